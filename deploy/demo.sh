@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Sets up this Debian 12 machine, builds HomeDesk and runs the terminal. With a display it opens
+# a window; without one it runs headless through a scripted tour of every screen, in both
+# orientations, and writes the screenshots to demo-screenshots/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash deploy/setup.sh
+cmake --preset default >/dev/null
+cmake --build --preset default
+
+homedesk=./build/kiosk/app/homedesk
+config=deploy/homedesk.example.toml
+
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  exec "$homedesk" --config "$config" --windowed "$@"
+fi
+
+out=demo-screenshots
+rm -rf "$out"
+for orientation in portrait landscape; do
+  # Short idle times so the tour also shows the "still there?" prompt and the wipe.
+  "$homedesk" --config "$config" --headless --orientation "$orientation" \
+    --idle-seconds 3 --prompt-seconds 3 --fixed-time "2026-11-23 09:30" \
+    --script deploy/tour/tour.script --screenshots "$out/$orientation"
+done
+"$homedesk" --config "$config" --headless --high-contrast --fixed-time "2026-11-23 09:30" \
+  --script deploy/tour/high-contrast.script --screenshots "$out/high-contrast"
+echo
+echo "No display here, so the terminal ran headless. Screenshots of the tour:"
+echo "  $(pwd)/$out/{portrait,landscape,high-contrast}/*.png"

@@ -1,0 +1,44 @@
+// The terminal's configuration: a TOML file (path by flag), then command-line flags over it.
+// Every bad value is reported with the key and what would be right.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kiosk/core/i18n.hpp"
+#include "kiosk/core/kiosk_view.hpp"
+#include "kiosk/core/result.hpp"
+
+namespace homedesk::app {
+
+enum class Orientation { Portrait, Landscape };
+
+struct Config {
+    // [display]
+    Orientation orientation = Orientation::Portrait;
+    bool fullscreen = true;
+    float panelInches = 21.5f;  // diagonal, for millimetre-true sizes
+    Language language = Language::Chinese;
+    bool largeText = false;
+    bool highContrast = false;
+    // [session]
+    int idleSeconds = 60;
+    int promptSeconds = 20;
+    // [site]
+    SiteInfo site{"示范小区", "王建国", "138 0000 1234", "400-800-1234"};
+    // [paths]
+    std::string assetsDir;  // empty: the build tree's or the installed assets
+
+    int width() const { return orientation == Orientation::Portrait ? 1080 : 1920; }
+    int height() const { return orientation == Orientation::Portrait ? 1920 : 1080; }
+    float pxPerMm() const;
+};
+
+// Parses TOML text; `source` names it in messages.
+Result<Config> parseConfig(std::string_view toml, std::string_view source, Config base = {});
+Result<Config> loadConfig(const std::string& path);
+
+Result<Orientation> parseOrientation(std::string_view text);
+
+}  // namespace homedesk::app

@@ -1,0 +1,301 @@
+#include "kiosk/app/kiosk_app.hpp"
+
+#include <SDL2/SDL.h>
+#include <imgui.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "kiosk/core/datetime.hpp"
+
+namespace homedesk::app {
+
+namespace {
+double millisSince(TimePoint start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+bool isPress(const SDL_Event& e) {
+    return e.type == SDL_FINGERDOWN || e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_KEYDOWN ||
+           e.type == SDL_TEXTINPUT;
+}
+}  // namespace
+
+KioskApp::KioskApp(const Config& config, const RunOptions& options)
+    : m_config(config),
+      m_options(options),
+      m_session(std::chrono::seconds(config.idleSeconds), std::chrono::seconds(config.promptSeconds)) {
+    m_started = Clock::now();
+    m_lastFrame = m_started;
+    m_state.defaults = {config.language, config.largeText, false};
+    m_state.settings = m_state.defaults;
+}
+
+Result<std::unique_ptr<KioskApp>> KioskApp::create(const Config& config, const RunOptions& options) {
+    std::unique_ptr<KioskApp> app(new KioskApp(config, options));
+    if (auto r = app->init(); !r) return r.error();
+    return app;
+}
+
+Result<bool> KioskApp::init() {
+    if (m_options.fixedWallTime)
+        m_clock = std::make_unique<platform::FixedWallClock>(*m_options.fixedWallTime);
+    else
+        m_clock = std::make_unique<platform::SystemClock>();
+
+    const std::string& assets = m_config.assetsDir;
+    auto text = Translations::load(assets + "/i18n");
+    if (!text) return text.error();
+    m_text = std::move(text).value();
+    auto regular = ui::FontFile::open(assets + "/fonts/HomeDeskSans-Regular.otf");
+    if (!regular) return regular.error();
+    auto bold = ui::FontFile::open(assets + "/fonts/HomeDeskSans-Bold.otf");
+    if (!bold) return bold.error();
+    m_fonts = std::make_unique<ui::FontAtlas>(regular.value(), bold.value());
+
+    if (m_options.script) {
+        std::ifstream in(*m_options.script);
+        if (!in) return ioError(*m_options.script, "cannot open the script");
+        std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        auto commands = parseScript(body, *m_options.script);
+        if (!commands) return commands.error();
+        m_driver.emplace(std::move(commands).value());
+        std::error_code ec;
+        std::filesystem::create_directories(m_options.screenshotDir, ec);
+        if (ec) return ioError(m_options.screenshotDir, "cannot create the screenshot folder: " + ec.message());
+    }
+
+    platform::WindowOptions wo;
+    wo.width = m_config.width();
+    wo.height = m_config.height();
+    wo.fullscreen = m_config.fullscreen;
+    wo.headless = m_options.headless;
+    auto window = platform::SdlWindow::create(wo);
+    if (!window) return window.error();
+    m_window = std::move(window).value();
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would redraw forever
+    io.MouseDrawCursor = false;
+    InputQueue::configure(io);
+    m_renderer = std::make_unique<platform::GlRenderer>();
+    SDL_StartTextInput();
+    return true;
+}
+
+KioskApp::~KioskApp() {
+    m_renderer.reset();
+    if (ImGui::GetCurrentContext()) ImGui::DestroyContext();
+}
+
+void KioskApp::handleEvent(const SDL_Event& e) {
+    if (e.type == SDL_QUIT) {
+        m_quit = true;
+        return;
+    }
+    if (e.type == SDL_WINDOWEVENT &&
+        (e.window.event == SDL_WINDOWEVENT_EXPOSED || e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)) {
+        m_pendingFrames = std::max(m_pendingFrames, 1);
+    }
+    int w = 0, h = 0;
+    m_window->size(w, h);
+    if (!m_input.push(e, w, h)) return;
+    // While the prompt shows, only the prompt's own tap continues the session.
+    if (isPress(e) && !m_session.prompting()) m_session.touch(m_clock->now());
+}
+
+void KioskApp::updateTimers(TimePoint now) {
+    const bool wasPrompting = m_session.prompting();
+    const int secondsBefore = m_session.secondsLeft(now);
+    if (m_session.update(now)) {
+        spdlog::info("session ended after {} s without a touch: wiped", m_config.idleSeconds + m_config.promptSeconds);
+        wipeSession();
+    }
+    if (m_session.prompting() != wasPrompting || (m_session.prompting() && m_session.secondsLeft(now) != secondsBefore))
+        m_pendingFrames = std::max(m_pendingFrames, 1);
+    const std::tm wall = m_clock->localTime();
+    if (wall.tm_min != m_shownMinute) m_pendingFrames = std::max(m_pendingFrames, 1);
+}
+
+int KioskApp::waitTimeoutMs(TimePoint now) const {
+    TimePoint next = now + std::chrono::seconds(60 - std::min(59, m_clock->localTime().tm_sec));
+    if (auto d = m_session.nextDeadline(now)) next = std::min(next, *d);
+    if (m_driver) next = std::min(next, m_driver->deadline().value_or(now));
+    if (m_options.runSeconds > 0)
+        next = std::min(next, m_started + std::chrono::milliseconds(static_cast<long>(m_options.runSeconds * 1000)));
+    const auto ms = std::chrono::ceil<std::chrono::milliseconds>(next - now).count();
+    return static_cast<int>(std::clamp<long long>(ms, 0, 60'000));
+}
+
+void KioskApp::wipeSession() {
+    const Change change = wipe(m_state);
+    m_session.reset();
+    m_input.clear();
+    m_fonts->forgetGlyphs();  // the atlas shrinks back to what Home needs
+    if (change.largeText) m_themeDirty = true;
+    m_pendingFrames = std::max(m_pendingFrames, 1);
+}
+
+void KioskApp::updateTheme() {
+    m_theme = makeTheme({m_state.settings.largeText, m_config.highContrast, m_config.pxPerMm()});
+    m_themeDirty = false;
+    rebuildFonts();
+}
+
+void KioskApp::rebuildFonts() {
+    const auto start = Clock::now();
+    ImGuiIO& io = ImGui::GetIO();
+    const ui::AtlasImage image = m_fonts->build(*io.Fonts, m_theme);
+    m_renderer->uploadFontTexture(image.pixels, image.width, image.height);
+    io.Fonts->ClearTexData();  // the GPU has it now
+    m_stats.atlasMillis.push_back(millisSince(start));
+    m_stats.atlasBytes = m_fonts->textureBytes();
+    m_stats.atlasGlyphs = m_fonts->glyphCount();
+}
+
+void KioskApp::applyIntents(TimePoint now) {
+    for (const Intent& intent : m_intents) {
+        if (std::holds_alternative<intent::ContinueSession>(intent)) m_session.touch(now);
+        const Change change = apply(m_state, intent);
+        if (change.largeText) m_themeDirty = true;
+        if (change.any()) spdlog::debug("now on {}", screenName(m_state.screen()));
+    }
+}
+
+void KioskApp::drawFrame(const std::string* shotName) {
+    ImGuiIO& io = ImGui::GetIO();
+    int width = 0, height = 0;
+    m_window->size(width, height);
+    const TimePoint now = m_clock->now();
+    io.DeltaTime = std::max(1e-4f, std::chrono::duration<float>(now - m_lastFrame).count());
+    m_lastFrame = now;
+    io.DisplaySize = ImVec2(float(width), float(height));
+    m_input.applyNext(io);
+
+    const std::tm wall = m_clock->localTime();
+    m_shownMinute = wall.tm_min;
+    // A pass that changed state or met new characters is drawn again before anything is shown,
+    // so a tap's effect is on the very next frame and no glyph is ever missing on screen.
+    for (int pass = 0; pass < 4; ++pass) {
+        if (m_themeDirty) updateTheme();
+        else if (m_fonts->needsRebuild()) rebuildFonts();
+
+        const Language lang = m_state.settings.language;
+        const KioskView view{m_state,
+                             m_config.site,
+                             formatDate(wall, lang),
+                             formatTime(wall),
+                             "sync.not_configured",
+                             m_session.prompting(),
+                             m_session.secondsLeft(now)};
+        const ui::Ui ui{m_theme, m_text.catalog(lang), *m_fonts, m_widgets, m_intents};
+        const auto start = Clock::now();
+        ImGui::NewFrame();
+        m_widgets.beginFrame();
+        m_intents.clear();
+        m_frame.draw(ui, view, float(width), float(height));
+        ImGui::Render();
+        m_stats.uiMicros[std::string(screenName(m_state.screen()))].push_back(millisSince(start) * 1000);
+        ++m_stats.passes;
+
+        const bool acted = !m_intents.empty();
+        applyIntents(now);
+        if (!acted && !m_themeDirty && !m_fonts->needsRebuild()) break;
+        io.DeltaTime = 1e-4f;
+    }
+
+    m_renderer->render(ImGui::GetDrawData(), width, height);
+    if (shotName) {
+        const std::string base = m_options.screenshotDir + "/" + *shotName;
+        if (auto r = m_renderer->writePng(base + ".png", width, height); !r)
+            spdlog::error("{}: {}", r.error().where, r.error().message);
+        writeShotInfo(base + ".json");
+    }
+    m_window->swap();
+    if (++m_stats.framesPresented == 1)
+        m_stats.firstFrameSeconds = millisSince(m_started) / 1000;
+    m_pendingFrames = std::max(0, m_pendingFrames - 1);
+}
+
+void KioskApp::writeShotInfo(const std::string& path) const {
+    nlohmann::json j;
+    j["screen"] = screenName(m_state.screen());
+    j["language"] = languageCode(m_state.settings.language);
+    j["large_text"] = m_state.settings.largeText;
+    j["high_contrast"] = m_config.highContrast;
+    j["read_aloud"] = m_state.settings.readAloud;
+    j["prompting"] = m_session.prompting();
+    int width = 0, height = 0;
+    m_window->size(width, height);
+    j["width"] = width;
+    j["height"] = height;
+    j["min_target_px"] = m_theme.minTargetPx;
+    j["px_per_mm"] = m_theme.options.pxPerMm;
+    j["body_px"] = m_theme.bodyPx;
+    j["atlas_bytes"] = m_fonts->textureBytes();
+    j["atlas_glyphs"] = m_fonts->glyphCount();
+    std::vector<std::string> missing;
+    for (char32_t cp : m_fonts->missing()) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+        missing.push_back(buf);
+    }
+    j["missing_glyphs"] = missing;
+    auto& widgets = j["widgets"] = nlohmann::json::array();
+    for (const auto& w : m_widgets.widgets())
+        widgets.push_back({{"id", w.id}, {"label", w.label}, {"x", w.rect.x}, {"y", w.rect.y},
+                           {"w", w.rect.w}, {"h", w.rect.h}});
+    std::ofstream out(path);
+    out << j.dump(2) << "\n";
+    if (!out) spdlog::error("{}: cannot write the widget list", path);
+}
+
+void KioskApp::runDriver(TimePoint now) {
+    int width = 0, height = 0;
+    m_window->size(width, height);
+    const auto step = m_driver->step(now, m_widgets, screenName(m_state.screen()), width, height);
+    switch (step.kind) {
+        case ScriptDriver::Step::Kind::None: break;
+        case ScriptDriver::Step::Kind::Shot:
+            drawFrame(&step.text);
+            spdlog::info("screenshot {}/{}.png", m_options.screenshotDir, step.text);
+            break;
+        case ScriptDriver::Step::Kind::Quit: m_quit = true; break;
+        case ScriptDriver::Step::Kind::Fail:
+            spdlog::error("{}", step.text);
+            m_exitCode = 3;
+            m_quit = true;
+            break;
+    }
+}
+
+int KioskApp::run() {
+    while (!m_quit) {
+        TimePoint now = m_clock->now();
+        const bool settled = m_pendingFrames == 0 && m_input.empty();
+        SDL_Event event;
+        if (settled && SDL_WaitEventTimeout(&event, waitTimeoutMs(now))) handleEvent(event);
+        while (SDL_PollEvent(&event)) handleEvent(event);
+
+        now = m_clock->now();
+        updateTimers(now);
+        if (m_pendingFrames > 0 || !m_input.empty()) drawFrame(nullptr);
+
+        if (m_options.exitAfterFirstFrame && m_stats.framesPresented > 0) m_quit = true;
+        if (m_options.runSeconds > 0 && millisSince(m_started) >= m_options.runSeconds * 1000) m_quit = true;
+        if (m_driver && !m_quit && m_pendingFrames == 0 && m_input.empty() && !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT))
+            runDriver(m_clock->now());
+    }
+    if (m_options.statsPath) {
+        if (auto r = m_stats.write(*m_options.statsPath); !r) spdlog::error("{}", r.error().message);
+    }
+    return m_exitCode;
+}
+
+}  // namespace homedesk::app

@@ -1,0 +1,82 @@
+// The terminal program: wires configuration, platform, state and screens, and runs the
+// event-driven frame loop. It draws only when input, a timer or new data asks for it.
+#pragma once
+
+#include <SDL2/SDL_events.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/app/config.hpp"
+#include "kiosk/app/frame_stats.hpp"
+#include "kiosk/app/input_queue.hpp"
+#include "kiosk/app/script_driver.hpp"
+#include "kiosk/core/idle_session.hpp"
+#include "kiosk/core/kiosk_state.hpp"
+#include "kiosk/ui/kiosk_frame.hpp"
+#include "platform/clock.hpp"
+#include "platform/sdl/gl_renderer.hpp"
+#include "platform/sdl/sdl_window.hpp"
+
+namespace homedesk::app {
+
+struct RunOptions {
+    bool headless = false;
+    std::optional<std::string> script;
+    std::string screenshotDir = "screenshots";
+    std::optional<std::string> statsPath;
+    bool exitAfterFirstFrame = false;
+    double runSeconds = 0;  // > 0: exit after this long (benchmarks)
+    std::optional<std::tm> fixedWallTime;
+};
+
+class KioskApp {
+public:
+    static Result<std::unique_ptr<KioskApp>> create(const Config& config, const RunOptions& options);
+    ~KioskApp();
+
+    // Returns the process exit code: 0, or 3 when a script step failed.
+    int run();
+
+private:
+    KioskApp(const Config& config, const RunOptions& options);
+    Result<bool> init();
+    void handleEvent(const SDL_Event& event);
+    void updateTimers(TimePoint now);
+    int waitTimeoutMs(TimePoint now) const;
+    void drawFrame(const std::string* shotName);
+    void applyIntents(TimePoint now);
+    void rebuildFonts();
+    void updateTheme();
+    void wipeSession();
+    void writeShotInfo(const std::string& path) const;
+    void runDriver(TimePoint now);
+
+    Config m_config;
+    RunOptions m_options;
+    std::unique_ptr<platform::Clock> m_clock;
+    std::unique_ptr<platform::SdlWindow> m_window;
+    std::unique_ptr<platform::GlRenderer> m_renderer;
+    Translations m_text;
+    std::unique_ptr<ui::FontAtlas> m_fonts;
+    ui::WidgetRegistry m_widgets;
+    std::vector<Intent> m_intents;
+    ui::KioskFrame m_frame;
+    KioskState m_state;
+    IdleSession m_session;
+    Theme m_theme;
+    bool m_themeDirty = true;
+    InputQueue m_input;
+    std::optional<ScriptDriver> m_driver;
+    FrameStats m_stats;
+    int m_pendingFrames = 1;
+    int m_shownMinute = -1;
+    bool m_quit = false;
+    int m_exitCode = 0;
+    TimePoint m_started;
+    TimePoint m_lastFrame;
+};
+
+}  // namespace homedesk::app

@@ -1,0 +1,86 @@
+// homedesk: the self-service terminal. Start-up failures print the reason and exit non-zero;
+// systemd restarts the program.
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+
+#include "kiosk/app/kiosk_app.hpp"
+
+#ifndef HOMEDESK_DEFAULT_ASSETS
+#define HOMEDESK_DEFAULT_ASSETS "/usr/share/homedesk"
+#endif
+
+using namespace homedesk;
+
+int main(int argc, char** argv) {
+    CLI::App cli{"HomeDesk self-service terminal"};
+    std::string configPath, orientation, language, assets, script, statsPath, fixedTime;
+    app::RunOptions run;
+    bool windowed = false, largeText = false, highContrast = false, verbose = false;
+    int idleSeconds = 0, promptSeconds = 0;
+    cli.add_option("-c,--config", configPath, "configuration file (TOML)")->check(CLI::ExistingFile);
+    cli.add_flag("--headless", run.headless, "no display: render offscreen (SDL offscreen driver)");
+    cli.add_flag("--windowed", windowed, "a window instead of full screen");
+    cli.add_option("--orientation", orientation, "portrait (1080x1920) or landscape (1920x1080)");
+    cli.add_option("--language", language, "zh or en: the language a session starts in");
+    cli.add_flag("--large-text", largeText, "start sessions in large-text mode");
+    cli.add_flag("--high-contrast", highContrast, "the high-contrast theme");
+    cli.add_option("--idle-seconds", idleSeconds, "seconds without a touch before \"still there?\"")->check(CLI::Range(1, 3600));
+    cli.add_option("--prompt-seconds", promptSeconds, "seconds the prompt waits before wiping")->check(CLI::Range(1, 600));
+    cli.add_option("--assets", assets, "folder with fonts/ and i18n/");
+    cli.add_option("--script", script, "automation script to run (see docs/automation.md)")->check(CLI::ExistingFile);
+    cli.add_option("--screenshots", run.screenshotDir, "where the script's screenshots go");
+    cli.add_option("--stats", statsPath, "write frame statistics (JSON) here at exit");
+    cli.add_flag("--exit-after-first-frame", run.exitAfterFirstFrame, "exit once Home is on screen");
+    cli.add_option("--run-seconds", run.runSeconds, "exit after this many seconds")->check(CLI::Range(0.0, 86400.0));
+    cli.add_option("--fixed-time", fixedTime, "show this wall time (YYYY-MM-DD HH:MM), for reproducible screenshots");
+    cli.add_flag("-v,--verbose", verbose, "debug logging");
+    CLI11_PARSE(cli, argc, argv);
+
+    spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::info);
+    const auto fail = [](const Error& e) {
+        std::fprintf(stderr, "homedesk: %s: %s\n", e.where.c_str(), e.message.c_str());
+        return 2;
+    };
+
+    auto config = configPath.empty() ? Result<app::Config>(app::Config{}) : app::loadConfig(configPath);
+    if (!config) return fail(config.error());
+    app::Config& c = config.value();
+    if (!orientation.empty()) {
+        auto o = app::parseOrientation(orientation);
+        if (!o) return fail(o.error());
+        c.orientation = o.value();
+    }
+    if (!language.empty()) {
+        auto l = parseLanguage(language);
+        if (!l) return fail(l.error());
+        c.language = l.value();
+    }
+    if (windowed || run.headless) c.fullscreen = false;
+    if (largeText) c.largeText = true;
+    if (highContrast) c.highContrast = true;
+    if (idleSeconds) c.idleSeconds = idleSeconds;
+    if (promptSeconds) c.promptSeconds = promptSeconds;
+    if (!assets.empty()) c.assetsDir = assets;
+    if (c.assetsDir.empty()) {
+        const char* env = std::getenv("HOMEDESK_ASSETS");
+        c.assetsDir = env ? env : HOMEDESK_DEFAULT_ASSETS;
+    }
+    if (!script.empty()) run.script = script;
+    if (!statsPath.empty()) run.statsPath = statsPath;
+    if (!fixedTime.empty()) {
+        std::tm t{};
+        if (!strptime(fixedTime.c_str(), "%Y-%m-%d %H:%M", &t))
+            return fail(invalidInput("--fixed-time", "\"" + fixedTime + "\" is not YYYY-MM-DD HH:MM"));
+        t.tm_isdst = -1;
+        std::mktime(&t);  // fills in the weekday
+        run.fixedWallTime = t;
+    }
+
+    auto kiosk = app::KioskApp::create(c, run);
+    if (!kiosk) return fail(kiosk.error());
+    return kiosk.value()->run();
+}

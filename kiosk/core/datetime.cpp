@@ -1,0 +1,32 @@
+#include "kiosk/core/datetime.hpp"
+
+#include <array>
+#include <cstdio>
+
+namespace homedesk {
+
+std::string formatDate(const std::tm& t, Language lang) {
+    static constexpr std::array<const char*, 7> kZhDays = {"星期日", "星期一", "星期二", "星期三",
+                                                           "星期四", "星期五", "星期六"};
+    static constexpr std::array<const char*, 7> kEnDays = {
+        "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+    static constexpr std::array<const char*, 12> kEnMonths = {
+        "January", "February", "March",     "April",   "May",      "June",
+        "July",    "August",   "September", "October", "November", "December"};
+    const int day = t.tm_wday >= 0 && t.tm_wday < 7 ? t.tm_wday : 0;
+    const int month = t.tm_mon >= 0 && t.tm_mon < 12 ? t.tm_mon : 0;
+    char buf[64];
+    if (lang == Language::Chinese)
+        std::snprintf(buf, sizeof buf, "%d月%d日 %s", month + 1, t.tm_mday, kZhDays[day]);
+    else
+        std::snprintf(buf, sizeof buf, "%s %d %s", kEnDays[day], t.tm_mday, kEnMonths[month]);
+    return buf;
+}
+
+std::string formatTime(const std::tm& t) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", t.tm_hour, t.tm_min);
+    return buf;
+}
+
+}  // namespace homedesk

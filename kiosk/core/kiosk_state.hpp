@@ -1,0 +1,68 @@
+// What the terminal shows and how the resident has set it up, and the intents that change it.
+// Screens read this state and emit intents; only apply() changes it.
+#pragma once
+
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "kiosk/core/i18n.hpp"
+
+namespace homedesk {
+
+enum class ScreenId { Home, Repair, Complaint, Survey, Notices, Track, Scan };
+
+std::string_view screenName(ScreenId id);  // stable, for automation and logs
+
+// The six Home tiles, in order.
+inline constexpr ScreenId kHomeTiles[] = {ScreenId::Repair, ScreenId::Complaint, ScreenId::Survey,
+                                          ScreenId::Notices, ScreenId::Track, ScreenId::Scan};
+
+struct Settings {
+    Language language = Language::Chinese;
+    bool largeText = false;
+    bool readAloud = false;
+    bool operator==(const Settings&) const = default;
+};
+
+struct KioskState {
+    std::vector<ScreenId> stack{ScreenId::Home};  // never empty; Home at the bottom
+    Settings settings;
+    Settings defaults;  // what a wipe returns to (from configuration)
+
+    ScreenId screen() const { return stack.back(); }
+    bool atHome() const { return stack.size() == 1; }
+};
+
+namespace intent {
+struct Open {
+    ScreenId screen;
+};
+struct Back {};
+struct Home {};
+struct SetLanguage {
+    Language language;
+};
+struct ToggleLargeText {};
+struct ToggleReadAloud {};
+struct ContinueSession {};  // "still there?" answered
+}  // namespace intent
+
+using Intent = std::variant<intent::Open, intent::Back, intent::Home, intent::SetLanguage,
+                            intent::ToggleLargeText, intent::ToggleReadAloud,
+                            intent::ContinueSession>;
+
+// What an intent changed, so the app knows whether fonts or layout must be rebuilt.
+struct Change {
+    bool screen = false;
+    bool language = false;
+    bool largeText = false;
+    bool any() const { return screen || language || largeText; }
+};
+
+Change apply(KioskState& state, const Intent& intent);
+
+// The idle wipe: Home, default settings. Everything a resident left is gone.
+Change wipe(KioskState& state);
+
+}  // namespace homedesk

@@ -1,0 +1,28 @@
+// What every screen may read in a frame: the kiosk's state plus the words and figures the app
+// gathered for it. Built by the app each frame; screens get it const.
+#pragma once
+
+#include <string>
+
+#include "kiosk/core/kiosk_state.hpp"
+
+namespace homedesk {
+
+struct SiteInfo {
+    std::string community;     // shown in the header
+    std::string stewardName;   // the building steward in the footer
+    std::string stewardPhone;
+    std::string serviceLine;   // the 24-hour service line
+};
+
+struct KioskView {
+    const KioskState& state;
+    const SiteInfo& site;
+    std::string date;  // already in the resident's language
+    std::string time;
+    std::string syncKey;  // catalog key of the footer's sync status
+    bool prompting = false;
+    int promptSecondsLeft = 0;
+};
+
+}  // namespace homedesk

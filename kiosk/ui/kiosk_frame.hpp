@@ -1,0 +1,32 @@
+// The frame around every screen: header (community, date, time), content, Back/Home bar on
+// every screen but Home, footer (large text, language, read-aloud, steward, service line, sync
+// status), and the "still there?" prompt over everything when the session is about to end.
+#pragma once
+
+#include <array>
+#include <string>
+
+#include "kiosk/ui/screens/home_screen.hpp"
+#include "kiosk/ui/screens/placeholder_screen.hpp"
+
+namespace homedesk::ui {
+
+class KioskFrame {
+public:
+    void draw(const Ui& ui, const KioskView& view, float width, float height) const;
+
+private:
+    float drawHeader(const Ui& ui, const KioskView& view, float width) const;
+    struct FooterLayout;
+    FooterLayout layoutFooter(const Ui& ui, const KioskView& view, float width) const;
+    void drawFooter(const Ui& ui, const KioskView& view, const FooterLayout& footer, float top,
+                    float width) const;
+    void drawNavBar(const Ui& ui, Rect area) const;
+    void drawIdlePrompt(const Ui& ui, const KioskView& view, float width, float height) const;
+    const Screen& screenFor(ScreenId id) const;
+
+    HomeScreen m_home;
+    PlaceholderScreen m_placeholder;
+};
+
+}  // namespace homedesk::ui

@@ -1,0 +1,47 @@
+#include "kiosk/ui/screens/home_screen.hpp"
+
+#include <string>
+
+#include "kiosk/ui/widgets.hpp"
+
+namespace homedesk::ui {
+
+namespace {
+struct TileSpec {
+    ScreenId screen;
+    const char* key;
+    Icon icon;
+};
+constexpr TileSpec kTiles[] = {
+    {ScreenId::Repair, "home.tile.repair", Icon::Repair},
+    {ScreenId::Complaint, "home.tile.complaint", Icon::Complaint},
+    {ScreenId::Survey, "home.tile.survey", Icon::Survey},
+    {ScreenId::Notices, "home.tile.notices", Icon::Notices},
+    {ScreenId::Track, "home.tile.track", Icon::Track},
+    {ScreenId::Scan, "home.tile.scan", Icon::Scan},
+};
+}  // namespace
+
+void HomeScreen::drawContent(const Ui& ui, const KioskView&, Rect content) const {
+    const auto& th = ui.theme;
+    const float greetingH =
+        drawParagraph(ui, FontRole::Title, ui.t("home.greeting"), content, th.colors.text);
+
+    const bool landscape = content.w > content.h;
+    const int cols = landscape ? 3 : 2;
+    const int rows = 6 / cols;
+    const float top = content.y + greetingH + th.gap;
+    const float tileW = (content.w - th.gap * (cols - 1)) / cols;
+    const float tileH = (content.bottom() - top - th.gap * (rows - 1)) / rows;
+
+    for (int i = 0; i < 6; ++i) {
+        const auto& spec = kTiles[i];
+        const Rect r{content.x + (i % cols) * (tileW + th.gap), top + (i / cols) * (tileH + th.gap),
+                     tileW, tileH};
+        const std::string key = spec.key;
+        if (tile(ui, key, ui.t(key), ui.t(key + ".hint"), spec.icon, th.colors.tiles[i], r))
+            ui.emit(intent::Open{spec.screen});
+    }
+}
+
+}  // namespace homedesk::ui
