@@ -33,13 +33,15 @@ public:
 
     void boolean(std::string_view table, std::string_view key, bool& out) {
         if (auto node = find(table, key)) {
-            if (auto v = node->value<bool>()) out = *v;
+            // Strict types: toml++'s value<bool>() would take 1 for true.
+            if (const auto* v = node->as_boolean()) out = v->get();
             else fail(table, key, "must be true or false");
         }
     }
     void integer(std::string_view table, std::string_view key, int& out, int min, int max) {
         if (auto node = find(table, key)) {
-            auto v = node->value<int64_t>();
+            const auto* n = node->as_integer();
+            const std::optional<int64_t> v = n ? std::optional<int64_t>(n->get()) : std::nullopt;
             if (!v || *v < min || *v > max)
                 fail(table, key, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
             else out = static_cast<int>(*v);

@@ -58,9 +58,9 @@ FontAtlas::FontAtlas(std::shared_ptr<FontFile> regular, std::shared_ptr<FontFile
 void FontAtlas::forgetGlyphs() {
     for (auto& set : m_glyphs) {
         set.clear();
-        // ASCII (what the keyboard types) and the replacement character are always there.
+        // ASCII (what the keyboard types) and the fallback glyph are always there.
         for (char32_t cp = 0x20; cp < 0x7F; ++cp) set.add(cp);
-        set.add(utf8::kReplacement);
+        set.add(kFallbackGlyph);
     }
     m_dirty = true;
 }
@@ -114,6 +114,12 @@ AtlasImage FontAtlas::build(ImFontAtlas& atlas, const Theme& theme) {
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
     atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+    // Noto Sans CJK has no U+FFFD, and ImGui would fall back to '?': a character no font has
+    // draws as a white square instead, which reads as "something is here" in both languages.
+    for (ImFont* font : m_fonts) {
+        font->FallbackChar = static_cast<ImWchar>(kFallbackGlyph);
+        font->BuildLookupTable();
+    }
     m_textureBytes = static_cast<size_t>(width) * static_cast<size_t>(height);
     m_dirty = false;
     return {pixels, width, height};

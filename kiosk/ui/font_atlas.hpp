@@ -21,6 +21,9 @@ struct ImFontAtlas;
 
 namespace homedesk::ui {
 
+// Drawn for any character the fonts lack (emoji, rare ideographs): U+25A1 WHITE SQUARE.
+inline constexpr char32_t kFallbackGlyph = 0x25A1;
+
 enum class FontRole { Body, Strong, Title, Display };
 inline constexpr size_t kFontRoles = 4;
 
@@ -56,7 +59,7 @@ public:
 
     // Records the characters of `text` for `role`. Returns true when the atlas lacks one of them
     // and must be rebuilt before the frame can be shown. Characters no font file has are
-    // recorded as missing; they draw as U+FFFD.
+    // recorded as missing; they draw as kFallbackGlyph.
     bool note(FontRole role, std::string_view text);
 
     bool needsRebuild() const { return m_dirty; }
