@@ -1,0 +1,58 @@
+#include "sync/protocol/json_io.hpp"
+#include "sync/protocol/version.hpp"
+
+namespace homedesk::protocol {
+
+std::string_view toString(TicketState state) {
+    switch (state) {
+        case TicketState::Submitted: return "submitted";
+        case TicketState::Accepted: return "accepted";
+        case TicketState::Dispatched: return "dispatched";
+        case TicketState::InProgress: return "in_progress";
+        case TicketState::Resolved: return "resolved";
+        case TicketState::CallbackDone: return "callback_done";
+    }
+    return "submitted";
+}
+
+std::optional<TicketState> ticketStateFrom(std::string_view s) {
+    for (auto t : {TicketState::Submitted, TicketState::Accepted, TicketState::Dispatched,
+                   TicketState::InProgress, TicketState::Resolved, TicketState::CallbackDone})
+        if (toString(t) == s) return t;
+    return std::nullopt;
+}
+
+namespace detail {
+
+void toJson(nlohmann::json& j, const TicketStatusChange& m) {
+    j = {{"ticket_number", m.ticket_number},
+         {"client_id", m.client_id},
+         {"status", toString(m.status)},
+         {"note", m.note},
+         {"changed_at", m.changed_at}};
+}
+
+void readJson(FieldReader& r, TicketStatusChange& m) {
+    m.ticket_number = r.string("ticket_number", TextKind::Id, 32);
+    m.client_id = r.string("client_id", TextKind::Id, 64);
+    const std::string status = r.string("status", TextKind::Id, 32);
+    if (r.ok()) {
+        if (auto s = ticketStateFrom(status)) m.status = *s;
+        else r.fail("status", "is not a ticket state");
+    }
+    m.note = r.optString("note", TextKind::Text, 2000).value_or("");
+    m.changed_at = r.integer("changed_at", 0, 253402300799);
+}
+
+void toJson(nlohmann::json& j, const TicketStatusFeed& m) {
+    j = {{"changes", arrayJson(m.changes)}, {"cursor", m.cursor}, {"more", m.more}};
+}
+
+void readJson(FieldReader& r, TicketStatusFeed& m) {
+    readArray(r, "changes", kMaxFeedPage, m.changes);
+    m.cursor = r.string("cursor", TextKind::Id, 64);
+    m.more = r.boolean("more", false);
+}
+
+}  // namespace detail
+}  // namespace homedesk::protocol

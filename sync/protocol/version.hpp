@@ -1,0 +1,38 @@
+// The wire contract's version log and the cursors a terminal must store between runs.
+// The contract itself is docs/protocol.md and sync/protocol/openapi.yaml; keep all three in step.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace homedesk::protocol {
+
+// Version history (bump kProtocolVersion and add a line for every change a peer can notice):
+//   1  2026-11  first contract: /api/v1 enroll, submissions (batch, idempotent by client_id),
+//               notices?since&wait (long-poll, retractions as changes), tickets/status?since,
+//               config, heartbeat; QR tokens "HD1.<kind>.<body>.<sig>" signed with Ed25519.
+inline constexpr int kProtocolVersion = 1;
+inline constexpr std::string_view kApiPrefix = "/api/v1";
+inline constexpr std::string_view kQrTokenPrefix = "HD1";
+
+// Sent by the terminal on every request; the head office answers 400 version_unsupported to a
+// version it does not speak.
+inline constexpr std::string_view kVersionHeader = "X-HomeDesk-Protocol";
+
+// What a terminal must keep durably (it resumes from them after a restart):
+//   credential       from POST /enroll; the only secret; revoked -> 401, enroll again
+//   notices cursor   NoticeFeed::cursor of the last page it applied, opaque
+//   tickets cursor   TicketStatusFeed::cursor of the last page it applied, opaque
+//   config version   TerminalConfig::config_version it last applied
+// Cursors are applied only after the page they end is stored: a crash replays a page, never
+// skips one (every change carries enough to be applied twice).
+
+// Limits both ends enforce (the head office answers 413 / 400 beyond them).
+inline constexpr std::size_t kMaxRequestBytes = 1024 * 1024;
+inline constexpr std::size_t kMaxBatchItems = 100;
+inline constexpr std::size_t kMaxPayloadBytes = 16 * 1024;
+inline constexpr int kMaxWaitSeconds = 30;
+inline constexpr int kMaxFeedPage = 200;
+inline constexpr int kMaxJsonDepth = 32;
+
+}  // namespace homedesk::protocol
