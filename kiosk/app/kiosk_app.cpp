@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/core/datetime.hpp"
+#include "platform/espeak/espeak_speech.hpp"
+#include "platform/sdl/sdl_audio.hpp"
 
 namespace homedesk::app {
 
@@ -86,10 +88,20 @@ Result<bool> KioskApp::init() {
     InputQueue::configure(io);
     m_renderer = std::make_unique<platform::GlRenderer>();
     SDL_StartTextInput();
+
+    // A headless terminal has no listener: speech is synthesized but played into nothing.
+    if (m_options.headless) SDL_SetHint(SDL_HINT_AUDIODRIVER, "dummy");
+    if (auto synth = platform::EspeakSynth::create()) {
+        m_speech = std::make_unique<platform::EspeakSpeech>(std::move(synth).value(), platform::makeSdlAudioOut());
+    } else {
+        spdlog::warn("read-aloud unavailable: {}", synth.error().message);
+        m_speech = std::make_unique<platform::RecordingSpeech>();
+    }
     return true;
 }
 
 KioskApp::~KioskApp() {
+    m_speech.reset();
     m_renderer.reset();
     if (ImGui::GetCurrentContext()) ImGui::DestroyContext();
 }
@@ -135,6 +147,7 @@ int KioskApp::waitTimeoutMs(TimePoint now) const {
 
 void KioskApp::wipeSession() {
     const Change change = wipe(m_state);
+    m_speech->stop();
     m_session.reset();
     m_input.clear();
     m_fonts->forgetGlyphs();  // the atlas shrinks back to what Home needs
@@ -177,6 +190,7 @@ void KioskApp::drawFrame(const std::string* shotName) {
     m_lastFrame = now;
     io.DisplaySize = ImVec2(float(width), float(height));
     m_input.applyNext(io);
+    m_tapped.clear();
 
     const std::tm wall = m_clock->localTime();
     m_shownMinute = wall.tm_min;
@@ -186,15 +200,8 @@ void KioskApp::drawFrame(const std::string* shotName) {
         if (m_themeDirty) updateTheme();
         else if (m_fonts->needsRebuild()) rebuildFonts();
 
-        const Language lang = m_state.settings.language;
-        const KioskView view{m_state,
-                             m_config.site,
-                             formatDate(wall, lang),
-                             formatTime(wall),
-                             "sync.not_configured",
-                             m_session.prompting(),
-                             m_session.secondsLeft(now)};
-        const ui::Ui ui{m_theme, m_text.catalog(lang), *m_fonts, m_widgets, m_intents};
+        const KioskView view = makeView(now, wall);
+        const ui::Ui ui{m_theme, m_text.catalog(m_state.settings.language), *m_fonts, m_widgets, m_intents, m_tapped};
         const auto start = Clock::now();
         ImGui::NewFrame();
         m_widgets.beginFrame();
@@ -210,6 +217,7 @@ void KioskApp::drawFrame(const std::string* shotName) {
         io.DeltaTime = 1e-4f;
     }
 
+    readAloud(makeView(now, wall));
     m_renderer->render(ImGui::GetDrawData(), width, height);
     if (shotName) {
         const std::string base = m_options.screenshotDir + "/" + *shotName;
@@ -221,6 +229,44 @@ void KioskApp::drawFrame(const std::string* shotName) {
     if (++m_stats.framesPresented == 1)
         m_stats.firstFrameSeconds = millisSince(m_started) / 1000;
     m_pendingFrames = std::max(0, m_pendingFrames - 1);
+}
+
+KioskView KioskApp::makeView(TimePoint now, const std::tm& wall) const {
+    const Language lang = m_state.settings.language;
+    return KioskView{m_state,
+                     m_config.site,
+                     formatDate(wall, lang),
+                     formatTime(wall),
+                     "sync.not_configured",
+                     m_session.prompting(),
+                     m_session.secondsLeft(now)};
+}
+
+// With read-aloud on, a tapped button says its label; a new screen, the prompt or a change of
+// language says what the screen shows. Turning read-aloud off silences it at once.
+void KioskApp::readAloud(const KioskView& view) {
+    const bool on = m_state.settings.readAloud;
+    const Language lang = m_state.settings.language;
+    const bool justOn = on && !m_announcedReadAloud;
+    const bool changed = justOn || view.state.screen() != m_announcedScreen ||
+                         view.prompting != m_announcedPrompt || lang != m_announcedLanguage;
+    if (!on && m_announcedReadAloud) m_speech->stop();
+    m_announcedScreen = view.state.screen();
+    m_announcedPrompt = view.prompting;
+    m_announcedLanguage = lang;
+    m_announcedReadAloud = on;
+    if (!on || (!changed && m_tapped.empty())) return;
+
+    // Summaries only read the catalog; nothing here draws or taps.
+    std::vector<Intent> noIntents;
+    std::vector<std::string> noTaps;
+    const ui::Ui ui{m_theme, m_text.catalog(lang), *m_fonts, m_widgets, noIntents, noTaps};
+    std::string text;
+    if (justOn) text = ui.t("footer.read_aloud") + " " + ui.t("toggle.on") + ui.t("speech.pause");
+    text += changed ? m_frame.summary(ui, view) : m_tapped.back();
+    m_speech->say(text, lang == Language::Chinese ? platform::Voice::Mandarin : platform::Voice::English);
+    m_spoken.push_back(text);
+    if (m_spoken.size() > 8) m_spoken.pop_front();
 }
 
 void KioskApp::writeShotInfo(const std::string& path) const {
@@ -247,6 +293,7 @@ void KioskApp::writeShotInfo(const std::string& path) const {
         missing.push_back(buf);
     }
     j["missing_glyphs"] = missing;
+    j["spoken"] = m_spoken;
     auto& widgets = j["widgets"] = nlohmann::json::array();
     for (const auto& w : m_widgets.widgets())
         widgets.push_back({{"id", w.id}, {"label", w.label}, {"x", w.rect.x}, {"y", w.rect.y},

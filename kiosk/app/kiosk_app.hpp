@@ -4,6 +4,7 @@
 
 #include <SDL2/SDL_events.h>
 
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@
 #include "kiosk/core/kiosk_state.hpp"
 #include "kiosk/ui/kiosk_frame.hpp"
 #include "platform/clock.hpp"
+#include "platform/speech.hpp"
 #include "platform/sdl/gl_renderer.hpp"
 #include "platform/sdl/sdl_window.hpp"
 
@@ -53,6 +55,8 @@ private:
     void wipeSession();
     void writeShotInfo(const std::string& path) const;
     void runDriver(TimePoint now);
+    KioskView makeView(TimePoint now, const std::tm& wall) const;
+    void readAloud(const KioskView& view);
 
     Config m_config;
     RunOptions m_options;
@@ -63,6 +67,13 @@ private:
     std::unique_ptr<ui::FontAtlas> m_fonts;
     ui::WidgetRegistry m_widgets;
     std::vector<Intent> m_intents;
+    std::vector<std::string> m_tapped;
+    std::unique_ptr<platform::Speech> m_speech;
+    std::deque<std::string> m_spoken;  // the last things read aloud, for the automation
+    ScreenId m_announcedScreen = ScreenId::Home;
+    bool m_announcedPrompt = false;
+    bool m_announcedReadAloud = false;
+    Language m_announcedLanguage = Language::Chinese;
     ui::KioskFrame m_frame;
     KioskState m_state;
     IdleSession m_session;

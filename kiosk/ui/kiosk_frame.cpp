@@ -88,6 +88,13 @@ const Screen& KioskFrame::screenFor(ScreenId id) const {
     return m_placeholder;
 }
 
+std::string KioskFrame::summary(const Ui& ui, const KioskView& view) const {
+    if (view.prompting)
+        return ui.t("idle.title") + " " +
+               format(ui.t("idle.body"), {{"seconds", std::to_string(view.promptSecondsLeft)}});
+    return screenFor(view.state.screen()).summary(ui, view);
+}
+
 void KioskFrame::draw(const Ui& ui, const KioskView& view, float width, float height) const {
     const auto& th = ui.theme;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));

@@ -14,6 +14,8 @@ namespace homedesk::ui {
 class KioskFrame {
 public:
     void draw(const Ui& ui, const KioskView& view, float width, float height) const;
+    // What read-aloud says for what is in front of the resident now (the prompt, or the screen).
+    std::string summary(const Ui& ui, const KioskView& view) const;
 
 private:
     float drawHeader(const Ui& ui, const KioskView& view, float width) const;

@@ -50,6 +50,7 @@ struct Ui {
     FontAtlas& fonts;
     WidgetRegistry& widgets;
     std::vector<Intent>& intents;
+    std::vector<std::string>& tapped;  // labels of the widgets tapped this frame (read-aloud)
 
     const std::string& t(std::string_view key) const { return catalog.text(key); }
     void emit(Intent intent) const { intents.push_back(intent); }

@@ -71,6 +71,7 @@ static std::pair<bool, bool> hit(const Ui& ui, std::string_view id, std::string_
     ImGui::SetCursorScreenPos(ImVec2(rect.x, rect.y));
     const std::string imguiId(id);
     const bool clicked = ImGui::InvisibleButton(imguiId.c_str(), ImVec2(rect.w, rect.h));
+    if (clicked && !label.empty()) ui.tapped.emplace_back(label);
     return {clicked, ImGui::IsItemActive()};
 }
 

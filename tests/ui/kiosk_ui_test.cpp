@@ -185,6 +185,28 @@ shot wiped
     CHECK(wiped["missing_glyphs"].empty());
 }
 
+TEST_CASE("read-aloud says each new screen and tapped button, and stops when turned off", "[ui][speech]") {
+    const KioskRun run = runKiosk(R"(tap footer.read_aloud
+shot on
+tap home.tile.notices
+shot notices
+tap footer.language
+shot english
+tap footer.read_aloud
+tap nav.back
+shot off
+)");
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    const auto spoken = [&](const char* shot) { return run.shot(shot)["spoken"].get<std::vector<std::string>>(); };
+    REQUIRE(spoken("on").size() == 1);
+    CHECK_THAT(spoken("on")[0], Catch::StartsWith("语音播报 开") && Catch::Contains("请选择"));
+    REQUIRE(spoken("notices").size() == 2);
+    CHECK_THAT(spoken("notices")[1], Catch::StartsWith("社区公告") && Catch::Contains("暂未开通"));
+    CHECK_THAT(spoken("english").back(), Catch::StartsWith("Notices. ") && Catch::Contains("not available"));
+    CHECK(spoken("off").size() == spoken("english").size());  // nothing after it was turned off
+}
+
 TEST_CASE("a script that taps what is not there fails with the reason", "[ui]") {
     const KioskRun run = runKiosk("tap home.tile.nonexistent\n");
     CHECK(run.exitCode == 3);

@@ -22,6 +22,12 @@ constexpr TileSpec kTiles[] = {
 };
 }  // namespace
 
+std::string HomeScreen::summary(const Ui& ui, const KioskView&) const {
+    std::string text = ui.t("home.greeting");
+    for (const auto& spec : kTiles) text += " " + ui.t(spec.key) + ui.t("speech.pause");
+    return text;
+}
+
 void HomeScreen::drawContent(const Ui& ui, const KioskView&, Rect content) const {
     const auto& th = ui.theme;
     const float greetingH =

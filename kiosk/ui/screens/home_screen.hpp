@@ -8,6 +8,7 @@ namespace homedesk::ui {
 class HomeScreen final : public Screen {
 public:
     void drawContent(const Ui& ui, const KioskView& view, Rect content) const override;
+    std::string summary(const Ui& ui, const KioskView& view) const override;
 };
 
 }  // namespace homedesk::ui

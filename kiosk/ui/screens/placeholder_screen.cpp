@@ -17,6 +17,11 @@ const char* screenTitleKey(ScreenId id) {
     return "app.name";
 }
 
+std::string PlaceholderScreen::summary(const Ui& ui, const KioskView& view) const {
+    return ui.t(screenTitleKey(view.state.screen())) + ui.t("speech.pause") + ui.t("placeholder.body") + " " +
+           format(ui.t("placeholder.help"), {{"phone", view.site.serviceLine}});
+}
+
 void PlaceholderScreen::drawContent(const Ui& ui, const KioskView& view, Rect content) const {
     const auto& th = ui.theme;
     float y = content.y;

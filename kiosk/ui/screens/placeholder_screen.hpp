@@ -9,6 +9,7 @@ namespace homedesk::ui {
 class PlaceholderScreen final : public Screen {
 public:
     void drawContent(const Ui& ui, const KioskView& view, Rect content) const override;
+    std::string summary(const Ui& ui, const KioskView& view) const override;
 };
 
 // The catalog key of a screen's title (the Home tile's words).

@@ -1,0 +1,64 @@
+// Text to speech with espeak-ng (voice "cmn" for Mandarin, "en" for English) on its own
+// thread. Synthesis fills a buffer of 16-bit mono samples; an AudioOut plays them.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "kiosk/core/result.hpp"
+#include "platform/speech.hpp"
+
+namespace homedesk::platform {
+
+struct Pcm {
+    int sampleRate = 0;
+    std::vector<int16_t> samples;
+};
+
+// Where synthesized speech goes: the sound card, or nowhere in a test.
+class AudioOut {
+public:
+    virtual ~AudioOut() = default;
+    virtual void play(const Pcm& pcm) = 0;
+    virtual void stop() = 0;
+};
+
+// Synthesizes `text` in one go (espeak-ng is not thread-safe: one synthesizer per process,
+// used from one thread at a time).
+class EspeakSynth {
+public:
+    static Result<std::unique_ptr<EspeakSynth>> create(const std::string& dataPath = {});
+    ~EspeakSynth();
+    Result<Pcm> synthesize(const std::string& text, Voice voice);
+
+private:
+    EspeakSynth() = default;
+};
+
+class EspeakSpeech final : public Speech {
+public:
+    EspeakSpeech(std::unique_ptr<EspeakSynth> synth, std::unique_ptr<AudioOut> out);
+    ~EspeakSpeech() override;
+    void say(const std::string& text, Voice voice) override;
+    void stop() override;
+
+private:
+    void run();
+
+    std::unique_ptr<EspeakSynth> m_synth;
+    std::unique_ptr<AudioOut> m_out;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::optional<std::pair<std::string, Voice>> m_next;  // only the newest request waits
+    bool m_quit = false;
+    std::thread m_thread;
+};
+
+}  // namespace homedesk::platform
