@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package that HomeDesk's build, tests and demo need.
+# Installs every Debian 12 package that HomeDesk's build, tests and demo need; optional groups
+# named as arguments add more (`bench`: Chromium, the benchmarks' reference browser).
 # Idempotent: re-running installs nothing new. Uses sudo when not root.
 set -euo pipefail
 
@@ -10,9 +11,16 @@ packages=(
   libsqlite3-dev sqlite3 libcurl4-openssl-dev libssl-dev openssl
   libzxing-dev catch2 nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   libtomlplusplus-dev libsodium-dev libcpp-httplib-dev
-  fonts-noto-cjk
+  fonts-noto-cjk libespeak-ng-dev espeak-ng-data
   time procps
 )
+
+for group in "$@"; do
+  case "$group" in
+    bench) packages+=(chromium) ;;
+    *) echo "setup: unknown package group \"$group\" (known: bench)" >&2; exit 2 ;;
+  esac
+done
 
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
