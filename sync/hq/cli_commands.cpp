@@ -1,0 +1,193 @@
+#include "sync/hq/cli_commands.hpp"
+
+#include <chrono>
+#include <iostream>
+
+#include "sync/hq/credentials.hpp"
+#include "sync/hq/sqlite_hq_store.hpp"
+#include "sync/protocol/field_reader.hpp"
+#include "sync/protocol/qr_token.hpp"
+
+namespace homedesk::hq::cli {
+namespace {
+
+std::int64_t now() {
+    using namespace std::chrono;
+    return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+int fail(const std::string& message) {
+    std::cerr << "homedesk-hq: " << message << "\n";
+    return 1;
+}
+
+int fail(const Error& error) { return fail(error.message); }
+
+std::unique_ptr<SqliteHqStore> openStore(const std::string& db) {
+    auto store = SqliteHqStore::open(db);
+    if (!store) {
+        fail(store.error());
+        return nullptr;
+    }
+    return std::move(store.value());
+}
+
+bool validLine(const std::string& s, std::size_t max) {
+    return !s.empty() && s.size() <= max && protocol::isValidText(s, protocol::TextKind::Line);
+}
+
+}  // namespace
+
+int communityAdd(const std::string& db, const std::string& name) {
+    if (!validLine(name, 256)) return fail("the name must be one line of 1..256 bytes");
+    auto store = openStore(db);
+    if (!store) return 1;
+    auto id = store->addCommunity(name);
+    if (!id) return fail(id.error());
+    std::cout << id.value() << "\n";
+    return 0;
+}
+
+int buildingAdd(const std::string& db, const std::string& community, const std::string& name) {
+    if (!validLine(name, 256)) return fail("the name must be one line of 1..256 bytes");
+    auto store = openStore(db);
+    if (!store) return 1;
+    auto id = store->addBuilding(community, name);
+    if (!id) return fail(id.error());
+    std::cout << id.value() << "\n";
+    return 0;
+}
+
+int enrollCodeCreate(const std::string& db, const std::string& community,
+                     const std::optional<std::string>& building, double hours,
+                     const std::string& hqUrl) {
+    if (hours <= 0 || hours > 24 * 30) return fail("--hours must be between 0 and 720");
+    auto store = openStore(db);
+    if (!store) return 1;
+    const std::int64_t t = now();
+    auto code = store->createEnrollCode(community, building, t + static_cast<std::int64_t>(hours * 3600));
+    if (!code) return fail(code.error());
+    std::cout << code->code << "\n";
+    if (!hqUrl.empty()) {
+        // The same code as a signed QR token for the terminal's first start.
+        auto secret = store->signingSecret();
+        if (!secret) return fail(secret.error());
+        auto key = protocol::signingKeyFrom(secret.value());
+        if (!key) return fail(key.error());
+        protocol::TokenClaims claims{protocol::TokenKind::Enrollment, protocol::newTokenId(), t,
+                                     code->expires_at, {{"code", code->code}, {"hq", hqUrl}}};
+        auto token = protocol::signToken(claims, key.value());
+        if (!token) return fail(token.error());
+        std::cout << token.value() << "\n";
+    }
+    return 0;
+}
+
+int terminalList(const std::string& db) {
+    auto store = openStore(db);
+    if (!store) return 1;
+    auto list = store->terminals();
+    if (!list) return fail(list.error());
+    for (const TerminalRecord& t : list.value())
+        std::cout << t.id << "\t" << t.community_id << "\t" << t.building_id.value_or("-") << "\t"
+                  << t.name << "\t" << (t.revoked_at ? "revoked" : "active") << "\tlast seen "
+                  << (t.last_seen ? std::to_string(*t.last_seen) : "never") << "\n";
+    return 0;
+}
+
+int terminalRevoke(const std::string& db, const std::string& id) {
+    auto store = openStore(db);
+    if (!store) return 1;
+    auto revoked = store->revokeTerminal(id, now());
+    if (!revoked) return fail(revoked.error());
+    if (!revoked.value()) return fail("no active terminal " + id);
+    std::cout << "revoked " << id << "\n";
+    return 0;
+}
+
+int staffAdd(const std::string& db, const std::string& username, const std::string& role) {
+    auto parsedRole = parseStaffRole(role);
+    if (!parsedRole) return fail("--role must be admin, notice-editor, ticket-handler or viewer");
+    if (!protocol::isValidText(username, protocol::TextKind::Id) || username.size() > 64)
+        return fail("the username may hold only letters, digits, '-' and '_'");
+    // From stdin, never the command line (which other users can read in /proc).
+    std::string password;
+    std::getline(std::cin, password);
+    if (password.size() < 10) return fail("the password (one line on stdin) needs 10 characters or more");
+    const std::string hash = hashPassword(password);
+    if (hash.empty()) return fail("could not hash the password");
+    auto store = openStore(db);
+    if (!store) return 1;
+    auto added = store->addStaff(username, hash, *parsedRole);
+    if (!added) return fail(added.error());
+    std::cout << "added " << username << " (" << role << ")\n";
+    return 0;
+}
+
+int noticePublish(const std::string& db, const NoticeOptions& o) {
+    NoticeDraft draft;
+    if (!validLine(o.title, 256)) return fail("--title must be one line of 1..256 bytes");
+    if (o.body.size() > 20000 || !protocol::isValidText(o.body, protocol::TextKind::Text))
+        return fail("--body must be at most 20000 bytes without control characters");
+    auto category = protocol::noticeCategoryFrom(o.category);
+    if (!category) return fail("--category must be outage, finance, event or general");
+    if (o.targets.empty()) return fail("give at least one --target");
+    for (const std::string& text : o.targets) {
+        auto target = parseTarget(text);
+        if (!target) return fail("bad --target '" + text + "' (all, community:ID, building:ID, terminal:ID)");
+        draft.targets.push_back(*target);
+    }
+    draft.title = o.title;
+    draft.body = o.body;
+    draft.category = *category;
+    draft.emergency = o.emergency;
+    draft.pinned = o.pinned;
+    draft.publish_at = now();
+    if (o.expires_in_hours > 0)
+        draft.expire_at = draft.publish_at + static_cast<std::int64_t>(o.expires_in_hours * 3600);
+    auto store = openStore(db);
+    if (!store) return 1;
+    auto id = store->publishNotice(draft, draft.publish_at);
+    if (!id) return fail(id.error());
+    std::cout << id.value() << "\n";
+    return 0;
+}
+
+int noticeRetract(const std::string& db, const std::string& id) {
+    auto store = openStore(db);
+    if (!store) return 1;
+    auto retracted = store->retractNotice(id, now());
+    if (!retracted) return fail(retracted.error());
+    if (!retracted.value()) return fail("no published notice " + id);
+    std::cout << "retracted " << id << "\n";
+    return 0;
+}
+
+int ticketStatus(const std::string& db, const std::string& number, const std::string& status,
+                 const std::string& note) {
+    auto state = protocol::ticketStateFrom(status);
+    if (!state)
+        return fail("--status must be submitted, accepted, dispatched, in_progress, resolved or "
+                    "callback_done");
+    if (note.size() > 2000 || !protocol::isValidText(note, protocol::TextKind::Text))
+        return fail("--note must be at most 2000 bytes without control characters");
+    auto store = openStore(db);
+    if (!store) return 1;
+    auto ticket = store->setTicketStatus(number, *state, note, now());
+    if (!ticket) return fail(ticket.error());
+    std::cout << number << " " << status << "\n";
+    return 0;
+}
+
+int signingKeyShow(const std::string& db) {
+    auto store = openStore(db);
+    if (!store) return 1;
+    auto secret = store->signingSecret();
+    if (!secret) return fail(secret.error());
+    auto key = protocol::signingKeyFrom(secret.value());
+    if (!key) return fail(key.error());
+    std::cout << key->publicKey.encoded() << "\n";
+    return 0;
+}
+
+}  // namespace homedesk::hq::cli

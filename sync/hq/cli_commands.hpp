@@ -1,0 +1,38 @@
+// What `homedesk-hq` does besides serving: set-up commands an installer runs against the
+// database file. Each prints its result on stdout and returns a process exit code.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sync/hq/http_server.hpp"
+
+namespace homedesk::hq::cli {
+
+struct NoticeOptions {
+    std::string title;
+    std::string body;
+    std::string category = "general";
+    std::vector<std::string> targets;  // "all", "community:c1", "building:b2", "terminal:t.."
+    bool emergency = false;
+    bool pinned = false;
+    double expires_in_hours = 0;  // 0: no expiry
+};
+
+int communityAdd(const std::string& db, const std::string& name);
+int buildingAdd(const std::string& db, const std::string& community, const std::string& name);
+int enrollCodeCreate(const std::string& db, const std::string& community,
+                     const std::optional<std::string>& building, double hours,
+                     const std::string& hqUrl);
+int terminalList(const std::string& db);
+int terminalRevoke(const std::string& db, const std::string& id);
+int staffAdd(const std::string& db, const std::string& username, const std::string& role);
+int noticePublish(const std::string& db, const NoticeOptions& options);
+int noticeRetract(const std::string& db, const std::string& id);
+int ticketStatus(const std::string& db, const std::string& number, const std::string& status,
+                 const std::string& note);
+int signingKeyShow(const std::string& db);
+int serve(const std::string& db, const ServerOptions& options);
+
+}  // namespace homedesk::hq::cli

@@ -1,0 +1,109 @@
+// homedesk-hq: the head-office service and its set-up commands, as CLI11 subcommands.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include "sync/hq/cli_commands.hpp"
+
+using namespace homedesk::hq;
+
+int main(int argc, char** argv) {
+    CLI::App app{"HomeDesk head office: HTTPS API for terminals and set-up commands"};
+    app.require_subcommand(1);
+    app.fallthrough();
+    app.set_config("--config", "", "TOML file with the same option names (db, host, port, ...)");
+    std::string db = "homedesk-hq.db";
+    app.add_option("--db", db, "SQLite database file")->envname("HOMEDESK_HQ_DB");
+    bool verbose = false;
+    app.add_flag("-v,--verbose", verbose, "log every request (path and status only)");
+
+    int rc = 0;
+    auto* serve = app.add_subcommand("serve", "serve the terminals' API over HTTPS");
+    ServerOptions options;
+    serve->add_option("--host", options.host, "address to listen on")->capture_default_str();
+    serve->add_option("--port", options.port, "port")->capture_default_str();
+    serve->add_option("--cert", options.cert_file, "PEM certificate chain")->required();
+    serve->add_option("--key", options.key_file, "PEM private key")->required();
+    serve->add_option("--threads", options.threads, "connections served at once")
+        ->capture_default_str();
+    serve->callback([&] {
+        spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::info);
+        rc = cli::serve(db, options);
+    });
+
+    auto* community = app.add_subcommand("community", "communities (estates)")->require_subcommand(1);
+    std::string name, communityId, buildingId, id;
+    auto* communityAdd = community->add_subcommand("add", "add a community; prints its id");
+    communityAdd->add_option("--name", name)->required();
+    communityAdd->callback([&] { rc = cli::communityAdd(db, name); });
+
+    auto* building = app.add_subcommand("building", "buildings")->require_subcommand(1);
+    auto* buildingAdd = building->add_subcommand("add", "add a building; prints its id");
+    buildingAdd->add_option("--community", communityId)->required();
+    buildingAdd->add_option("--name", name)->required();
+    buildingAdd->callback([&] { rc = cli::buildingAdd(db, communityId, name); });
+
+    auto* enroll = app.add_subcommand("enroll-code", "one-time enrollment codes")->require_subcommand(1);
+    auto* enrollCreate = enroll->add_subcommand(
+        "create", "prints the code, and with --hq-url also its signed QR token");
+    double hours = 24;
+    std::string hqUrl;
+    enrollCreate->add_option("--community", communityId)->required();
+    enrollCreate->add_option("--building", buildingId);
+    enrollCreate->add_option("--hours", hours, "valid for")->capture_default_str();
+    enrollCreate->add_option("--hq-url", hqUrl, "head office URL to put in the QR token");
+    enrollCreate->callback([&] {
+        rc = cli::enrollCodeCreate(db, communityId,
+                                   buildingId.empty() ? std::nullopt : std::optional(buildingId),
+                                   hours, hqUrl);
+    });
+
+    auto* terminal = app.add_subcommand("terminal", "enrolled terminals")->require_subcommand(1);
+    terminal->add_subcommand("list", "list terminals")->callback([&] { rc = cli::terminalList(db); });
+    auto* revoke = terminal->add_subcommand("revoke", "refuse a terminal's credential from now on");
+    revoke->add_option("--id", id)->required();
+    revoke->callback([&] { rc = cli::terminalRevoke(db, id); });
+
+    auto* staff = app.add_subcommand("staff", "staff accounts")->require_subcommand(1);
+    auto* staffAdd = staff->add_subcommand("add", "add an account; the password is read from stdin");
+    std::string username, role = "viewer";
+    staffAdd->add_option("--username", username)->required();
+    staffAdd->add_option("--role", role, "admin, notice-editor, ticket-handler, viewer")
+        ->capture_default_str();
+    staffAdd->callback([&] { rc = cli::staffAdd(db, username, role); });
+
+    auto* notice = app.add_subcommand("notice", "notices")->require_subcommand(1);
+    auto* publish = notice->add_subcommand("publish", "publish now; prints the notice id");
+    cli::NoticeOptions n;
+    publish->add_option("--title", n.title)->required();
+    publish->add_option("--body", n.body);
+    publish->add_option("--category", n.category, "outage, finance, event, general")
+        ->capture_default_str();
+    publish->add_option("--target", n.targets, "all | community:ID | building:ID | terminal:ID")
+        ->required();
+    publish->add_flag("--emergency", n.emergency);
+    publish->add_flag("--pinned", n.pinned);
+    publish->add_option("--expires-in-hours", n.expires_in_hours);
+    publish->callback([&] { rc = cli::noticePublish(db, n); });
+    auto* retract = notice->add_subcommand("retract", "retract a notice everywhere");
+    retract->add_option("--id", id)->required();
+    retract->callback([&] { rc = cli::noticeRetract(db, id); });
+
+    auto* ticket = app.add_subcommand("ticket", "tickets")->require_subcommand(1);
+    auto* status = ticket->add_subcommand("status", "move a ticket to a new status");
+    std::string number, state, note;
+    status->add_option("--number", number)->required();
+    status->add_option("--status", state)->required();
+    status->add_option("--note", note, "shown to the resident");
+    status->callback([&] { rc = cli::ticketStatus(db, number, state, note); });
+
+    auto* key = app.add_subcommand("signing-key", "the QR signing key")->require_subcommand(1);
+    key->add_subcommand("show", "print the public key")->callback([&] { rc = cli::signingKeyShow(db); });
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    }
+    spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::info);
+    return rc;
+}

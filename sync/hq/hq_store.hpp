@@ -1,0 +1,73 @@
+// The head office's storage, as the API and the CLI need it. SQLite implements it today
+// (SqliteHqStore); a PostgreSQL backend implements the same interface later. Every method is
+// thread-safe and returns errors as values; none throws.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/result.hpp"
+#include "sync/hq/hq_types.hpp"
+#include "sync/protocol/heartbeat.hpp"
+#include "sync/protocol/notice.hpp"
+#include "sync/protocol/submission.hpp"
+#include "sync/protocol/terminal_config.hpp"
+#include "sync/protocol/ticket_status.hpp"
+
+namespace homedesk::hq {
+
+class HqStore {
+public:
+    virtual ~HqStore() = default;
+
+    // Setup (CLI, console).
+    virtual Result<std::string> addCommunity(const std::string& name) = 0;
+    virtual Result<std::string> addBuilding(const std::string& communityId,
+                                            const std::string& name) = 0;
+    virtual Result<EnrollCode> createEnrollCode(const std::string& communityId,
+                                                const std::optional<std::string>& buildingId,
+                                                std::int64_t expiresAt) = 0;
+    virtual Result<std::string> addStaff(const std::string& username,
+                                         const std::string& passwordHash, StaffRole role) = 0;
+    virtual Result<std::optional<std::string>> staffPasswordHash(const std::string& username) = 0;
+    // The QR signing secret (base64url); made on first use and kept.
+    virtual Result<std::string> signingSecret() = 0;
+
+    // Terminals. Credentials are stored only as hashes.
+    virtual Result<EnrollOutcome> enroll(const std::string& code, const std::string& deviceName,
+                                          const std::string& credentialHash, std::int64_t now) = 0;
+    virtual Result<std::optional<TerminalRecord>> terminalByCredential(
+        const std::string& credentialHash) = 0;
+    virtual Result<bool> revokeTerminal(const std::string& terminalId, std::int64_t now) = 0;
+    virtual Result<std::vector<TerminalRecord>> terminals() = 0;
+
+    // Submissions, idempotent by (terminal, client_id); tickets and their status feed.
+    virtual Result<protocol::SubmissionResult> storeSubmission(const TerminalRecord& terminal,
+                                                               const protocol::Submission& item,
+                                                               std::int64_t now) = 0;
+    virtual Result<TicketRecord> setTicketStatus(const std::string& ticketNumber,
+                                                 protocol::TicketState status,
+                                                 const std::string& note, std::int64_t now) = 0;
+    virtual Result<protocol::TicketStatusFeed> ticketChangesSince(const TerminalRecord& terminal,
+                                                                  std::int64_t since,
+                                                                  int limit) = 0;
+
+    // Notices and their feed (changes that target the terminal, each notice once per page).
+    virtual Result<std::string> publishNotice(const NoticeDraft& draft, std::int64_t now) = 0;
+    virtual Result<bool> retractNotice(const std::string& noticeId, std::int64_t now) = 0;
+    virtual Result<protocol::NoticeFeed> noticesSince(const TerminalRecord& terminal,
+                                                      std::int64_t since, int limit) = 0;
+    // The latest notice change number; it moves whenever any notice changes (any process).
+    virtual Result<std::int64_t> noticeSequence() = 0;
+
+    // Health and configuration.
+    virtual Result<bool> recordHeartbeat(const TerminalRecord& terminal,
+                                         const protocol::Heartbeat& heartbeat,
+                                         std::int64_t now) = 0;
+    virtual Result<protocol::TerminalConfig> terminalConfig(const TerminalRecord& terminal) = 0;
+    virtual Result<std::int64_t> configVersion() = 0;
+};
+
+}  // namespace homedesk::hq

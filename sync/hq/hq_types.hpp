@@ -1,0 +1,71 @@
+// Head-office records that are not on the wire: terminals, enrollment codes, notice drafts and
+// their targets, staff roles.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sync/protocol/notice.hpp"
+#include "sync/protocol/ticket_status.hpp"
+
+namespace homedesk::hq {
+
+struct TerminalRecord {
+    std::string id;
+    std::string community_id;
+    std::optional<std::string> building_id;
+    std::string name;
+    std::int64_t enrolled_at = 0;
+    std::optional<std::int64_t> revoked_at;
+    std::optional<std::int64_t> last_seen;
+};
+
+struct EnrollCode {
+    std::string code;
+    std::string community_id;
+    std::optional<std::string> building_id;
+    std::int64_t expires_at = 0;
+};
+
+enum class EnrollProblem { None, UnknownOrExpired, AlreadyUsed };
+
+struct EnrollOutcome {
+    std::optional<TerminalRecord> terminal;  // set when problem == None
+    EnrollProblem problem = EnrollProblem::None;
+};
+
+enum class TargetKind { All, Community, Building, Terminal };
+
+struct NoticeTarget {
+    TargetKind kind = TargetKind::All;
+    std::string ref;  // empty for All
+};
+
+struct NoticeDraft {
+    std::string title;
+    std::string body;
+    protocol::NoticeCategory category = protocol::NoticeCategory::General;
+    bool emergency = false;
+    bool pinned = false;
+    std::int64_t publish_at = 0;
+    std::optional<std::int64_t> expire_at;
+    std::vector<NoticeTarget> targets;  // at least one
+};
+
+enum class StaffRole { Admin, NoticeEditor, TicketHandler, Viewer };
+
+struct TicketRecord {
+    std::string number;
+    std::string terminal_id;
+    std::string client_id;
+    protocol::TicketState status = protocol::TicketState::Submitted;
+};
+
+// "all", "community:<id>", "building:<id>", "terminal:<id>"
+std::optional<NoticeTarget> parseTarget(const std::string& text);
+std::optional<StaffRole> parseStaffRole(const std::string& text);
+std::string toString(StaffRole role);
+
+}  // namespace homedesk::hq

@@ -1,0 +1,42 @@
+// The HTTPS front of the head office: the only file that includes cpp-httplib. It moves requests
+// into HqApi and answers out, with the size limit, timeouts and JSON errors for what HqApi never
+// sees (413, unknown methods, malformed HTTP).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "kiosk/core/result.hpp"
+#include "sync/hq/api.hpp"
+
+namespace homedesk::hq {
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    int port = 8443;  // 0: any free port (tests)
+    std::string cert_file;  // PEM chain, leaf first
+    std::string key_file;   // PEM private key
+    int threads = 64;       // one per open connection; long-polls hold theirs
+    int read_timeout_s = 10;
+    int write_timeout_s = 10;
+    int keep_alive_s = 40;  // longer than the longest long-poll
+    std::size_t max_body_bytes = 1024 * 1024;
+};
+
+class HttpServer {
+public:
+    HttpServer(HqApi& api, ServerOptions options);
+    ~HttpServer();
+
+    // Loads the certificate and binds; returns the bound port.
+    Result<int> bind();
+    // Serves until stop(); call after bind().
+    void run();
+    void stop();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace homedesk::hq

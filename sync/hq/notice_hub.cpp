@@ -1,0 +1,67 @@
+#include "sync/hq/notice_hub.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "sync/hq/hq_store.hpp"
+
+namespace homedesk::hq {
+
+NoticeHub::NoticeHub(HqStore& store, std::chrono::milliseconds interval)
+    : m_store(store), m_interval(interval), m_watcher([this] { watch(); }) {}
+
+NoticeHub::~NoticeHub() {
+    shutdown();
+    if (m_watcher.joinable()) m_watcher.join();
+}
+
+std::int64_t NoticeHub::generation() const {
+    std::lock_guard lock(m_mutex);
+    return m_generation;
+}
+
+bool NoticeHub::waitForChange(std::int64_t seen, std::chrono::steady_clock::time_point deadline) {
+    std::unique_lock lock(m_mutex);
+    m_changed.wait_until(lock, deadline, [&] { return m_stopping || m_generation != seen; });
+    return !m_stopping && m_generation != seen;
+}
+
+void NoticeHub::notify() {
+    {
+        std::lock_guard lock(m_mutex);
+        ++m_generation;
+    }
+    m_changed.notify_all();
+}
+
+void NoticeHub::shutdown() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_changed.notify_all();
+}
+
+void NoticeHub::watch() {
+    try {
+        std::unique_lock lock(m_mutex);
+        while (!m_stopping) {
+            lock.unlock();
+            auto sequence = m_store.noticeSequence();
+            lock.lock();
+            if (sequence && sequence.value() != m_lastSequence) {
+                m_lastSequence = sequence.value();
+                ++m_generation;
+                m_changed.notify_all();
+            } else if (!sequence) {
+                spdlog::warn("notice watcher: {}", sequence.error().message);
+            }
+            m_changed.wait_for(lock, m_interval, [&] { return m_stopping; });
+        }
+    } catch (const std::exception& e) {
+        spdlog::error("notice watcher stopped: {}", e.what());
+    } catch (...) {
+        spdlog::error("notice watcher stopped");
+    }
+}
+
+}  // namespace homedesk::hq

@@ -1,0 +1,41 @@
+// Wakes long-polling notice requests. A watcher thread reads the store's notice sequence a few
+// times a second, so a notice published by any process (CLI, console, API) reaches waiting
+// terminals at once.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <thread>
+
+namespace homedesk::hq {
+
+class HqStore;
+
+class NoticeHub {
+public:
+    NoticeHub(HqStore& store, std::chrono::milliseconds interval);
+    ~NoticeHub();  // stops the watcher and releases every waiter
+
+    std::int64_t generation() const;
+    // Returns true when the generation moved past `seen` before `deadline`; false on timeout
+    // or shutdown.
+    bool waitForChange(std::int64_t seen, std::chrono::steady_clock::time_point deadline);
+    void notify();  // after an in-process change, to skip the watcher's delay
+    void shutdown();
+
+private:
+    void watch();
+
+    HqStore& m_store;
+    std::chrono::milliseconds m_interval;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::int64_t m_generation = 0;
+    std::int64_t m_lastSequence = -1;
+    bool m_stopping = false;
+    std::thread m_watcher;
+};
+
+}  // namespace homedesk::hq

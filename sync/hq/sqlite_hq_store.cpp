@@ -1,0 +1,140 @@
+#include "sync/hq/sqlite_hq_store.hpp"
+
+#include "sync/hq/credentials.hpp"
+#include "sync/hq/sqlite_db.hpp"
+#include "sync/hq/sqlite_hq_guard.hpp"
+#include "sync/hq/sqlite_schema.hpp"
+#include "sync/protocol/signing_key.hpp"
+
+namespace homedesk::hq {
+
+Result<std::unique_ptr<SqliteHqStore>> SqliteHqStore::open(const std::string& path) {
+    try {
+        auto db = std::make_unique<Database>(path);
+        migrate(*db);
+        return std::unique_ptr<SqliteHqStore>(new SqliteHqStore(std::move(db)));
+    } catch (const std::exception& e) {
+        return ioError("hq store", e.what());
+    }
+}
+
+SqliteHqStore::SqliteHqStore(std::unique_ptr<Database> db) : m_db(std::move(db)) {}
+SqliteHqStore::~SqliteHqStore() = default;
+
+std::int64_t SqliteHqStore::nextId(const char* table) {
+    auto st = m_db->prepare(std::string("SELECT COUNT(*) + 1 FROM ") + table);
+    st.step();
+    return st.integer(0);
+}
+
+void SqliteHqStore::bumpConfigVersion() {
+    m_db->prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'config_version'")
+        .run();
+}
+
+Result<std::string> SqliteHqStore::addCommunity(const std::string& name) {
+    return guarded<std::string>("add community", [&] {
+        Transaction tx(*m_db);
+        const std::string id = "c" + std::to_string(nextId("communities"));
+        m_db->prepare("INSERT INTO communities(id, name) VALUES (?, ?)").bind(1, id).bind(2, name).run();
+        bumpConfigVersion();
+        tx.commit();
+        return id;
+    });
+}
+
+Result<std::string> SqliteHqStore::addBuilding(const std::string& communityId,
+                                               const std::string& name) {
+    return guarded<std::string>("add building", [&]() -> Result<std::string> {
+        Transaction tx(*m_db);
+        auto community = m_db->prepare("SELECT 1 FROM communities WHERE id = ?");
+        if (!community.bind(1, communityId).step())
+            return Error{Error::Kind::NotFound, "hq store", "no community " + communityId, false};
+        const std::string id = "b" + std::to_string(nextId("buildings"));
+        m_db->prepare("INSERT INTO buildings(id, community_id, name) VALUES (?, ?, ?)")
+            .bind(1, id).bind(2, communityId).bind(3, name).run();
+        bumpConfigVersion();
+        tx.commit();
+        return id;
+    });
+}
+
+Result<EnrollCode> SqliteHqStore::createEnrollCode(const std::string& communityId,
+                                                   const std::optional<std::string>& buildingId,
+                                                   std::int64_t expiresAt) {
+    return guarded<EnrollCode>("create enroll code", [&]() -> Result<EnrollCode> {
+        auto check = m_db->prepare(
+            "SELECT 1 FROM communities c WHERE c.id = ?1 AND (?2 IS NULL OR EXISTS "
+            "(SELECT 1 FROM buildings b WHERE b.id = ?2 AND b.community_id = c.id))");
+        if (!check.bind(1, communityId).bind(2, buildingId).step())
+            return Error{Error::Kind::NotFound, "hq store",
+                         "no such community (or building in it): " + communityId, false};
+        EnrollCode code{newEnrollCode(), communityId, buildingId, expiresAt};
+        m_db->prepare("INSERT INTO enroll_codes(code, community_id, building_id, expires_at) "
+                      "VALUES (?, ?, ?, ?)")
+            .bind(1, code.code).bind(2, code.community_id).bind(3, code.building_id)
+            .bind(4, code.expires_at).run();
+        return code;
+    });
+}
+
+Result<std::string> SqliteHqStore::addStaff(const std::string& username,
+                                            const std::string& passwordHash, StaffRole role) {
+    return guarded<std::string>("add staff", [&] {
+        m_db->prepare("INSERT INTO staff(username, password_hash, role, created_at) "
+                      "VALUES (?, ?, ?, strftime('%s','now'))")
+            .bind(1, username).bind(2, passwordHash).bind(3, toString(role)).run();
+        return username;
+    });
+}
+
+Result<std::optional<std::string>> SqliteHqStore::staffPasswordHash(const std::string& username) {
+    return guarded<std::optional<std::string>>("staff password", [&] {
+        auto st = m_db->prepare("SELECT password_hash FROM staff WHERE username = ?");
+        return st.bind(1, username).step() ? std::optional<std::string>(st.text(0)) : std::nullopt;
+    });
+}
+
+Result<std::string> SqliteHqStore::signingSecret() {
+    return guarded<std::string>("signing key", [&] {
+        Transaction tx(*m_db);
+        auto st = m_db->prepare("SELECT value FROM meta WHERE key = 'signing_secret'");
+        if (st.step()) return st.text(0);
+        const std::string secret = protocol::generateSigningKey().encoded();
+        m_db->prepare("INSERT INTO meta(key, value) VALUES ('signing_secret', ?)").bind(1, secret).run();
+        tx.commit();
+        return secret;
+    });
+}
+
+Result<std::int64_t> SqliteHqStore::configVersion() {
+    return guarded<std::int64_t>("config version", [&] {
+        auto st = m_db->prepare("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'config_version'");
+        return st.step() ? st.integer(0) : std::int64_t{0};
+    });
+}
+
+Result<protocol::TerminalConfig> SqliteHqStore::terminalConfig(const TerminalRecord& terminal) {
+    auto secret = signingSecret();
+    if (!secret) return secret.error();
+    auto key = protocol::signingKeyFrom(secret.value());
+    if (!key) return key.error();
+    auto version = configVersion();
+    if (!version) return version.error();
+    return guarded<protocol::TerminalConfig>("terminal config", [&] {
+        protocol::TerminalConfig config;
+        config.config_version = version.value();
+        config.terminal_id = terminal.id;
+        config.community_id = terminal.community_id;
+        config.signing_public_key = key->publicKey.encoded();
+        auto community = m_db->prepare("SELECT name FROM communities WHERE id = ?");
+        if (community.bind(1, terminal.community_id).step()) config.community_name = community.text(0);
+        auto buildings = m_db->prepare(
+            "SELECT id, name FROM buildings WHERE community_id = ? ORDER BY id");
+        buildings.bind(1, terminal.community_id);
+        while (buildings.step()) config.buildings.push_back({buildings.text(0), buildings.text(1)});
+        return config;
+    });
+}
+
+}  // namespace homedesk::hq

@@ -1,0 +1,70 @@
+// HqStore on one SQLite file (WAL, synchronous=FULL). One connection behind a mutex: simple,
+// and a single writer is what SQLite allows anyway.
+#pragma once
+
+#include <memory>
+#include <mutex>
+
+#include "sync/hq/hq_store.hpp"
+
+namespace homedesk::hq {
+
+class Database;
+
+class SqliteHqStore final : public HqStore {
+public:
+    // Opens or creates the file and migrates it.
+    static Result<std::unique_ptr<SqliteHqStore>> open(const std::string& path);
+    ~SqliteHqStore() override;
+
+    Result<std::string> addCommunity(const std::string& name) override;
+    Result<std::string> addBuilding(const std::string& communityId,
+                                    const std::string& name) override;
+    Result<EnrollCode> createEnrollCode(const std::string& communityId,
+                                        const std::optional<std::string>& buildingId,
+                                        std::int64_t expiresAt) override;
+    Result<std::string> addStaff(const std::string& username, const std::string& passwordHash,
+                                 StaffRole role) override;
+    Result<std::optional<std::string>> staffPasswordHash(const std::string& username) override;
+    Result<std::string> signingSecret() override;
+
+    Result<EnrollOutcome> enroll(const std::string& code, const std::string& deviceName,
+                                 const std::string& credentialHash, std::int64_t now) override;
+    Result<std::optional<TerminalRecord>> terminalByCredential(
+        const std::string& credentialHash) override;
+    Result<bool> revokeTerminal(const std::string& terminalId, std::int64_t now) override;
+    Result<std::vector<TerminalRecord>> terminals() override;
+
+    Result<protocol::SubmissionResult> storeSubmission(const TerminalRecord& terminal,
+                                                       const protocol::Submission& item,
+                                                       std::int64_t now) override;
+    Result<TicketRecord> setTicketStatus(const std::string& ticketNumber,
+                                         protocol::TicketState status, const std::string& note,
+                                         std::int64_t now) override;
+    Result<protocol::TicketStatusFeed> ticketChangesSince(const TerminalRecord& terminal,
+                                                          std::int64_t since, int limit) override;
+
+    Result<std::string> publishNotice(const NoticeDraft& draft, std::int64_t now) override;
+    Result<bool> retractNotice(const std::string& noticeId, std::int64_t now) override;
+    Result<protocol::NoticeFeed> noticesSince(const TerminalRecord& terminal, std::int64_t since,
+                                              int limit) override;
+    Result<std::int64_t> noticeSequence() override;
+
+    Result<bool> recordHeartbeat(const TerminalRecord& terminal,
+                                 const protocol::Heartbeat& heartbeat, std::int64_t now) override;
+    Result<protocol::TerminalConfig> terminalConfig(const TerminalRecord& terminal) override;
+    Result<std::int64_t> configVersion() override;
+
+private:
+    explicit SqliteHqStore(std::unique_ptr<Database> db);
+    // Runs `body` under the lock; SQLite failures become errors (busy ones retryable).
+    template <typename T, typename F>
+    Result<T> guarded(const char* what, F&& body);
+    std::int64_t nextId(const char* table);
+    void bumpConfigVersion();
+
+    std::mutex m_mutex;
+    std::unique_ptr<Database> m_db;
+};
+
+}  // namespace homedesk::hq

@@ -1,0 +1,117 @@
+// Submissions and tickets in the SQLite store. Idempotency: (terminal_id, client_id) is the
+// primary key and the content hash decides between "resent" and "conflict", in one transaction.
+#include "sync/hq/sqlite_hq_guard.hpp"
+
+#include <cstdio>
+
+namespace homedesk::hq {
+
+using protocol::ItemStatus;
+using protocol::SubmissionResult;
+
+Result<SubmissionResult> SqliteHqStore::storeSubmission(const TerminalRecord& terminal,
+                                                        const protocol::Submission& item,
+                                                        std::int64_t now) {
+    return guarded<SubmissionResult>("submission", [&] {
+        const std::string hash = protocol::contentHash(item);
+        Transaction tx(*m_db);
+        auto existing = m_db->prepare(
+            "SELECT content_hash, ticket_number FROM submissions "
+            "WHERE terminal_id = ? AND client_id = ?");
+        if (existing.bind(1, terminal.id).bind(2, item.client_id).step()) {
+            SubmissionResult r{item.client_id, ItemStatus::Accepted, existing.optText(1), true, {}};
+            if (existing.text(0) != hash) {
+                r = {item.client_id, ItemStatus::Rejected, std::nullopt, false,
+                     protocol::ProtocolError{
+                         protocol::ErrorCode::Conflict,
+                         "client_id " + item.client_id +
+                             " was already used for different content; make a new id"}};
+            }
+            return r;
+        }
+
+        std::optional<std::string> number;
+        if (item.kind != protocol::SubmissionKind::Survey) {
+            auto seq = m_db->prepare("SELECT COALESCE(MAX(seq), 0) + 1 FROM tickets");
+            seq.step();
+            const std::int64_t n = seq.integer(0);
+            char text[32];
+            std::snprintf(text, sizeof text, "%c-%06lld",
+                          item.kind == protocol::SubmissionKind::Repair ? 'R' : 'C',
+                          static_cast<long long>(n));
+            number = text;
+            m_db->prepare("INSERT INTO tickets(number, seq, terminal_id, client_id, kind, "
+                          "community_id, status, created_at, updated_at) "
+                          "VALUES (?, ?, ?, ?, ?, ?, 'submitted', ?, ?)")
+                .bind(1, *number).bind(2, n).bind(3, terminal.id).bind(4, item.client_id)
+                .bind(5, protocol::toString(item.kind)).bind(6, terminal.community_id)
+                .bind(7, now).bind(8, now).run();
+            m_db->prepare("INSERT INTO ticket_changes(ticket_number, terminal_id, status, note, "
+                          "changed_at) VALUES (?, ?, 'submitted', '', ?)")
+                .bind(1, *number).bind(2, terminal.id).bind(3, now).run();
+        }
+        m_db->prepare("INSERT INTO submissions(terminal_id, client_id, kind, content_hash, "
+                      "created_at, received_at, payload, ticket_number) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .bind(1, terminal.id).bind(2, item.client_id).bind(3, protocol::toString(item.kind))
+            .bind(4, hash).bind(5, item.created_at).bind(6, now)
+            .bind(7, item.payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+            .bind(8, number).run();
+        tx.commit();
+        return SubmissionResult{item.client_id, ItemStatus::Accepted, number, false, {}};
+    });
+}
+
+Result<TicketRecord> SqliteHqStore::setTicketStatus(const std::string& ticketNumber,
+                                                    protocol::TicketState status,
+                                                    const std::string& note, std::int64_t now) {
+    return guarded<TicketRecord>("ticket status", [&]() -> Result<TicketRecord> {
+        Transaction tx(*m_db);
+        auto st = m_db->prepare("SELECT terminal_id, client_id FROM tickets WHERE number = ?");
+        if (!st.bind(1, ticketNumber).step())
+            return Error{Error::Kind::NotFound, "hq store", "no ticket " + ticketNumber, false};
+        TicketRecord t{ticketNumber, st.text(0), st.text(1), status};
+        const std::string state(protocol::toString(status));
+        m_db->prepare("UPDATE tickets SET status = ?, note = ?, updated_at = ? WHERE number = ?")
+            .bind(1, state).bind(2, note).bind(3, now).bind(4, ticketNumber).run();
+        m_db->prepare("INSERT INTO ticket_changes(ticket_number, terminal_id, status, note, "
+                      "changed_at) VALUES (?, ?, ?, ?, ?)")
+            .bind(1, ticketNumber).bind(2, t.terminal_id).bind(3, state).bind(4, note)
+            .bind(5, now).run();
+        tx.commit();
+        return t;
+    });
+}
+
+Result<protocol::TicketStatusFeed> SqliteHqStore::ticketChangesSince(
+    const TerminalRecord& terminal, std::int64_t since, int limit) {
+    return guarded<protocol::TicketStatusFeed>("ticket feed", [&] {
+        protocol::TicketStatusFeed feed;
+        Transaction snapshot(*m_db, Transaction::Mode::Read);  // rows and MAX(seq) agree
+        auto st = m_db->prepare(
+            "SELECT c.seq, c.ticket_number, t.client_id, c.status, c.note, c.changed_at "
+            "FROM ticket_changes c JOIN tickets t ON t.number = c.ticket_number "
+            "WHERE c.terminal_id = ? AND c.seq > ? ORDER BY c.seq LIMIT ?");
+        st.bind(1, terminal.id).bind(2, since).bind(3, std::int64_t{limit});
+        std::int64_t last = since;
+        while (st.step()) {
+            last = st.integer(0);
+            feed.changes.push_back({st.text(1), st.text(2),
+                                    protocol::ticketStateFrom(st.text(3))
+                                        .value_or(protocol::TicketState::Submitted),
+                                    st.text(4), st.integer(5)});
+        }
+        feed.more = static_cast<int>(feed.changes.size()) == limit;
+        if (!feed.more) {
+            // Skip past other terminals' changes so the next wait starts from now.
+            auto top = m_db->prepare("SELECT COALESCE(MAX(seq), 0) FROM ticket_changes");
+            top.step();
+            last = std::max(last, top.integer(0));
+        }
+        feed.cursor = std::to_string(last);
+        snapshot.commit();
+        return feed;
+    });
+}
+
+}  // namespace homedesk::hq

@@ -1,0 +1,68 @@
+#include "sync/hq/sqlite_schema.hpp"
+
+#include "sync/hq/sqlite_db.hpp"
+
+namespace homedesk::hq {
+namespace {
+
+constexpr const char* kVersion1 = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE communities(id TEXT PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE buildings(id TEXT PRIMARY KEY,
+  community_id TEXT NOT NULL REFERENCES communities(id), name TEXT NOT NULL);
+CREATE TABLE enroll_codes(code TEXT PRIMARY KEY,
+  community_id TEXT NOT NULL REFERENCES communities(id), building_id TEXT REFERENCES buildings(id),
+  expires_at INTEGER NOT NULL, used_by TEXT, used_at INTEGER);
+CREATE TABLE terminals(id TEXT PRIMARY KEY, community_id TEXT NOT NULL REFERENCES communities(id),
+  building_id TEXT, name TEXT NOT NULL, credential_hash TEXT NOT NULL UNIQUE,
+  enrolled_at INTEGER NOT NULL, revoked_at INTEGER, last_seen INTEGER);
+CREATE TABLE staff(id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL, role TEXT NOT NULL, created_at INTEGER NOT NULL);
+CREATE TABLE submissions(terminal_id TEXT NOT NULL REFERENCES terminals(id),
+  client_id TEXT NOT NULL, kind TEXT NOT NULL, content_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL, received_at INTEGER NOT NULL, payload TEXT NOT NULL,
+  ticket_number TEXT, PRIMARY KEY(terminal_id, client_id));
+CREATE TABLE tickets(number TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE,
+  terminal_id TEXT NOT NULL, client_id TEXT NOT NULL, kind TEXT NOT NULL,
+  community_id TEXT NOT NULL, status TEXT NOT NULL, note TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+CREATE TABLE ticket_changes(seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  ticket_number TEXT NOT NULL REFERENCES tickets(number), terminal_id TEXT NOT NULL,
+  status TEXT NOT NULL, note TEXT NOT NULL, changed_at INTEGER NOT NULL);
+CREATE INDEX ticket_changes_by_terminal ON ticket_changes(terminal_id, seq);
+CREATE TABLE notices(id TEXT PRIMARY KEY, revision INTEGER NOT NULL, title TEXT NOT NULL,
+  body TEXT NOT NULL, category TEXT NOT NULL, emergency INTEGER NOT NULL,
+  pinned INTEGER NOT NULL, publish_at INTEGER NOT NULL, expire_at INTEGER,
+  retracted_at INTEGER, created_at INTEGER NOT NULL, last_seq INTEGER NOT NULL);
+CREATE INDEX notices_by_seq ON notices(last_seq);
+CREATE TABLE notice_targets(notice_id TEXT NOT NULL REFERENCES notices(id), kind TEXT NOT NULL,
+  ref TEXT NOT NULL, PRIMARY KEY(notice_id, kind, ref));
+CREATE TABLE notice_changes(seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  notice_id TEXT NOT NULL REFERENCES notices(id), change TEXT NOT NULL, at INTEGER NOT NULL);
+CREATE TABLE terminal_health(terminal_id TEXT PRIMARY KEY REFERENCES terminals(id),
+  reported_at INTEGER NOT NULL, app_version TEXT NOT NULL, queue_depth INTEGER NOT NULL,
+  oldest_unsent_age_s INTEGER, errors TEXT NOT NULL);
+CREATE TABLE notice_displays(terminal_id TEXT NOT NULL REFERENCES terminals(id),
+  notice_id TEXT NOT NULL, revision INTEGER NOT NULL, shown_at INTEGER NOT NULL,
+  shown_for_s INTEGER NOT NULL, PRIMARY KEY(terminal_id, notice_id, revision, shown_at));
+INSERT INTO meta(key, value) VALUES ('config_version', '1');
+PRAGMA user_version = 1;
+)sql";
+
+}  // namespace
+
+void migrate(Database& db) {
+    std::int64_t current = 0;
+    {
+        auto version = db.prepare("PRAGMA user_version");
+        version.step();
+        current = version.integer(0);
+    }
+    if (current < 1) {
+        Transaction tx(db);
+        db.exec(kVersion1);
+        tx.commit();
+    }
+}
+
+}  // namespace homedesk::hq

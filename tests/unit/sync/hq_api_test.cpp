@@ -1,0 +1,347 @@
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <future>
+
+#include "sync/hq/credentials.hpp"
+
+#include "tests/unit/sync/hq_fixture.hpp"
+
+using namespace homedesk;
+using namespace homedesk::testing;
+using protocol::ErrorCode;
+using protocol::ItemStatus;
+using protocol::SubmissionBatch;
+using protocol::SubmissionBatchResult;
+
+TEST_CASE("an enrollment code works once and gives a working credential", "[hq][enroll]") {
+    HqFixture hq;
+    const std::string code = hq.code();
+    auto first = hq.call("POST", "/enroll", "", R"({"code":")" + code + R"("})");
+    REQUIRE(first.status == 201);
+    auto enrolled = decoded<protocol::EnrollResponse>(first);
+    CHECK(enrolled.community_name == "阳光花园");
+    CHECK(enrolled.signing_public_key.size() == 43);
+    CHECK(hq.call("GET", "/config", enrolled.credential).status == 200);
+
+    auto again = hq.call("POST", "/enroll", "", R"({"code":")" + code + R"("})");
+    CHECK(again.status == 409);
+    CHECK(errorCode(again) == ErrorCode::Conflict);
+}
+
+TEST_CASE("an unknown or expired enrollment code is refused", "[hq][enroll]") {
+    HqFixture hq;
+    auto unknown = hq.call("POST", "/enroll", "", R"({"code":"NOSUCHCODE"})");
+    CHECK(unknown.status == 403);
+    const std::string code = hq.code();
+    hq.now += 3601;
+    CHECK(hq.call("POST", "/enroll", "", R"({"code":")" + code + R"("})").status == 403);
+    CHECK(hq.call("POST", "/enroll", "", R"({"code":42})").status == 400);
+}
+
+TEST_CASE("a resent submission returns the first answer and creates nothing", "[hq][submissions]") {
+    HqFixture hq;
+    auto t = hq.enroll();
+    const std::string batch = protocol::encode(SubmissionBatch{{repair("c-0001-abcd"), repair("c-0002-abcd")}});
+    auto first = decoded<SubmissionBatchResult>(hq.call("POST", "/submissions", t.credential, batch));
+    REQUIRE(first.results.size() == 2);
+    CHECK(first.results[0].status == ItemStatus::Accepted);
+    CHECK_FALSE(first.results[0].resent);
+    REQUIRE(first.results[0].ticket_number);
+    CHECK(*first.results[0].ticket_number != *first.results[1].ticket_number);
+
+    auto second = decoded<SubmissionBatchResult>(hq.call("POST", "/submissions", t.credential, batch));
+    CHECK(second.results[0].resent);
+    CHECK(second.results[0].ticket_number == first.results[0].ticket_number);
+    CHECK(second.results[1].ticket_number == first.results[1].ticket_number);
+
+    // Exactly two tickets exist: the feed shows two "submitted" steps.
+    auto feed = decoded<protocol::TicketStatusFeed>(hq.call("GET", "/tickets/status", t.credential));
+    CHECK(feed.changes.size() == 2);
+}
+
+TEST_CASE("the same client id with other content is refused for that item only", "[hq][submissions]") {
+    HqFixture hq;
+    auto t = hq.enroll();
+    hq.call("POST", "/submissions", t.credential, protocol::encode(SubmissionBatch{{repair("c-0001-abcd")}}));
+    auto r = decoded<SubmissionBatchResult>(hq.call(
+        "POST", "/submissions", t.credential,
+        protocol::encode(SubmissionBatch{{repair("c-0001-abcd", "water"), repair("c-0003-abcd")}})));
+    REQUIRE(r.results.size() == 2);
+    CHECK(r.results[0].status == ItemStatus::Rejected);
+    REQUIRE(r.results[0].error);
+    CHECK(r.results[0].error->code == ErrorCode::Conflict);
+    CHECK_FALSE(r.results[0].error->retryable());
+    CHECK(r.results[1].status == ItemStatus::Accepted);
+}
+
+TEST_CASE("an invalid item is answered on its own and the rest are stored", "[hq][submissions]") {
+    HqFixture hq;
+    auto t = hq.enroll();
+    auto r = hq.call("POST", "/submissions", t.credential,
+                     R"({"items":[{"client_id":"c-0001-abcd","kind":"repair","created_at":1,"payload":{}},)"
+                     R"({"client_id":"c-0002-abcd","kind":"repair","created_at":"yesterday","payload":{}}]})");
+    REQUIRE(r.status == 200);
+    auto results = decoded<SubmissionBatchResult>(r).results;
+    CHECK(results[0].status == ItemStatus::Accepted);
+    CHECK(results[1].status == ItemStatus::Rejected);
+    CHECK(results[1].error->message.find("created_at") != std::string::npos);
+}
+
+TEST_CASE("survey answers are accepted without a ticket number", "[hq][submissions]") {
+    HqFixture hq;
+    auto t = hq.enroll();
+    auto s = repair("c-survey-01");
+    s.kind = protocol::SubmissionKind::Survey;
+    auto r = decoded<SubmissionBatchResult>(
+        hq.call("POST", "/submissions", t.credential, protocol::encode(SubmissionBatch{{s}})));
+    CHECK(r.results.at(0).status == ItemStatus::Accepted);
+    CHECK_FALSE(r.results.at(0).ticket_number);
+}
+
+TEST_CASE("terminal A never sees terminal B's tickets and its ids do not collide",
+          "[hq][authorization]") {
+    HqFixture hq;
+    auto a = hq.enroll(), b = hq.enroll();
+    const std::string batch = protocol::encode(SubmissionBatch{{repair("c-0001-abcd")}});
+    auto ra = decoded<SubmissionBatchResult>(hq.call("POST", "/submissions", a.credential, batch));
+    // Same client id from B, even with other content: B's own new item, not A's.
+    auto rb = decoded<SubmissionBatchResult>(hq.call(
+        "POST", "/submissions", b.credential,
+        protocol::encode(SubmissionBatch{{repair("c-0001-abcd", "water")}})));
+    CHECK(rb.results[0].status == ItemStatus::Accepted);
+    CHECK_FALSE(rb.results[0].resent);
+    CHECK(rb.results[0].ticket_number != ra.results[0].ticket_number);
+
+    REQUIRE(hq.store->setTicketStatus(*ra.results[0].ticket_number, protocol::TicketState::Dispatched,
+                                      "王师傅 15:00", hq.now).ok());
+    auto feedB = decoded<protocol::TicketStatusFeed>(hq.call("GET", "/tickets/status", b.credential));
+    for (const auto& change : feedB.changes) CHECK(change.ticket_number == *rb.results[0].ticket_number);
+    auto feedA = decoded<protocol::TicketStatusFeed>(hq.call("GET", "/tickets/status", a.credential));
+    REQUIRE(feedA.changes.size() == 2);
+    CHECK(feedA.changes[1].status == protocol::TicketState::Dispatched);
+    CHECK(feedA.changes[1].note == "王师傅 15:00");
+}
+
+TEST_CASE("a revoked or unknown credential is refused everywhere", "[hq][authorization]") {
+    HqFixture hq;
+    auto t = hq.enroll();
+    REQUIRE(hq.call("GET", "/config", t.credential).status == 200);
+    REQUIRE(hq.store->revokeTerminal(t.terminal_id, hq.now).value());
+    for (auto [method, path] : {std::pair{"GET", "/config"}, {"GET", "/notices"},
+                                {"GET", "/tickets/status"}, {"POST", "/heartbeat"},
+                                {"POST", "/submissions"}}) {
+        INFO(path);
+        auto r = hq.call(method, path, t.credential, "{}");
+        CHECK(r.status == 401);
+        CHECK(errorCode(r) == ErrorCode::Unauthorized);
+    }
+    CHECK(hq.call("GET", "/config").status == 401);
+    CHECK(hq.call("GET", "/config", "forged-credential").status == 401);
+}
+
+TEST_CASE("notices reach only the terminals they target", "[hq][notices]") {
+    HqFixture hq;
+    auto inBuilding = hq.enroll(hq.building);
+    auto elsewhere = hq.enroll();
+    const std::string other = hq.store->addCommunity("另一个小区").value();
+    hq::NoticeDraft draft;
+    draft.title = "3号楼停水";
+    draft.publish_at = hq.now;
+    draft.targets = {{hq::TargetKind::Building, hq.building}};
+    const std::string buildingNotice = hq.store->publishNotice(draft, hq.now).value();
+    draft.title = "只给这台";
+    draft.targets = {{hq::TargetKind::Terminal, elsewhere.terminal_id}};
+    const std::string terminalNotice = hq.store->publishNotice(draft, hq.now).value();
+    draft.title = "别的小区";
+    draft.targets = {{hq::TargetKind::Community, other}};
+    hq.store->publishNotice(draft, hq.now).value();
+    draft.title = "全体";
+    draft.targets = {{hq::TargetKind::All, ""}};
+    const std::string allNotice = hq.store->publishNotice(draft, hq.now).value();
+
+    auto ids = [&](const std::string& credential) {
+        std::vector<std::string> out;
+        for (const auto& n : decoded<protocol::NoticeFeed>(hq.call("GET", "/notices", credential)).changes)
+            out.push_back(n.id);
+        return out;
+    };
+    CHECK(ids(inBuilding.credential) == std::vector{buildingNotice, allNotice});
+    CHECK(ids(elsewhere.credential) == std::vector{terminalNotice, allNotice});
+}
+
+TEST_CASE("a retraction comes through the feed as a change", "[hq][notices]") {
+    HqFixture hq;
+    auto t = hq.enroll();
+    hq::NoticeDraft draft;
+    draft.title = "活动";
+    draft.body = "周六";
+    draft.targets = {{hq::TargetKind::Community, hq.community}};
+    const std::string id = hq.store->publishNotice(draft, hq.now).value();
+    auto first = decoded<protocol::NoticeFeed>(hq.call("GET", "/notices", t.credential));
+    REQUIRE(first.changes.size() == 1);
+    REQUIRE(hq.store->retractNotice(id, hq.now).value());
+    CHECK_FALSE(hq.store->retractNotice(id, hq.now).value());
+    auto next = decoded<protocol::NoticeFeed>(
+        hq.call("GET", "/notices", t.credential, "", {{"since", first.cursor}}));
+    REQUIRE(next.changes.size() == 1);
+    CHECK(next.changes[0].retracted);
+    CHECK(next.changes[0].revision == 2);
+    CHECK(next.changes[0].title.empty());
+    auto empty = decoded<protocol::NoticeFeed>(
+        hq.call("GET", "/notices", t.credential, "", {{"since", next.cursor}}));
+    CHECK(empty.changes.empty());
+}
+
+TEST_CASE("feeds page with a cursor and say when more is ready", "[hq][notices]") {
+    HqFixture hq;
+    auto t = hq.enroll();
+    hq::NoticeDraft draft;
+    draft.title = "n";
+    draft.targets = {{hq::TargetKind::All, ""}};
+    for (int i = 0; i < 5; ++i) hq.store->publishNotice(draft, hq.now).value();
+    std::string cursor;
+    int seen = 0, pages = 0;
+    for (bool more = true; more; ++pages) {
+        auto page = decoded<protocol::NoticeFeed>(
+            hq.call("GET", "/notices", t.credential, "", {{"since", cursor}, {"limit", "2"}}));
+        seen += static_cast<int>(page.changes.size());
+        cursor = page.cursor;
+        more = page.more;
+    }
+    CHECK(seen == 5);
+    CHECK(pages == 3);
+}
+
+TEST_CASE("a long-poll answers as soon as a notice is published", "[hq][notices][longpoll]") {
+    HqFixture hq;
+    auto t = hq.enroll();
+    auto start = decoded<protocol::NoticeFeed>(hq.call("GET", "/notices", t.credential));
+    auto started = std::chrono::steady_clock::now();
+    auto waiting = std::async(std::launch::async, [&] {
+        return hq.call("GET", "/notices", t.credential, "", {{"since", start.cursor}, {"wait", "20"}});
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    hq::NoticeDraft draft;
+    draft.title = "紧急停电";
+    draft.emergency = true;
+    draft.targets = {{hq::TargetKind::All, ""}};
+    hq.store->publishNotice(draft, hq.now).value();
+    auto answer = decoded<protocol::NoticeFeed>(waiting.get());
+    const auto took = std::chrono::steady_clock::now() - started;
+    REQUIRE(answer.changes.size() == 1);
+    CHECK(answer.changes[0].emergency);
+    CHECK(took < std::chrono::seconds(5));
+}
+
+TEST_CASE("a long-poll times out with an empty page and a notice elsewhere does not wake it",
+          "[hq][notices][longpoll]") {
+    HqFixture hq;
+    auto t = hq.enroll();
+    hq::NoticeDraft draft;
+    draft.title = "别处";
+    draft.targets = {{hq::TargetKind::Terminal, "t-other"}};
+    auto waiting = std::async(std::launch::async, [&] {
+        return hq.call("GET", "/notices", t.credential, "", {{"wait", "1"}});
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    hq.store->publishNotice(draft, hq.now).value();
+    auto answer = decoded<protocol::NoticeFeed>(waiting.get());
+    CHECK(answer.changes.empty());
+    CHECK(answer.cursor == "1");  // moved past the change that was not for it
+}
+
+TEST_CASE("heartbeats are recorded and their display records deduplicated", "[hq][heartbeat]") {
+    HqFixture hq;
+    auto t = hq.enroll();
+    protocol::Heartbeat hb;
+    hb.app_version = "0.1.0";
+    hb.sent_at = hq.now;
+    hb.queue_depth = 4;
+    hb.oldest_unsent_age_s = 300;
+    hb.displayed = {{"n1", 1, hq.now - 60, 30}};
+    auto r = hq.call("POST", "/heartbeat", t.credential, protocol::encode(hb));
+    REQUIRE(r.status == 200);
+    auto ack = decoded<protocol::HeartbeatAck>(r);
+    CHECK(ack.server_time == hq.now);
+    CHECK(ack.config_version >= 1);
+    CHECK(hq.call("POST", "/heartbeat", t.credential, protocol::encode(hb)).status == 200);
+    auto list = hq.store->terminals().value();
+    REQUIRE(list.size() == 1);
+    CHECK(list[0].last_seen == hq.now);
+}
+
+TEST_CASE("bad requests get clear 4xx answers", "[hq][errors]") {
+    HqFixture hq;
+    auto t = hq.enroll();
+    struct Case {
+        std::string method, path, body;
+        std::map<std::string, std::string> query;
+        int status;
+        const char* mentions;
+    };
+    const Case cases[] = {
+        {"POST", "/submissions", "not json", {}, 400, "not valid JSON"},
+        {"POST", "/submissions", R"({"items":"x"})", {}, 400, "items: expected an array"},
+        {"POST", "/heartbeat", "{}", {}, 400, "app_version: is required"},
+        {"GET", "/notices", "", {{"since", "-1"}}, 400, "since"},
+        {"GET", "/notices", "", {{"wait", "31"}}, 400, "wait"},
+        {"GET", "/notices", "", {{"limit", "1e3"}}, 400, "limit"},
+        {"GET", "/tickets/status", "", {{"since", "99999999999999999999"}}, 400, "since"},
+        {"GET", "/submissions", "", {}, 400, "not allowed"},
+        {"GET", "/nowhere", "", {}, 404, "no such endpoint"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.method << " " << c.path << " " << c.body);
+        auto r = hq.call(c.method, c.path, t.credential, c.body, c.query);
+        CHECK(r.status == c.status);
+        auto body = decoded<protocol::ErrorBody>(r);
+        CHECK(body.error.message.find(c.mentions) != std::string::npos);
+    }
+    hq::ApiRequest versioned{"GET", "/api/v1/config", {}, "Bearer " + t.credential, "2", ""};
+    auto v = hq.api->handle(versioned);
+    CHECK(v.status == 400);
+    CHECK(errorCode(v) == ErrorCode::VersionUnsupported);
+    // And it still serves.
+    CHECK(hq.call("GET", "/config", t.credential).status == 200);
+}
+
+TEST_CASE("what the head office stored survives reopening the file", "[hq][store]") {
+    TempDir dir;
+    std::string credentialHashText = "abc";
+    {
+        auto store = hq::SqliteHqStore::open(dir.file("hq.db")).value();
+        const auto c = store->addCommunity("A").value();
+        const auto code = store->createEnrollCode(c, std::nullopt, 2'000'000'000).value();
+        REQUIRE(store->enroll(code.code, "x", credentialHashText, 1).value().terminal);
+    }
+    auto store = hq::SqliteHqStore::open(dir.file("hq.db")).value();
+    auto t = store->terminalByCredential(credentialHashText).value();
+    REQUIRE(t);
+    CHECK(store->storeSubmission(*t, repair("c-0001-abcd"), 2).value().ticket_number == "R-000001");
+    CHECK(store->storeSubmission(*t, repair("c-0001-abcd"), 3).value().resent);
+}
+
+TEST_CASE("a file that is not a database is a clear error, not a crash", "[hq][store]") {
+    TempDir dir;
+    {
+        std::FILE* f = std::fopen(dir.file("junk.db").c_str(), "wb");
+        std::fputs("this is not sqlite, just some text that is long enough to be a header....", f);
+        std::fclose(f);
+    }
+    auto store = hq::SqliteHqStore::open(dir.file("junk.db"));
+    REQUIRE_FALSE(store.ok());
+    CHECK_FALSE(store.error().message.empty());
+}
+
+TEST_CASE("staff passwords are stored as Argon2 hashes that verify", "[hq][staff]") {
+    HqFixture hq;
+    const std::string hash = hq::hashPassword("correct horse battery");
+    REQUIRE(hq.store->addStaff("wang", hash, hq::StaffRole::NoticeEditor).ok());
+    auto stored = hq.store->staffPasswordHash("wang").value();
+    REQUIRE(stored);
+    CHECK(stored->rfind("$argon2id$", 0) == 0);
+    CHECK(hq::verifyPassword("correct horse battery", *stored));
+    CHECK_FALSE(hq::verifyPassword("wrong", *stored));
+    CHECK_FALSE(hq.store->addStaff("wang", hash, hq::StaffRole::Viewer).ok());  // unique
+}
