@@ -113,28 +113,43 @@ bool button(const Ui& ui, std::string_view id, std::string_view label, Rect rect
     return clicked;
 }
 
+namespace {
+// Where a tile's parts go. Wide, short tiles (landscape) put the icon beside the words; others
+// stack icon, title and hint.
+struct TileLayout {
+    bool beside;
+    float icon, textX, textW, roomH;
+};
+TileLayout layoutTile(const Theme& th, Rect rect) {
+    TileLayout l;
+    l.beside = rect.w > rect.h * 2.2f;
+    l.icon = l.beside ? std::min(th.iconPx, rect.h - 2 * th.padding) : th.iconPx;
+    l.textX = l.beside ? rect.x + th.padding + l.icon + th.gap : rect.x + th.padding;
+    l.textW = rect.right() - th.padding - l.textX;
+    l.roomH = rect.h - th.padding - (l.beside ? 0 : l.icon + th.gap / 2);
+    return l;
+}
+}  // namespace
+
+FontRole tileTitleRole(const Ui& ui, std::string_view title, Rect rect) {
+    const TileLayout l = layoutTile(ui.theme, rect);
+    for (FontRole role : {FontRole::Display, FontRole::Title})
+        if (paragraphHeight(ui, role, title, l.textW) <= l.roomH) return role;
+    return FontRole::Strong;
+}
+
 bool tile(const Ui& ui, std::string_view id, std::string_view title, std::string_view hint,
-          Icon iconKind, Color color, Rect rect) {
+          Icon iconKind, Color color, Rect rect, FontRole titleRole) {
     const auto [clicked, held] = hit(ui, id, title, rect);
     const auto& th = ui.theme;
     fill(ui, rect, held ? Color{color.r * 0.75f, color.g * 0.75f, color.b * 0.75f, 1} : color);
 
-    // Wide, short tiles (landscape) put the icon beside the words; others stack them.
-    const bool beside = rect.w > rect.h * 2.2f;
+    const TileLayout l = layoutTile(th, rect);
+    const bool beside = l.beside;
     const float gap = th.gap / 2;
-    float icon = beside ? std::min(th.iconPx, rect.h - 2 * th.padding) : th.iconPx;
-    const float textX = beside ? rect.x + th.padding + icon + th.gap : rect.x + th.padding;
-    const float textW = rect.right() - th.padding - textX;
-    const float roomH = rect.h - th.padding - (beside ? 0 : icon + gap);
-
-    // The largest type the title fits in, then the hint if there is room for it too.
-    FontRole titleRole = FontRole::Display;
-    float titleH = paragraphHeight(ui, titleRole, title, textW);
-    for (FontRole smaller : {FontRole::Title, FontRole::Strong}) {
-        if (titleH <= roomH) break;
-        titleRole = smaller;
-        titleH = paragraphHeight(ui, titleRole, title, textW);
-    }
+    float icon = l.icon;
+    const float textX = l.textX, textW = l.textW, roomH = l.roomH;
+    const float titleH = paragraphHeight(ui, titleRole, title, textW);
     const float hintH = paragraphHeight(ui, FontRole::Body, hint, textW);
     const bool showHint = titleH + gap + hintH <= roomH;
     const float textH = titleH + (showHint ? gap + hintH : 0);

@@ -39,7 +39,11 @@ bool button(const Ui& ui, std::string_view id, std::string_view label, Rect rect
 
 enum class Icon { Repair, Complaint, Survey, Notices, Track, Scan };
 
+// The largest type a tile's title fits in at this size: Display, then Title, then Strong.
+FontRole tileTitleRole(const Ui& ui, std::string_view title, Rect rect);
+
+// A Home tile: icon, title in `titleRole` (the same for a row of tiles) and a hint if it fits.
 bool tile(const Ui& ui, std::string_view id, std::string_view title, std::string_view hint,
-          Icon icon, Color fill, Rect rect);
+          Icon icon, Color fill, Rect rect, FontRole titleRole);
 
 }  // namespace homedesk::ui

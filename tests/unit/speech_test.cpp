@@ -50,13 +50,12 @@ TEST_CASE("read-aloud synthesizes on its own thread and plays the result", "[pla
     REQUIRE(synth.ok());
     auto out = std::make_unique<RecordingOut>();
     RecordingOut* rec = out.get();
-    {
-        EspeakSpeech speech(std::move(synth).value(), std::move(out));
-        speech.say("您还在使用吗", Voice::Mandarin);
-        REQUIRE(rec->waitFor(1));
-        speech.say("Continue", Voice::English);
-        REQUIRE(rec->waitFor(2));
-    }
+    EspeakSpeech speech(std::move(synth).value(), std::move(out));  // owns `rec`
+    speech.say("您还在使用吗", Voice::Mandarin);
+    REQUIRE(rec->waitFor(1));
+    speech.say("Continue", Voice::English);
+    REQUIRE(rec->waitFor(2));
+    std::lock_guard lock(rec->m);
     CHECK(rec->played.size() == 2);
     CHECK(rec->played[0].samples.size() > rec->played[1].samples.size());  // the longer phrase
 }

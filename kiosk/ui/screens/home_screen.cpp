@@ -40,12 +40,21 @@ void HomeScreen::drawContent(const Ui& ui, const KioskView&, Rect content) const
     const float tileW = (content.w - th.gap * (cols - 1)) / cols;
     const float tileH = (content.bottom() - top - th.gap * (rows - 1)) / rows;
 
+    const auto rectOf = [&](int i) {
+        return Rect{content.x + (i % cols) * (tileW + th.gap), top + (i / cols) * (tileH + th.gap),
+                    tileW, tileH};
+    };
+    // One title size for all six: the largest every title fits in.
+    FontRole titleRole = FontRole::Display;
+    for (int i = 0; i < 6; ++i) {
+        const FontRole fits = tileTitleRole(ui, ui.t(kTiles[i].key), rectOf(i));
+        if (fontSize(ui, fits) < fontSize(ui, titleRole)) titleRole = fits;
+    }
     for (int i = 0; i < 6; ++i) {
         const auto& spec = kTiles[i];
-        const Rect r{content.x + (i % cols) * (tileW + th.gap), top + (i / cols) * (tileH + th.gap),
-                     tileW, tileH};
         const std::string key = spec.key;
-        if (tile(ui, key, ui.t(key), ui.t(key + ".hint"), spec.icon, th.colors.tiles[i], r))
+        if (tile(ui, key, ui.t(key), ui.t(key + ".hint"), spec.icon, th.colors.tiles[i], rectOf(i),
+                 titleRole))
             ui.emit(intent::Open{spec.screen});
     }
 }
