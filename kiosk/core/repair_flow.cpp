@@ -1,0 +1,171 @@
+#include "kiosk/core/repair_flow.hpp"
+
+#include <algorithm>
+
+#include "kiosk/core/phone.hpp"
+#include "kiosk/core/utf8.hpp"
+
+namespace homedesk {
+
+FlowOutcome RepairFlow::go(Step next) {
+    m_error.clear();
+    m_steps.push_back(next);
+    return {};
+}
+
+FlowOutcome RepairFlow::refuse(std::string key) {
+    m_error = key;
+    return {std::move(key), std::nullopt};
+}
+
+FlowOutcome RepairFlow::chooseCategory(RepairCategory category) {
+    if (step() != Step::Category) return refuse("flow.wrong_step");
+    m_draft.kind = TicketKind::Repair;
+    m_draft.repairCategory = category;
+    return go(category == RepairCategory::Gas ? Step::GasWarning : Step::WhereKind);
+}
+
+FlowOutcome RepairFlow::continueAfterGasWarning() {
+    if (step() != Step::GasWarning) return refuse("flow.wrong_step");
+    return go(Step::WhereKind);
+}
+
+FlowOutcome RepairFlow::chooseHome() {
+    if (step() != Step::WhereKind) return refuse("flow.wrong_step");
+    m_draft.location = {TicketLocation::Kind::Home, "", "", ""};
+    return go(Step::Building);
+}
+
+FlowOutcome RepairFlow::choosePublicPlace() {
+    if (step() != Step::WhereKind) return refuse("flow.wrong_step");
+    m_draft.location = {TicketLocation::Kind::PublicPlace, "", "", ""};
+    return go(Step::Building);
+}
+
+FlowOutcome RepairFlow::chooseBuilding(const std::string& buildingId) {
+    if (step() != Step::Building) return refuse("flow.wrong_step");
+    if (!m_directory->building(buildingId)) return refuse("repair.error.no_such_building");
+    m_draft.location.buildingId = buildingId;
+    const bool home = m_draft.location.kind == TicketLocation::Kind::Home;
+    return go(home ? Step::Unit : Step::Place);
+}
+
+FlowOutcome RepairFlow::setUnit(const std::string& unit) {
+    if (step() != Step::Unit) return refuse("flow.wrong_step");
+    // Room numbers as on the door: digits with an optional dash between entrance and room.
+    const bool shape = !unit.empty() && unit.size() <= kMaxUnit && unit.front() != '-' && unit.back() != '-' &&
+                       std::all_of(unit.begin(), unit.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
+    if (!shape) return refuse("repair.error.unit");
+    m_draft.location.unit = unit;
+    return go(Step::Urgency);
+}
+
+FlowOutcome RepairFlow::choosePlace(const std::string& placeId) {
+    if (step() != Step::Place) return refuse("flow.wrong_step");
+    const Place* place = m_directory->place(placeId);
+    if (!place || place->buildingId != m_draft.location.buildingId) return refuse("repair.error.no_such_place");
+    m_draft.location.placeId = placeId;
+    m_openTickets.clear();
+    m_error.clear();
+    return {"", effect::LoadOpenTickets{placeId}};
+}
+
+void RepairFlow::openTicketsLoaded(std::vector<TicketRecord> tickets) {
+    if (step() != Step::Place) return;  // the resident went back meanwhile
+    m_openTickets = std::move(tickets);
+    go(m_openTickets.empty() ? Step::Urgency : Step::MeToo);
+}
+
+FlowOutcome RepairFlow::joinTicket(const std::string& ticketNumber) {
+    if (step() != Step::MeToo) return refuse("flow.wrong_step");
+    const auto it = std::find_if(m_openTickets.begin(), m_openTickets.end(), [&](const TicketRecord& t) {
+        return t.ticketNumber == ticketNumber;
+    });
+    if (it == m_openTickets.end()) return refuse("repair.error.no_such_ticket");
+    m_draft.coReportOf = ticketNumber;
+    m_draft.urgency = it->urgency;
+    m_draft.description = it->description;
+    return go(Step::Phone);
+}
+
+FlowOutcome RepairFlow::fileNew() {
+    if (step() != Step::MeToo) return refuse("flow.wrong_step");
+    m_draft.coReportOf.reset();
+    return go(Step::Urgency);
+}
+
+FlowOutcome RepairFlow::chooseUrgency(Urgency urgency) {
+    if (step() != Step::Urgency) return refuse("flow.wrong_step");
+    m_draft.urgency = urgency;
+    return go(Step::Description);
+}
+
+FlowOutcome RepairFlow::setDescription(const std::string& text) {
+    if (step() != Step::Description) return refuse("flow.wrong_step");
+    std::string clean = utf8::sanitize(text);
+    if (utf8::decode(clean).size() > kMaxDescription) return refuse("repair.error.description_too_long");
+    m_draft.description = std::move(clean);
+    m_error.clear();
+    return {};
+}
+
+FlowOutcome RepairFlow::addPhrase(const std::string& phrase) {
+    if (step() != Step::Description) return refuse("flow.wrong_step");
+    const std::string joined = m_draft.description.empty() ? phrase : m_draft.description + "，" + phrase;
+    return setDescription(joined);
+}
+
+FlowOutcome RepairFlow::finishDescription() {
+    if (step() != Step::Description) return refuse("flow.wrong_step");
+    const auto trimmed = m_draft.description.find_first_not_of(" \n");
+    if (trimmed == std::string::npos) return refuse("repair.error.description_empty");
+    return go(Step::Phone);
+}
+
+FlowOutcome RepairFlow::setPhone(const std::string& digits) {
+    if (step() != Step::Phone) return refuse("flow.wrong_step");
+    if (!phone::isValid(digits)) return refuse("repair.error.phone");
+    m_draft.phone = digits;
+    return go(m_draft.coReportOf ? Step::Confirm : Step::Slot);
+}
+
+FlowOutcome RepairFlow::chooseSlot(const std::string& slot) {
+    if (step() != Step::Slot) return refuse("flow.wrong_step");
+    m_draft.preferredSlot = slot;
+    return go(Step::Confirm);
+}
+
+FlowOutcome RepairFlow::confirm(const std::string& clientId, std::int64_t now) {
+    if (step() != Step::Confirm) return refuse("flow.wrong_step");
+    if (clientId.empty()) return refuse("flow.wrong_step");
+    m_draft.clientId = clientId;
+    m_draft.createdAt = now;
+    go(Step::Submitting);
+    return {"", effect::Submit{m_draft}};
+}
+
+void RepairFlow::submitted(const Receipt& receipt) {
+    if (step() != Step::Submitting) return;
+    m_receipt = receipt;
+    m_draft.phone.clear();  // the store has it, encrypted; the UI keeps no copy
+    // The receipt is the end: Back from it leaves the flow, it never reopens the form.
+    m_steps.assign(1, Step::Receipt);
+}
+
+void RepairFlow::submitFailed(const Error&) {
+    if (step() != Step::Submitting) return;
+    m_steps.pop_back();
+    m_error = "repair.error.not_saved";
+}
+
+bool RepairFlow::back() {
+    if (step() == Step::Submitting) return true;  // wait for the store's answer
+    if (m_steps.size() <= 1) return false;
+    m_steps.pop_back();
+    m_error.clear();
+    if (step() == Step::Place) m_openTickets.clear();
+    if (step() == Step::MeToo) m_draft.coReportOf.reset();
+    return true;
+}
+
+}  // namespace homedesk
