@@ -84,6 +84,8 @@ void HttpServer::run() {
     if (m_impl->server) m_impl->server->listen_after_bind();
 }
 
+bool HttpServer::running() const { return m_impl->server && m_impl->server->is_running(); }
+
 void HttpServer::stop() {
     if (m_impl && m_impl->server) m_impl->server->stop();
 }

@@ -19,7 +19,9 @@ struct ServerOptions {
     int threads = 64;       // one per open connection; long-polls hold theirs
     int read_timeout_s = 10;
     int write_timeout_s = 10;
-    int keep_alive_s = 40;  // longer than the longest long-poll
+    // Idle time between requests on a kept connection. A long-poll is not idle, so this need not
+    // cover the wait; it does bound how long a stop waits for idle connections to close.
+    int keep_alive_s = 5;
     std::size_t max_body_bytes = 1024 * 1024;
 };
 
@@ -32,6 +34,9 @@ public:
     Result<int> bind();
     // Serves until stop(); call after bind().
     void run();
+    // True once run() is accepting connections. stop() before that point is lost, so callers
+    // that may stop early wait for this first.
+    bool running() const;
     void stop();
 
 private:

@@ -1,5 +1,6 @@
 // `homedesk-hq serve`: open the store, start the notice watcher and the HTTPS server, stop
 // cleanly on SIGINT/SIGTERM (long-polls are released first).
+#include <atomic>
 #include <csignal>
 #include <chrono>
 #include <thread>
@@ -45,14 +46,20 @@ int serve(const std::string& db, const ServerOptions& options) {
     }
     spdlog::info("homedesk-hq serving https://{}:{}/api/v1 from {}", options.host, port.value(), db);
 
+    std::atomic<bool> finished{false};
     std::thread waiter([&] {
         int signal = 0;
         sigwait(&stopSignals, &signal);
+        if (finished) return;
         spdlog::info("signal {}: stopping", signal);
         hub.shutdown();
+        // A stop() before the listener runs would be lost.
+        while (!finished && !server.running())
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
         server.stop();
     });
     server.run();
+    finished = true;
     // run() also returns when the listener fails; wake the waiter so it can be joined.
     pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();

@@ -1,0 +1,162 @@
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <future>
+
+#include "sync/protocol/qr_token.hpp"
+#include "tests/integration/hq_server_fixture.hpp"
+
+using namespace homedesk;
+using namespace homedesk::testing;
+
+namespace {
+
+// Runs the homedesk-hq binary to completion; returns its exit code and stdout.
+std::pair<int, std::string> runHq(const std::string& db, const std::string& args,
+                                  const std::string& input = "") {
+    const std::string command = std::string(HOMEDESK_HQ_BINARY) + " --db '" + db + "' " + args +
+                                (input.empty() ? " </dev/null" : "");
+    FILE* pipe = ::popen((input.empty() ? command : "printf '%s\\n' '" + input + "' | " + command).c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    std::string out;
+    std::array<char, 512> buffer{};
+    while (std::fgets(buffer.data(), buffer.size(), pipe)) out += buffer.data();
+    const int status = ::pclose(pipe);
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+int freeLoopbackPort() {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    socklen_t length = sizeof addr;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &length);
+    ::close(fd);
+    return ntohs(addr.sin_port);
+}
+
+class ServeProcess {
+public:
+    ServeProcess(const std::string& db, const PemPair& cert, int port) {
+        m_pid = ::fork();
+        REQUIRE(m_pid >= 0);
+        if (m_pid == 0) {
+            const std::string portText = std::to_string(port);
+            ::execl(HOMEDESK_HQ_BINARY, HOMEDESK_HQ_BINARY, "--db", db.c_str(), "serve", "--host",
+                    "127.0.0.1", "--port", portText.c_str(), "--cert", cert.cert_file.c_str(),
+                    "--key", cert.key_file.c_str(), static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+    }
+    ~ServeProcess() {
+        if (m_pid > 0 && !m_reaped) {
+            ::kill(m_pid, SIGKILL);
+            ::waitpid(m_pid, nullptr, 0);
+        }
+    }
+    int stop() {
+        ::kill(m_pid, SIGTERM);
+        int status = 0;
+        ::waitpid(m_pid, &status, 0);
+        m_reaped = true;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+
+private:
+    pid_t m_pid = -1;
+    bool m_reaped = false;
+};
+
+}  // namespace
+
+TEST_CASE("homedesk-hq set up from its command line serves a terminal and stops on SIGTERM",
+          "[integration][cli]") {
+    TempDir dir;
+    TestPki pki(dir.path().string());
+    const PemPair cert = pki.server("hq", {"IP:127.0.0.1"});
+    const std::string db = dir.file("hq.db");
+
+    auto [rc1, community] = runHq(db, "community add --name 'Sunny Garden'");
+    REQUIRE(rc1 == 0);
+    auto [rc2, building] = runHq(db, "building add --community " + community + " --name B3");
+    REQUIRE(rc2 == 0);
+    auto [rc3, codes] = runHq(db, "enroll-code create --community " + community + " --building " +
+                                      building + " --hq-url https://127.0.0.1:8443");
+    REQUIRE(rc3 == 0);
+    const std::string code = codes.substr(0, codes.find('\n'));
+    const std::string token = codes.substr(codes.find('\n') + 1);
+    CHECK(token.rfind("HD1.en.", 0) == 0);
+    CHECK(runHq(db, "staff add --username wang --role notice-editor", "long enough password").first == 0);
+    CHECK(runHq(db, "staff add --username li --role emperor", "long enough password").first != 0);
+    CHECK(runHq(db, "notice publish --title x --target nowhere:1").first != 0);
+
+    // The enrollment token verifies with the key the office prints.
+    auto [rc4, publicKey] = runHq(db, "signing-key show");
+    REQUIRE(rc4 == 0);
+    auto claims = protocol::verifyToken(token, protocol::publicKeyFrom(publicKey).value(), unixNow());
+    REQUIRE(claims.ok());
+    CHECK(claims->data.at("code") == code);
+
+    const int port = freeLoopbackPort();
+    ServeProcess serve(db, cert, port);
+    sync::CurlOptions options;
+    options.base_url = "https://127.0.0.1:" + std::to_string(port);
+    options.tls.ca_file = pki.caFile();
+    auto transport = sync::CurlTransport::create(options).value();
+    sync::HqClient client(*transport);
+    sync::ApiResult<protocol::EnrollResponse> enrolled;
+    for (int attempt = 0; attempt < 100 && !enrolled.ok(); ++attempt) {
+        enrolled = client.enroll({code, "lobby", "0.1.0"});
+        if (!enrolled.ok()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    INFO(enrolled.error.message);
+    REQUIRE(enrolled.ok());
+    client.setCredential(enrolled.value->credential);
+
+    // A notice published by another process wakes the waiting terminal.
+    auto start = client.notices("", 0);
+    REQUIRE(start.ok());
+    auto waiting = std::async(std::launch::async, [&] { return client.notices(start.value->cursor, 20); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    const auto published = std::chrono::steady_clock::now();
+    auto [rc5, noticeId] = runHq(db, "notice publish --title 'Water off 9-12' --category outage "
+                                     "--target building:" + building);
+    REQUIRE(rc5 == 0);
+    auto feed = waiting.get();
+    REQUIRE(feed.ok());
+    REQUIRE(feed.value->changes.size() == 1);
+    CHECK(feed.value->changes[0].id == noticeId);
+    CHECK(feed.value->changes[0].category == protocol::NoticeCategory::Outage);
+    CHECK(std::chrono::steady_clock::now() - published < std::chrono::seconds(3));
+
+    // Revoked from the command line while serving.
+    auto [rc6, listed] = runHq(db, "terminal list");
+    REQUIRE(rc6 == 0);
+    CHECK(listed.find(enrolled.value->terminal_id) != std::string::npos);
+    REQUIRE(runHq(db, "terminal revoke --id " + enrolled.value->terminal_id).first == 0);
+    CHECK(client.config().status == 401);
+
+    // Stops cleanly even with the terminal's connection still open.
+    const auto stopping = std::chrono::steady_clock::now();
+    CHECK(serve.stop() == 0);
+    CHECK(std::chrono::steady_clock::now() - stopping < std::chrono::seconds(8));
+}
+
+TEST_CASE("homedesk-hq refuses to serve without a usable certificate", "[integration][cli]") {
+    TempDir dir;
+    const std::string db = dir.file("hq.db");
+    const std::string args = "serve --host 127.0.0.1 --port " + std::to_string(freeLoopbackPort()) +
+                             " --cert " + dir.file("missing.crt") + " --key " + dir.file("missing.key");
+    CHECK(runHq(db, args + " 2>/dev/null").first == 1);
+}
