@@ -1,0 +1,131 @@
+// Outbox reads and acknowledgements for the sync engine.
+#include "kiosk/store/sqlite_outbox.hpp"
+
+#include "kiosk/store/input_rules.hpp"
+#include "kiosk/store/store_open.hpp"
+#include "kiosk/store/submission_payload.hpp"
+#include "kiosk/store/ticket_rows.hpp"
+
+namespace homedesk::store {
+
+Result<SqliteOutbox> SqliteOutbox::open(const std::string& dbPath, const std::string& keyPath) {
+    return guarded<SqliteOutbox>("store.outbox.open", [&]() -> Result<SqliteOutbox> {
+        auto cipher = PhoneCipher::openOrCreate(keyPath);
+        if (!cipher) return cipher.error();
+        auto db = openMigrated(dbPath);
+        if (!db) return db.error();
+        return SqliteOutbox(std::move(db).value(), std::move(cipher).value());
+    });
+}
+
+Result<std::vector<OutboxItem>> SqliteOutbox::pending(int limit) {
+    return guarded<std::vector<OutboxItem>>("store.outbox.pending", [&]() -> Result<std::vector<OutboxItem>> {
+        auto stmt = m_db.prepare(
+            "SELECT seq, client_id, kind, created_at, payload, phone_sealed, attempts, queued_at, last_error "
+            "FROM outbox ORDER BY seq LIMIT ?1");
+        if (!stmt) return stmt.error();
+        stmt->bind(1, static_cast<std::int64_t>(limit < 0 ? 0 : limit));
+        std::vector<OutboxItem> items;
+        for (;;) {
+            auto row = stmt->step();
+            if (!row) return row.error();
+            if (!*row) break;
+            OutboxItem item;
+            item.seq = stmt->integer(0);
+            item.clientId = stmt->text(1);
+            item.kind = stmt->text(2);
+            item.createdAt = stmt->integer(3);
+            item.payloadJson = stmt->text(4);
+            if (!stmt->isNull(5)) {
+                auto phone = m_cipher.open(stmt->blob(5));
+                if (!phone) return phone.error();
+                item.payloadJson = payloadWithPhone(item.payloadJson, *phone);
+            }
+            item.attempts = static_cast<int>(stmt->integer(6));
+            item.queuedAt = stmt->integer(7);
+            item.lastError = stmt->optText(8);
+            items.push_back(std::move(item));
+        }
+        return items;
+    });
+}
+
+Status SqliteOutbox::markDelivered(const std::string& clientId, const std::optional<std::string>& ticketNumber,
+                                   std::int64_t at) {
+    return guarded<Done>("store.outbox.markDelivered", [&]() -> Status {
+        auto tx = Transaction::begin(m_db);
+        if (!tx) return tx.error();
+        auto remove = m_db.prepare("DELETE FROM outbox WHERE client_id = ?1");
+        if (!remove) return remove.error();
+        remove->bind(1, clientId);
+        if (auto removed = remove->run(); !removed) return removed.error();
+
+        auto ticket = m_db.prepare(
+            "UPDATE tickets SET delivered_at = coalesce(delivered_at, ?2), "
+            "ticket_number = coalesce(ticket_number, ?3) WHERE client_id = ?1");
+        if (!ticket) return ticket.error();
+        ticket->bind(1, clientId).bind(2, at).bind(3, ticketNumber);
+        if (auto updated = ticket->run(); !updated) return updated.error();
+
+        for (const char* sql : {"UPDATE co_reports SET delivered_at = coalesce(delivered_at, ?2) WHERE client_id = ?1",
+                                "UPDATE survey_responses SET delivered_at = coalesce(delivered_at, ?2) WHERE client_id = ?1"}) {
+            auto other = m_db.prepare(sql);
+            if (!other) return other.error();
+            other->bind(1, clientId).bind(2, at);
+            if (auto updated = other->run(); !updated) return updated.error();
+        }
+        return tx->commit();
+    });
+}
+
+Status SqliteOutbox::recordFailure(const std::string& clientId, const std::string& reason, std::int64_t at) {
+    return guarded<Done>("store.outbox.recordFailure", [&]() -> Status {
+        auto stmt = m_db.prepare(
+            "UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ?2, last_error = ?3 WHERE client_id = ?1");
+        if (!stmt) return stmt.error();
+        stmt->bind(1, clientId).bind(2, at).bind(3, storableText(reason.substr(0, 500)));
+        return stmt->run();
+    });
+}
+
+Result<OutboxStats> SqliteOutbox::stats(std::int64_t now) {
+    return guarded<OutboxStats>("store.outbox.stats", [&]() -> Result<OutboxStats> {
+        auto stmt = m_db.prepare("SELECT count(*), min(queued_at) FROM outbox");
+        if (!stmt) return stmt.error();
+        auto row = stmt->step();
+        if (!row) return row.error();
+        OutboxStats stats;
+        stats.depth = stmt->integer(0);
+        if (auto oldest = stmt->optInteger(1)) stats.oldestAgeSeconds = now > *oldest ? now - *oldest : 0;
+        return stats;
+    });
+}
+
+Status SqliteOutbox::applyStatusChange(const StatusChange& change) {
+    return guarded<Done>("store.outbox.applyStatusChange", [&]() -> Status {
+        auto tx = Transaction::begin(m_db);
+        if (!tx) return tx.error();
+        auto find = m_db.prepare(
+            "SELECT client_id FROM tickets WHERE client_id = ?1 OR (?2 <> '' AND ticket_number = ?2) LIMIT 1");
+        if (!find) return find.error();
+        find->bind(1, change.clientId).bind(2, change.ticketNumber);
+        auto row = find->step();
+        if (!row) return row.error();
+        if (!*row) return Error{Error::Kind::NotFound, "store.outbox.applyStatusChange", "no such ticket on this terminal", false};
+        const std::string clientId = find->text(0);
+        find = Statement();
+
+        if (!change.ticketNumber.empty()) {
+            auto number = m_db.prepare("UPDATE tickets SET ticket_number = ?2 WHERE client_id = ?1 AND ticket_number IS NULL");
+            if (!number) return number.error();
+            number->bind(1, clientId).bind(2, change.ticketNumber);
+            if (auto updated = number->run(); !updated) return updated.error();
+        }
+        auto appended = appendStatus(m_db, clientId,
+                                     StatusEvent{change.status, change.changedAt, storableText(change.note)}, "hq");
+        if (!appended) return appended.error();
+        return tx->commit();
+    });
+}
+
+}  // namespace homedesk::store

@@ -1,0 +1,70 @@
+// The sync thread's side of the store: the queued submissions in order, their delivery (which
+// drops the phone: R7), failed attempts, queue figures, and ticket status from the head office.
+// Owns its connection: one SqliteOutbox per thread (the sync thread).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/ticket.hpp"
+#include "kiosk/store/phone_cipher.hpp"
+#include "kiosk/store/sqlite_db.hpp"
+
+namespace homedesk::store {
+
+struct OutboxItem {
+    std::int64_t seq = 0;  // queue order
+    std::string clientId;  // the idempotency key
+    std::string kind;      // "repair" | "complaint" | "survey": the wire words
+    std::int64_t createdAt = 0;
+    std::string payloadJson;  // exactly the payload to send, phone included when one was given
+    int attempts = 0;
+    std::int64_t queuedAt = 0;  // unix seconds, when it was committed
+    std::optional<std::string> lastError;
+};
+
+struct OutboxStats {
+    std::int64_t depth = 0;
+    std::int64_t oldestAgeSeconds = 0;  // 0 when empty
+};
+
+// A change from the head office's status feed (sync/protocol's TicketStatusChange, in store words).
+struct StatusChange {
+    std::string ticketNumber;
+    std::string clientId;
+    TicketStatus status = TicketStatus::Submitted;
+    std::string note;
+    std::int64_t changedAt = 0;
+};
+
+class SqliteOutbox {
+public:
+    static Result<SqliteOutbox> open(const std::string& dbPath, const std::string& keyPath);
+    SqliteOutbox(Db db, PhoneCipher cipher) : m_db(std::move(db)), m_cipher(std::move(cipher)) {}
+
+    // The oldest `limit` undelivered items, oldest first. Reading does not remove them.
+    Result<std::vector<OutboxItem>> pending(int limit);
+
+    // The head office has the item: remove it from the queue (with its sealed phone), and record
+    // its ticket number on the ticket. Delivering an item twice is not an error.
+    Status markDelivered(const std::string& clientId, const std::optional<std::string>& ticketNumber,
+                         std::int64_t at);
+
+    // A failed attempt: the item stays queued, in place, with its count and the reason.
+    Status recordFailure(const std::string& clientId, const std::string& reason, std::int64_t at);
+
+    Result<OutboxStats> stats(std::int64_t now);
+
+    // Appends to the ticket's status history; NotFound when the ticket is not this terminal's.
+    Status applyStatusChange(const StatusChange& change);
+
+    Db& db() { return m_db; }
+
+private:
+    Db m_db;
+    PhoneCipher m_cipher;
+};
+
+}  // namespace homedesk::store

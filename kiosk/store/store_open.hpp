@@ -1,0 +1,26 @@
+// Opening the terminal's database for one thread: the connection, migrated to the latest schema.
+#pragma once
+
+#include <exception>
+#include <string>
+
+#include "kiosk/store/sqlite_db.hpp"
+
+namespace homedesk::store {
+
+Result<Db> openMigrated(const std::string& dbPath);
+
+// Runs fn and turns any exception (allocation failure, a library bug) into an Internal error,
+// so that none crosses the store's boundary.
+template <typename T, typename Fn>
+Result<T> guarded(const char* where, Fn&& fn) noexcept {
+    try {
+        return fn();
+    } catch (const std::exception& e) {
+        return Error{Error::Kind::Internal, where, e.what(), false};
+    } catch (...) {
+        return Error{Error::Kind::Internal, where, "unknown exception", false};
+    }
+}
+
+}  // namespace homedesk::store
