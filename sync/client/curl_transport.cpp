@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <atomic>
 #include <mutex>
 
 #include "sync/protocol/version.hpp"
@@ -38,9 +39,14 @@ ErrorCode classify(CURLcode code) {
     }
 }
 
+int progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    return static_cast<std::atomic<bool>*>(user)->load() ? 1 : 0;
+}
+
 }  // namespace
 
 struct CurlTransport::Impl {
+    std::atomic<bool> aborted{false};
     CurlOptions options;
     CURL* easy = nullptr;  // kept between requests: connection reuse
     char errorText[CURL_ERROR_SIZE] = {};
@@ -67,8 +73,14 @@ CurlTransport::~CurlTransport() {
     if (m_impl->easy) curl_easy_cleanup(m_impl->easy);
 }
 
+void CurlTransport::abort() { m_impl->aborted = true; }
+
 HttpResult CurlTransport::send(const HttpRequest& request) {
     HttpResult result;
+    if (m_impl->aborted) {
+        result.failure = {ErrorCode::Network, "stopped"};
+        return result;
+    }
     CURL* c = m_impl->easy;
     const CurlOptions& o = m_impl->options;
     curl_easy_reset(c);  // keeps the connection cache, clears per-request options
@@ -96,6 +108,9 @@ HttpResult CurlTransport::send(const HttpRequest& request) {
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &body);
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, m_impl->errorText);
+    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, progress);
+    curl_easy_setopt(c, CURLOPT_XFERINFODATA, &m_impl->aborted);
     m_impl->errorText[0] = '\0';
 
     curl_slist* headers = nullptr;

@@ -34,6 +34,7 @@ public:
     ~CurlTransport() override;
 
     HttpResult send(const HttpRequest& request) override;
+    void abort() override;
 
 private:
     explicit CurlTransport(CurlOptions options);

@@ -35,6 +35,9 @@ public:
     virtual ~HttpTransport() = default;
     // Never throws. Not thread-safe: one transport per thread.
     virtual HttpResult send(const HttpRequest& request) = 0;
+    // From any thread: ends a transfer in progress (a long-poll) and every later one, for
+    // shutdown.
+    virtual void abort() {}
 };
 
 }  // namespace homedesk::sync

@@ -1,0 +1,63 @@
+// What the sync engine needs from the terminal's queue and feeds: interfaces that kiosk/store
+// implements (sync/client knows nothing of SQLite). The outbox and the ticket sink are used
+// from the push thread only; the notice sink from the notice thread only.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/result.hpp"
+#include "sync/protocol/notice.hpp"
+#include "sync/protocol/protocol_error.hpp"
+#include "sync/protocol/submission.hpp"
+#include "sync/protocol/ticket_status.hpp"
+
+namespace homedesk::sync {
+
+struct Done {};
+using Status = Result<Done>;
+
+struct QueueStats {
+    std::int64_t depth = 0;
+    std::optional<std::int64_t> oldest_age_s;  // empty queue: none
+};
+
+class Outbox {
+public:
+    virtual ~Outbox() = default;
+    // The oldest `limit` undelivered items, oldest first, exactly as first stored: the same
+    // client_id and content on every retry.
+    virtual Result<std::vector<protocol::Submission>> pending(int limit) = 0;
+    // The head office has it (first time or resent): remove it; keep the ticket number.
+    virtual Status markDelivered(const std::string& clientId,
+                                 const std::optional<std::string>& ticketNumber,
+                                 std::int64_t at) = 0;
+    // Refused for good (conflict, invalid): take it out of the queue and keep it for a person.
+    virtual Status markRejected(const std::string& clientId, const protocol::ProtocolError& why,
+                                std::int64_t at) = 0;
+    // A failed attempt; the item stays in place.
+    virtual Status recordFailure(const std::string& clientId, const std::string& reason,
+                                 std::int64_t at) = 0;
+    virtual Result<QueueStats> stats(std::int64_t now) = 0;
+};
+
+// Applies a page and stores its cursor in one transaction; returns the stored cursor on start.
+class TicketStatusSink {
+public:
+    virtual ~TicketStatusSink() = default;
+    virtual Result<std::string> ticketCursor() = 0;
+    virtual Status applyTicketPage(const std::vector<protocol::TicketStatusChange>& changes,
+                                   const std::string& cursor) = 0;
+};
+
+class NoticeSink {
+public:
+    virtual ~NoticeSink() = default;
+    virtual Result<std::string> noticeCursor() = 0;
+    virtual Status applyNoticePage(const std::vector<protocol::Notice>& changes,
+                                   const std::string& cursor) = 0;
+};
+
+}  // namespace homedesk::sync
