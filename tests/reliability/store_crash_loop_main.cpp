@@ -30,7 +30,7 @@ struct CycleResult {
 
 // Reads complete lines from fd until the deadline (then kills) and on to EOF.
 CycleResult runCycle(const std::string& crasher, const std::string& db, const std::string& key,
-                     const std::string& prefix, std::chrono::microseconds killAfter) {
+                     const std::string& prefix, std::chrono::microseconds killAfter, bool ackEarly) {
     CycleResult result;
     int fds[2];
     if (::pipe(fds) != 0) std::perror("pipe"), std::exit(3);
@@ -40,7 +40,8 @@ CycleResult runCycle(const std::string& crasher, const std::string& db, const st
         ::dup2(fds[1], STDOUT_FILENO);
         ::close(fds[0]);
         ::close(fds[1]);
-        ::execl(crasher.c_str(), crasher.c_str(), db.c_str(), key.c_str(), prefix.c_str(), nullptr);
+        ::execl(crasher.c_str(), crasher.c_str(), db.c_str(), key.c_str(), prefix.c_str(),
+                ackEarly ? "--ack-early" : nullptr, nullptr);
         ::_exit(127);
     }
     ::close(fds[1]);
@@ -137,6 +138,8 @@ int main(int argc, char** argv) {
     app.add_option("--crasher", crasher, "path of homedesk-store-crasher")->required();
     app.add_option("--dir", workDir, "directory for the database (default: a fresh temp dir, removed after)");
     app.add_option("--seed", seed, "random seed, printed so a failing run can be repeated");
+    bool ackEarly = false;
+    app.add_flag("--ack-early", ackEarly, "self-test: the crasher acknowledges before committing; must FAIL");
     CLI11_PARSE(app, argc, argv);
 
     const bool ownDir = workDir.empty();
@@ -151,7 +154,7 @@ int main(int argc, char** argv) {
     size_t maxAcked = 0;
     const auto started = Clock::now();
     for (int cycle = 0; cycle < cycles; ++cycle) {
-        const auto result = runCycle(crasher, db, key, "k" + std::to_string(cycle), std::chrono::microseconds(killUs(rng)));
+        const auto result = runCycle(crasher, db, key, "k" + std::to_string(cycle), std::chrono::microseconds(killUs(rng)), ackEarly);
         const Check check = checkDatabase(db, result.acknowledged);
         totalAcked += static_cast<long>(result.acknowledged.size());
         maxAcked = std::max(maxAcked, result.acknowledged.size());
@@ -169,7 +172,7 @@ int main(int argc, char** argv) {
         }
     }
     const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
-    std::printf("store crash test: %d cycles (seed %u, kill in [0, %d) ms), %.1f s\n", cycles, seed, maxKillMs, seconds);
+    std::printf("store crash test%s: %d cycles (seed %u, kill in [0, %d) ms), %.1f s\n", ackEarly ? " (self-test, ack before commit)" : "", cycles, seed, maxKillMs, seconds);
     std::printf("  acknowledged submissions: %ld (max %zu in one cycle; %d cycles killed after >= 1 ack)\n",
                 totalAcked, maxAcked, cyclesWithAcks);
     std::printf("  lost: %d   integrity_check failures: %d   half-written: %d cycles   crasher self-exits: %d\n",

@@ -13,11 +13,14 @@
 using namespace homedesk;
 
 int main(int argc, char** argv) {
-    if (argc != 4) {
-        std::fprintf(stderr, "usage: %s DB KEY ID-PREFIX\n", argv[0]);
+    if (argc != 4 && argc != 5) {
+        std::fprintf(stderr, "usage: %s DB KEY ID-PREFIX [--ack-early]\n", argv[0]);
         return 2;
     }
     const std::string dbPath = argv[1], keyPath = argv[2], prefix = argv[3];
+    // A deliberately wrong terminal that shows the receipt before the commit: the crash loop
+    // must catch it (its own self-test).
+    const bool ackEarly = argc == 5 && std::string(argv[4]) == "--ack-early";
     auto store = store::SqliteTicketStore::open(dbPath, keyPath);
     if (!store) {
         std::fprintf(stderr, "crasher: %s\n", store.error().message.c_str());
@@ -42,13 +45,14 @@ int main(int argc, char** argv) {
         t.phone = "138" + std::to_string(10000000 + i);
         t.createdAt = 1'700'000'000 + i;
         if (i % 5 == 4) t.coReportOf = prefix + "-" + std::to_string(100000 + i - 1);
+        const std::string line = t.clientId + "\n";
+        if (ackEarly && ::write(STDOUT_FILENO, line.data(), line.size()) != static_cast<ssize_t>(line.size())) return 1;
         auto receipt = (*store)->submit(t);
         if (!receipt) {
             std::fprintf(stderr, "crasher: submit failed: %s\n", receipt.error().message.c_str());
             return 1;
         }
-        const std::string line = t.clientId + "\n";
-        if (::write(STDOUT_FILENO, line.data(), line.size()) != static_cast<ssize_t>(line.size())) return 1;
+        if (!ackEarly && ::write(STDOUT_FILENO, line.data(), line.size()) != static_cast<ssize_t>(line.size())) return 1;
         // The sync thread's part: deliveries delete outbox rows while submissions go on.
         if (i % 7 == 6) {
             auto items = outbox->pending(2);
