@@ -1,5 +1,5 @@
 // The schema, as the steps that build it. Version 1: catalog, tickets, surveys, notices, outbox.
-// Version 2: notice display records. Version 3: co-reporters ("me too").
+// Version 2: notice display records. Version 3: co-reporters ("me too"). Version 4: rejected items.
 #include "kiosk/store/migrations.hpp"
 
 namespace homedesk::store {
@@ -181,10 +181,25 @@ CREATE INDEX co_reports_by_ticket ON co_reports(ticket_ref);
 ALTER TABLE tickets ADD COLUMN co_reporters INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Items the head office refused for good (conflict, invalid): out of the queue, kept for a
+// person. The phone is not kept.
+constexpr std::string_view kV4Rejected = R"sql(
+CREATE TABLE rejected_submissions (
+  client_id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  payload TEXT NOT NULL,
+  error_code TEXT NOT NULL,
+  error_message TEXT NOT NULL DEFAULT '',
+  rejected_at INTEGER NOT NULL
+);
+)sql";
+
 constexpr Migration kSteps[] = {
     {1, "base schema", kV1Base},
     {2, "notice display records", kV2NoticeDisplays},
     {3, "co-reporters", kV3CoReports},
+    {4, "rejected submissions", kV4Rejected},
 };
 
 }  // namespace

@@ -19,36 +19,70 @@ Result<bool> SqliteNotices::applyChange(const StoredNotice& n, const std::vector
     return guarded<bool>("store.notices.applyChange", [&]() -> Result<bool> {
         auto tx = Transaction::begin(m_db);
         if (!tx) return tx.error();
-        auto upsert = m_db.prepare(
-            "INSERT INTO notices (id, revision, title, body, category, emergency, pinned, publish_at, expire_at, "
-            "retracted, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
-            "ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, title = excluded.title, "
-            "body = excluded.body, category = excluded.category, emergency = excluded.emergency, "
-            "pinned = excluded.pinned, publish_at = excluded.publish_at, expire_at = excluded.expire_at, "
-            "retracted = excluded.retracted, received_at = excluded.received_at "
-            "WHERE excluded.revision > notices.revision");
-        if (!upsert) return upsert.error();
-        upsert->bind(1, n.id).bind(2, n.revision).bind(3, storableText(n.title)).bind(4, storableText(n.body))
-            .bind(5, n.category).bind(6, n.emergency).bind(7, n.pinned).bind(8, n.publishAt)
-            .bind(10, n.retracted).bind(11, receivedAt);
-        if (n.expireAt) upsert->bind(9, *n.expireAt); else upsert->bindNull(9);
-        if (auto done = upsert->run(); !done) return done.error();
-        if (m_db.changes() == 0) return false;  // stale or repeated revision
-
-        auto clear = m_db.prepare("DELETE FROM notice_targets WHERE notice_id = ?1");
-        if (!clear) return clear.error();
-        clear->bind(1, n.id);
-        if (auto done = clear->run(); !done) return done.error();
-        auto add = m_db.prepare("INSERT OR IGNORE INTO notice_targets (notice_id, target_kind, target_id) VALUES (?1, ?2, ?3)");
-        if (!add) return add.error();
-        for (const auto& target : targets) {
-            add->reset();
-            add->bind(1, n.id).bind(2, target.kind).bind(3, target.id);
-            if (auto done = add->run(); !done) return done.error();
-        }
+        auto applied = applyInTransaction(n, targets, receivedAt);
+        if (!applied) return applied.error();
         if (auto committed = tx->commit(); !committed) return committed.error();
-        return true;
+        return *applied;
     });
+}
+
+Status SqliteNotices::applyPage(const std::vector<StoredNotice>& notices, const std::string& feed,
+                                const std::string& cursor, std::int64_t receivedAt) {
+    return guarded<Done>("store.notices.applyPage", [&]() -> Status {
+        auto tx = Transaction::begin(m_db);
+        if (!tx) return tx.error();
+        for (const auto& n : notices)
+            if (auto applied = applyInTransaction(n, {}, receivedAt); !applied) return applied.error();
+        auto save = m_db.prepare(
+            "INSERT INTO sync_cursors (feed, cursor) VALUES (?1, ?2) ON CONFLICT (feed) DO UPDATE SET cursor = excluded.cursor");
+        if (!save) return save.error();
+        save->bind(1, feed).bind(2, cursor);
+        if (auto saved = save->run(); !saved) return saved.error();
+        return tx->commit();
+    });
+}
+
+Result<std::string> SqliteNotices::cursor(const std::string& feed) {
+    return guarded<std::string>("store.notices.cursor", [&]() -> Result<std::string> {
+        auto stmt = m_db.prepare("SELECT cursor FROM sync_cursors WHERE feed = ?1");
+        if (!stmt) return stmt.error();
+        stmt->bind(1, feed);
+        auto row = stmt->step();
+        if (!row) return row.error();
+        return *row ? stmt->text(0) : std::string();
+    });
+}
+
+Result<bool> SqliteNotices::applyInTransaction(const StoredNotice& n, const std::vector<NoticeTarget>& targets,
+                                               std::int64_t receivedAt) {
+    auto upsert = m_db.prepare(
+        "INSERT INTO notices (id, revision, title, body, category, emergency, pinned, publish_at, expire_at, "
+        "retracted, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+        "ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, title = excluded.title, "
+        "body = excluded.body, category = excluded.category, emergency = excluded.emergency, "
+        "pinned = excluded.pinned, publish_at = excluded.publish_at, expire_at = excluded.expire_at, "
+        "retracted = excluded.retracted, received_at = excluded.received_at "
+        "WHERE excluded.revision > notices.revision");
+    if (!upsert) return upsert.error();
+    upsert->bind(1, n.id).bind(2, n.revision).bind(3, storableText(n.title)).bind(4, storableText(n.body))
+        .bind(5, n.category).bind(6, n.emergency).bind(7, n.pinned).bind(8, n.publishAt)
+        .bind(10, n.retracted).bind(11, receivedAt);
+    if (n.expireAt) upsert->bind(9, *n.expireAt); else upsert->bindNull(9);
+    if (auto done = upsert->run(); !done) return done.error();
+    if (m_db.changes() == 0) return false;  // stale or repeated revision
+
+    auto clear = m_db.prepare("DELETE FROM notice_targets WHERE notice_id = ?1");
+    if (!clear) return clear.error();
+    clear->bind(1, n.id);
+    if (auto done = clear->run(); !done) return done.error();
+    auto add = m_db.prepare("INSERT OR IGNORE INTO notice_targets (notice_id, target_kind, target_id) VALUES (?1, ?2, ?3)");
+    if (!add) return add.error();
+    for (const auto& target : targets) {
+        add->reset();
+        add->bind(1, n.id).bind(2, target.kind).bind(3, target.id);
+        if (auto done = add->run(); !done) return done.error();
+    }
+    return true;
 }
 
 Result<std::vector<StoredNotice>> SqliteNotices::current(std::int64_t now) {
@@ -98,6 +132,18 @@ Result<std::vector<DisplayRecord>> SqliteNotices::unreportedDisplays(int limit) 
                                         stmt->integer(4), stmt->text(5)});
         }
         return out;
+    });
+}
+
+Status SqliteNotices::markDisplayReported(const std::string& noticeId, std::int64_t revision, std::int64_t shownAt,
+                                         std::int64_t at) {
+    return guarded<Done>("store.notices.markReported", [&]() -> Status {
+        auto stmt = m_db.prepare(
+            "UPDATE notice_displays SET reported_at = ?4 WHERE notice_id = ?1 AND revision = ?2 AND shown_at = ?3 "
+            "AND reported_at IS NULL");
+        if (!stmt) return stmt.error();
+        stmt->bind(1, noticeId).bind(2, revision).bind(3, shownAt).bind(4, at);
+        return stmt->run();
     });
 }
 

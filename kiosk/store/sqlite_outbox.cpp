@@ -101,31 +101,82 @@ Result<OutboxStats> SqliteOutbox::stats(std::int64_t now) {
     });
 }
 
+Status SqliteOutbox::markRejected(const std::string& clientId, const std::string& errorCode,
+                                  const std::string& message, std::int64_t at) {
+    return guarded<Done>("store.outbox.markRejected", [&]() -> Status {
+        auto tx = Transaction::begin(m_db);
+        if (!tx) return tx.error();
+        auto keep = m_db.prepare(
+            "INSERT OR IGNORE INTO rejected_submissions (client_id, kind, created_at, payload, error_code, "
+            "error_message, rejected_at) SELECT client_id, kind, created_at, payload, ?2, ?3, ?4 FROM outbox "
+            "WHERE client_id = ?1");
+        if (!keep) return keep.error();
+        keep->bind(1, clientId).bind(2, storableText(errorCode)).bind(3, storableText(message.substr(0, 500))).bind(4, at);
+        if (auto kept = keep->run(); !kept) return kept.error();
+        auto remove = m_db.prepare("DELETE FROM outbox WHERE client_id = ?1");
+        if (!remove) return remove.error();
+        remove->bind(1, clientId);
+        if (auto removed = remove->run(); !removed) return removed.error();
+        return tx->commit();
+    });
+}
+
 Status SqliteOutbox::applyStatusChange(const StatusChange& change) {
     return guarded<Done>("store.outbox.applyStatusChange", [&]() -> Status {
         auto tx = Transaction::begin(m_db);
         if (!tx) return tx.error();
-        auto find = m_db.prepare(
-            "SELECT client_id FROM tickets WHERE client_id = ?1 OR (?2 <> '' AND ticket_number = ?2) LIMIT 1");
-        if (!find) return find.error();
-        find->bind(1, change.clientId).bind(2, change.ticketNumber);
-        auto row = find->step();
-        if (!row) return row.error();
-        if (!*row) return Error{Error::Kind::NotFound, "store.outbox.applyStatusChange", "no such ticket on this terminal", false};
-        const std::string clientId = find->text(0);
-        find = Statement();
-
-        if (!change.ticketNumber.empty()) {
-            auto number = m_db.prepare("UPDATE tickets SET ticket_number = ?2 WHERE client_id = ?1 AND ticket_number IS NULL");
-            if (!number) return number.error();
-            number->bind(1, clientId).bind(2, change.ticketNumber);
-            if (auto updated = number->run(); !updated) return updated.error();
-        }
-        auto appended = appendStatus(m_db, clientId,
-                                     StatusEvent{change.status, change.changedAt, storableText(change.note)}, "hq");
-        if (!appended) return appended.error();
+        if (auto applied = applyInTransaction(change); !applied) return applied.error();
         return tx->commit();
     });
+}
+
+Status SqliteOutbox::applyStatusPage(const std::vector<StatusChange>& changes, const std::string& feed,
+                                     const std::string& cursor) {
+    return guarded<Done>("store.outbox.applyStatusPage", [&]() -> Status {
+        auto tx = Transaction::begin(m_db);
+        if (!tx) return tx.error();
+        for (const auto& change : changes) {
+            auto applied = applyInTransaction(change);
+            if (!applied && applied.error().kind != Error::Kind::NotFound) return applied.error();
+        }
+        auto save = m_db.prepare(
+            "INSERT INTO sync_cursors (feed, cursor) VALUES (?1, ?2) ON CONFLICT (feed) DO UPDATE SET cursor = excluded.cursor");
+        if (!save) return save.error();
+        save->bind(1, feed).bind(2, cursor);
+        if (auto saved = save->run(); !saved) return saved.error();
+        return tx->commit();
+    });
+}
+
+Result<std::string> SqliteOutbox::cursor(const std::string& feed) {
+    return guarded<std::string>("store.outbox.cursor", [&]() -> Result<std::string> {
+        auto stmt = m_db.prepare("SELECT cursor FROM sync_cursors WHERE feed = ?1");
+        if (!stmt) return stmt.error();
+        stmt->bind(1, feed);
+        auto row = stmt->step();
+        if (!row) return row.error();
+        return *row ? stmt->text(0) : std::string();
+    });
+}
+
+Status SqliteOutbox::applyInTransaction(const StatusChange& change) {
+    auto find = m_db.prepare(
+        "SELECT client_id FROM tickets WHERE client_id = ?1 OR (?2 <> '' AND ticket_number = ?2) LIMIT 1");
+    if (!find) return find.error();
+    find->bind(1, change.clientId).bind(2, change.ticketNumber);
+    auto row = find->step();
+    if (!row) return row.error();
+    if (!*row) return Error{Error::Kind::NotFound, "store.outbox.applyStatusChange", "no such ticket on this terminal", false};
+    const std::string clientId = find->text(0);
+    find = Statement();
+
+    if (!change.ticketNumber.empty()) {
+        auto number = m_db.prepare("UPDATE tickets SET ticket_number = ?2 WHERE client_id = ?1 AND ticket_number IS NULL");
+        if (!number) return number.error();
+        number->bind(1, clientId).bind(2, change.ticketNumber);
+        if (auto updated = number->run(); !updated) return updated.error();
+    }
+    return appendStatus(m_db, clientId, StatusEvent{change.status, change.changedAt, storableText(change.note)}, "hq");
 }
 
 }  // namespace homedesk::store

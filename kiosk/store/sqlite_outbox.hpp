@@ -52,6 +52,11 @@ public:
     Status markDelivered(const std::string& clientId, const std::optional<std::string>& ticketNumber,
                          std::int64_t at);
 
+    // Refused for good by the head office: out of the queue (with its sealed phone) into
+    // rejected_submissions, kept for a person.
+    Status markRejected(const std::string& clientId, const std::string& errorCode, const std::string& message,
+                        std::int64_t at);
+
     // A failed attempt: the item stays queued, in place, with its count and the reason.
     Status recordFailure(const std::string& clientId, const std::string& reason, std::int64_t at);
 
@@ -59,10 +64,16 @@ public:
 
     // Appends to the ticket's status history; NotFound when the ticket is not this terminal's.
     Status applyStatusChange(const StatusChange& change);
+    // A page of the status feed and its cursor in one transaction; changes for tickets this
+    // terminal did not file are skipped.
+    Status applyStatusPage(const std::vector<StatusChange>& changes, const std::string& feed, const std::string& cursor);
+    Result<std::string> cursor(const std::string& feed);
 
     Db& db() { return m_db; }
 
 private:
+    Status applyInTransaction(const StatusChange& change);
+
     Db m_db;
     PhoneCipher m_cipher;
 };

@@ -52,6 +52,11 @@ INSERT INTO sync_cursors (feed, cursor) VALUES ('notices', 'cursor-42');
         execOk(db, "INSERT INTO notice_displays (notice_id, revision, shown_at, shown_ms, context) "
                    "VALUES ('n1', 3, 960, 8000, 'takeover')");
     }
+    if (version >= 3) {
+        execOk(db, "INSERT INTO co_reports (client_id, ticket_ref, place_id, phone_last4, created_at) "
+                   "VALUES ('legacy-metoo-1', 'legacy-ticket-1', 'b2-elevator-2', '1111', 1300)");
+        execOk(db, "UPDATE tickets SET co_reporters = 1 WHERE client_id = 'legacy-ticket-1'");
+    }
 }
 
 void checkVersion1Data(StoreFixture& f) {
@@ -66,7 +71,6 @@ void checkVersion1Data(StoreFixture& f) {
     CHECK(count(*db, "SELECT revision FROM notices WHERE id = 'n1'") == 3);
     CHECK(count(*db, "SELECT count(*) FROM notice_targets") == 1);
     CHECK(count(*db, "SELECT count(*) FROM sync_cursors WHERE cursor = 'cursor-42'") == 1);
-    CHECK(count(*db, "SELECT co_reporters FROM tickets WHERE client_id = 'legacy-ticket-1'") == 0);
 
     auto found = store->findForTracking("abcdef", "5678");
     REQUIRE(found.ok());
@@ -91,7 +95,7 @@ TEST_CASE("a new database is created at the latest schema version", "[store][mig
     auto version = schemaVersion(store->db());
     REQUIRE(version.ok());
     CHECK(*version == latestSchemaVersion());
-    CHECK(latestSchemaVersion() >= 3);
+    CHECK(latestSchemaVersion() >= 4);
 }
 
 TEST_CASE("migrations keep the data of every earlier schema version", "[store][migrations]") {
@@ -113,6 +117,10 @@ TEST_CASE("migrations keep the data of every earlier schema version", "[store][m
             auto version = schemaVersion(*db);
             REQUIRE(version.ok());
             CHECK(*version == latestSchemaVersion());
+            // A co-reporter of version 3 still follows the ticket with their own last four digits.
+            auto followed = f.openStore()->findForTracking("ABCDEF", "1111");
+            REQUIRE(followed.ok());
+            CHECK(followed->has_value() == (from >= 3));
             if (from >= 2) {
                 CHECK(count(*db, "SELECT shown_ms FROM notice_displays WHERE notice_id = 'n1' AND revision = 3") == 8000);
             }
@@ -122,7 +130,7 @@ TEST_CASE("migrations keep the data of every earlier schema version", "[store][m
             NewTicket meToo = sampleTicket("after-migration-2");
             meToo.coReportOf = "legacy-ticket-1";
             REQUIRE(store->submit(meToo).ok());
-            CHECK(count(*db, "SELECT co_reporters FROM tickets WHERE client_id = 'legacy-ticket-1'") == 1);
+            CHECK(count(*db, "SELECT co_reporters FROM tickets WHERE client_id = 'legacy-ticket-1'") == (from >= 3 ? 2 : 1));
         }
     }
 }

@@ -1,0 +1,105 @@
+// Store results and rows to and from the sync engine's wire types.
+#include "kiosk/store/sync_adapters.hpp"
+
+#include <ctime>
+
+#include "kiosk/store/store_codes.hpp"
+
+namespace homedesk::store {
+namespace {
+
+sync::Status toSync(const Status& status) {
+    if (!status) return status.error();
+    return sync::Done{};
+}
+
+}  // namespace
+
+Result<std::vector<protocol::Submission>> StoreOutbox::pending(int limit) {
+    auto items = m_outbox.pending(limit);
+    if (!items) return items.error();
+    std::vector<protocol::Submission> out;
+    out.reserve(items->size());
+    for (const auto& item : *items) {
+        protocol::Submission s;
+        s.client_id = item.clientId;
+        auto kind = protocol::submissionKindFrom(item.kind);
+        auto payload = nlohmann::json::parse(item.payloadJson, nullptr, false);
+        if (!kind || payload.is_discarded() || !payload.is_object())
+            return Error{Error::Kind::Internal, "store.outbox", "queued item " + item.clientId + " is unreadable", false};
+        s.kind = *kind;
+        s.created_at = item.createdAt;
+        s.payload = std::move(payload);
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+sync::Status StoreOutbox::markDelivered(const std::string& clientId, const std::optional<std::string>& ticketNumber,
+                                        std::int64_t at) {
+    return toSync(m_outbox.markDelivered(clientId, ticketNumber, at));
+}
+
+sync::Status StoreOutbox::markRejected(const std::string& clientId, const protocol::ProtocolError& why,
+                                       std::int64_t at) {
+    return toSync(m_outbox.markRejected(clientId, std::string(protocol::wireName(why.code)), why.message, at));
+}
+
+sync::Status StoreOutbox::recordFailure(const std::string& clientId, const std::string& reason, std::int64_t at) {
+    return toSync(m_outbox.recordFailure(clientId, reason, at));
+}
+
+Result<sync::QueueStats> StoreOutbox::stats(std::int64_t now) {
+    auto stats = m_outbox.stats(now);
+    if (!stats) return stats.error();
+    sync::QueueStats out;
+    out.depth = stats->depth;
+    if (stats->depth > 0) out.oldest_age_s = stats->oldestAgeSeconds;
+    return out;
+}
+
+Result<std::string> StoreTicketSink::ticketCursor() { return m_outbox.cursor(kTicketFeed); }
+
+sync::Status StoreTicketSink::applyTicketPage(const std::vector<protocol::TicketStatusChange>& changes,
+                                              const std::string& cursor) {
+    std::vector<StatusChange> mine;
+    mine.reserve(changes.size());
+    for (const auto& c : changes) {
+        // The wire words and the stored words are the same list.
+        auto status = ticketStatusFromCode(protocol::toString(c.status));
+        if (!status) continue;
+        mine.push_back(StatusChange{c.ticket_number, c.client_id, *status, c.note, c.changed_at});
+    }
+    return toSync(m_outbox.applyStatusPage(mine, kTicketFeed, cursor));
+}
+
+Result<std::string> StoreNoticeSink::noticeCursor() { return m_notices.cursor(kNoticeFeed); }
+
+sync::Status StoreNoticeSink::applyNoticePage(const std::vector<protocol::Notice>& changes, const std::string& cursor) {
+    std::vector<StoredNotice> notices;
+    notices.reserve(changes.size());
+    for (const auto& c : changes)
+        notices.push_back(StoredNotice{c.id, c.revision, c.title, c.body, std::string(protocol::toString(c.category)),
+                                       c.emergency, c.pinned, c.publish_at, c.expire_at, c.retracted});
+    return toSync(m_notices.applyPage(notices, kNoticeFeed, cursor, static_cast<std::int64_t>(std::time(nullptr))));
+}
+
+Result<std::vector<protocol::NoticeDisplay>> StoreDisplayLog::unreported(int limit) {
+    auto records = m_notices.unreportedDisplays(limit);
+    if (!records) return records.error();
+    std::vector<protocol::NoticeDisplay> out;
+    out.reserve(records->size());
+    for (const auto& r : *records)
+        out.push_back(protocol::NoticeDisplay{r.noticeId, r.revision, r.shownAt, r.shownMs / 1000});
+    return out;
+}
+
+sync::Status StoreDisplayLog::reported(const std::vector<protocol::NoticeDisplay>& displays) {
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    for (const auto& d : displays)
+        if (auto marked = m_notices.markDisplayReported(d.notice_id, d.revision, d.shown_at, now); !marked)
+            return marked.error();
+    return sync::Done{};
+}
+
+}  // namespace homedesk::store

@@ -1,0 +1,129 @@
+// The store behind sync/client's Outbox and TicketStatusSink, on a real SQLite file.
+#include "kiosk/store/sync_adapters.hpp"
+#include "tests/unit/store/store_fixture.hpp"
+
+using namespace homedesk;
+using namespace homedesk::store;
+using namespace homedesk::store::testing;
+
+TEST_CASE("the sync engine gets queued items as wire submissions, phone included", "[store][sync]") {
+    StoreFixture f;
+    auto store = f.openStore();
+    NewTicket complaint = sampleTicket("wire-000001", 77);
+    complaint.kind = TicketKind::Complaint;
+    complaint.toGeneralManager = true;
+    REQUIRE(store->submit(complaint).ok());
+    auto outbox = f.openOutbox();
+    StoreOutbox adapter(outbox);
+    auto pending = adapter.pending(10);
+    REQUIRE(pending.ok());
+    REQUIRE(pending->size() == 1);
+    const auto& s = pending->front();
+    CHECK(s.client_id == "wire-000001");
+    CHECK(s.kind == protocol::SubmissionKind::Complaint);
+    CHECK(s.created_at == 77);
+    CHECK(s.payload.at("phone") == "13812345678");
+    CHECK(s.payload.at("to_general_manager") == true);
+    // The same bytes on every retry: the head office compares content hashes.
+    auto again = adapter.pending(10);
+    REQUIRE(again.ok());
+    CHECK(protocol::contentHash(again->front()) == protocol::contentHash(s));
+
+    auto stats = adapter.stats(std::time(nullptr) + 5);
+    REQUIRE(stats.ok());
+    CHECK(stats->depth == 1);
+    REQUIRE(stats->oldest_age_s.has_value());
+}
+
+TEST_CASE("a rejected item leaves the queue and is kept, without the phone, for a person", "[store][sync]") {
+    StoreFixture f;
+    auto store = f.openStore();
+    REQUIRE(store->submit(sampleTicket("reject-00001")).ok());
+    REQUIRE(store->submit(sampleTicket("reject-00002")).ok());
+    auto outbox = f.openOutbox();
+    StoreOutbox adapter(outbox);
+    protocol::ProtocolError why;
+    why.code = protocol::ErrorCode::Conflict;
+    why.message = "same client_id, other content";
+    REQUIRE(adapter.markRejected("reject-00001", why, 900).ok());
+
+    auto pending = adapter.pending(10);
+    REQUIRE(pending.ok());
+    REQUIRE(pending->size() == 1);
+    CHECK(pending->front().client_id == "reject-00002");
+    auto db = Db::open(f.dbPath);
+    REQUIRE(db.ok());
+    auto kept = db->prepare("SELECT error_code, error_message, payload FROM rejected_submissions WHERE client_id = 'reject-00001'");
+    REQUIRE(kept.ok());
+    auto row = kept->step();
+    REQUIRE(row.ok());
+    REQUIRE(*row);
+    CHECK(kept->text(0) == std::string(protocol::wireName(protocol::ErrorCode::Conflict)));
+    CHECK(kept->text(1) == "same client_id, other content");
+    CHECK(kept->text(2).find("13812345678") == std::string::npos);
+    auto empty = StoreOutbox(outbox).stats(0);
+    REQUIRE(empty.ok());
+    CHECK(empty->depth == 1);
+}
+
+TEST_CASE("a ticket status page and its cursor are stored together; other terminals' tickets are skipped", "[store][sync]") {
+    StoreFixture f;
+    auto store = f.openStore();
+    REQUIRE(store->submit(sampleTicket("page-000001", 100)).ok());
+    auto outbox = f.openOutbox();
+    StoreTicketSink sink(outbox);
+    auto start = sink.ticketCursor();
+    REQUIRE(start.ok());
+    CHECK(start->empty());
+
+    std::vector<protocol::TicketStatusChange> page(2);
+    page[0] = {"R-000010", "page-000001", protocol::TicketState::Dispatched, "李师傅", 200};
+    page[1] = {"R-000011", "elsewhere-01", protocol::TicketState::Accepted, "", 150};
+    REQUIRE(sink.applyTicketPage(page, "cursor-7").ok());
+
+    auto cursor = sink.ticketCursor();
+    REQUIRE(cursor.ok());
+    CHECK(*cursor == "cursor-7");
+    auto found = store->findForTracking("R-000010", "5678");
+    REQUIRE(found.ok());
+    REQUIRE(found->has_value());
+    REQUIRE((*found)->history.size() == 2);
+    CHECK((*found)->history[1].status == TicketStatus::Dispatched);
+    CHECK((*found)->history[1].note == "李师傅");
+}
+
+TEST_CASE("a notice page and its cursor are stored together, and shown displays are reported once", "[store][sync]") {
+    StoreFixture f;
+    auto notices = SqliteNotices::open(f.dbPath);
+    REQUIRE(notices.ok());
+    StoreNoticeSink sink(*notices);
+    protocol::Notice outage;
+    outage.id = "outage-1";
+    outage.revision = 2;
+    outage.title = "明日停水";
+    outage.category = protocol::NoticeCategory::Outage;
+    outage.emergency = true;
+    outage.publish_at = 100;
+    REQUIRE(sink.applyNoticePage({outage}, "n-cursor-3").ok());
+    auto cursor = sink.noticeCursor();
+    REQUIRE(cursor.ok());
+    CHECK(*cursor == "n-cursor-3");
+    auto shown = notices->current(200);
+    REQUIRE(shown.ok());
+    REQUIRE(shown->size() == 1);
+    CHECK(shown->front().category == "outage");
+    CHECK(shown->front().emergency);
+
+    auto pushThread = SqliteNotices::open(f.dbPath);  // the display log lives on another thread
+    REQUIRE(pushThread.ok());
+    REQUIRE(notices->recordDisplay({0, "outage-1", 2, 300, 12'500, "takeover"}).ok());
+    StoreDisplayLog log(*pushThread);
+    auto unreported = log.unreported(10);
+    REQUIRE(unreported.ok());
+    REQUIRE(unreported->size() == 1);
+    CHECK(unreported->front().shown_for_s == 12);
+    REQUIRE(log.reported(*unreported).ok());
+    auto after = log.unreported(10);
+    REQUIRE(after.ok());
+    CHECK(after->empty());
+}
