@@ -13,19 +13,20 @@ homedesk=./build/kiosk/app/homedesk
 config=deploy/homedesk.example.toml
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-  exec "$homedesk" --config "$config" --windowed "$@"
+  exec "$homedesk" --config "$config" --windowed --data build/demo-data/windowed "$@"
 fi
 
 out=demo-screenshots
-rm -rf "$out"
+data=build/demo-data   # the demo's own database, fresh each run
+rm -rf "$out" "$data"
 for orientation in portrait landscape; do
   # Short idle times so the tour also shows the "still there?" prompt and the wipe.
   "$homedesk" --config "$config" --headless --orientation "$orientation" \
-    --idle-seconds 3 --prompt-seconds 3 --fixed-time "2026-11-23 09:30" \
-    --script deploy/tour/tour.script --screenshots "$out/$orientation"
+    --idle-seconds 3 --prompt-seconds 5 --fixed-time "2026-11-23 09:30" \
+    --script deploy/tour/tour.script --screenshots "$out/$orientation" --data "$data/$orientation"
 done
 "$homedesk" --config "$config" --headless --high-contrast --fixed-time "2026-11-23 09:30" \
-  --script deploy/tour/high-contrast.script --screenshots "$out/high-contrast"
+  --script deploy/tour/high-contrast.script --screenshots "$out/high-contrast" --data "$data/high-contrast"
 echo
 echo "No display here, so the terminal ran headless. Screenshots of the tour:"
 echo "  $(pwd)/$out/{portrait,landscape,high-contrast}/*.png"

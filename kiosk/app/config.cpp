@@ -128,8 +128,8 @@ Result<Config> parseConfig(std::string_view toml, std::string_view source, Confi
     r.knownTables({"display", "session", "site", "paths"});
     r.knownKeys("display", {"orientation", "fullscreen", "panel_inches", "language", "large_text", "high_contrast"});
     r.knownKeys("session", {"idle_seconds", "prompt_seconds"});
-    r.knownKeys("site", {"community", "steward_name", "steward_phone", "service_line"});
-    r.knownKeys("paths", {"assets"});
+    r.knownKeys("site", {"community", "steward_name", "steward_phone", "service_line", "gas_line"});
+    r.knownKeys("paths", {"assets", "data", "directory"});
     r.choice("display", "orientation", c.orientation, parseOrientation);
     r.boolean("display", "fullscreen", c.fullscreen);
     r.number("display", "panel_inches", c.panelInches, 7.0f, 100.0f);
@@ -142,7 +142,10 @@ Result<Config> parseConfig(std::string_view toml, std::string_view source, Confi
     r.text("site", "steward_name", c.site.stewardName, 16);
     r.text("site", "steward_phone", c.site.stewardPhone, 20);
     r.text("site", "service_line", c.site.serviceLine, 20);
+    r.text("site", "gas_line", c.site.gasLine, 20);
     r.text("paths", "assets", c.assetsDir, 4096);
+    r.text("paths", "data", c.dataDir, 4096);
+    r.text("paths", "directory", c.directoryFile, 4096);
     if (r.error) return *r.error;
     return c;
 }

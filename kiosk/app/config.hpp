@@ -26,9 +26,11 @@ struct Config {
     int idleSeconds = 60;
     int promptSeconds = 20;
     // [site]
-    SiteInfo site{"示范小区", "王建国", "138 0000 1234", "400-800-1234"};
+    SiteInfo site{"示范小区", "王建国", "138 0000 1234", "400-800-1234", "96777"};
     // [paths]
     std::string assetsDir;  // empty: the build tree's or the installed assets
+    std::string dataDir = "/var/lib/homedesk";  // the database and its key file
+    std::string directoryFile;  // the community (buildings, places); empty: the demo community
 
     int width() const { return orientation == Orientation::Portrait ? 1080 : 1920; }
     int height() const { return orientation == Orientation::Portrait ? 1920 : 1080; }

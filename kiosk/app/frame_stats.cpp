@@ -32,6 +32,7 @@ Result<bool> FrameStats::write(const std::string& path) const {
     j["atlas_rebuilds"] = atlasMillis.size();
     j["atlas_ms"] = atlasMillis;
     j["atlas_bytes"] = atlasBytes;
+    j["atlas_bytes_max"] = atlasBytesMax;
     j["atlas_glyphs"] = atlasGlyphs;
     j["first_frame_s"] = firstFrameSeconds;
     rusage usage{};

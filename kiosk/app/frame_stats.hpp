@@ -16,8 +16,9 @@ struct FrameStats {
     std::map<std::string, std::vector<double>> uiMicros;  // per screen: NewFrame -> Render
     std::vector<double> atlasMillis;
     size_t atlasBytes = 0;
+    size_t atlasBytesMax = 0;  // the largest the atlas was during the run
     size_t atlasGlyphs = 0;
-    double firstFrameSeconds = 0;  // process start -> first presented frame
+    double firstFrameSeconds = 0;  // main() entered -> first presented frame
 
     Result<bool> write(const std::string& path) const;
 };

@@ -5,11 +5,14 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <random>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "kiosk/core/datetime.hpp"
+#include "kiosk/core/directory_json.hpp"
+#include "kiosk/store/sqlite_ticket_store.hpp"
 #include "platform/espeak/espeak_speech.hpp"
 #include "platform/sdl/sdl_audio.hpp"
 
@@ -18,6 +21,13 @@ namespace homedesk::app {
 namespace {
 double millisSince(TimePoint start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+// 128 random bits in hex: the submission's id from the terminal to the head office.
+std::string newClientId() {
+    std::random_device rd;
+    char buf[33];
+    std::snprintf(buf, sizeof buf, "%08x%08x%08x%08x", rd(), rd(), rd(), rd());
+    return buf;
 }
 bool isPress(const SDL_Event& e) {
     return e.type == SDL_FINGERDOWN || e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_KEYDOWN ||
@@ -29,7 +39,7 @@ KioskApp::KioskApp(const Config& config, const RunOptions& options)
     : m_config(config),
       m_options(options),
       m_session(std::chrono::seconds(config.idleSeconds), std::chrono::seconds(config.promptSeconds)) {
-    m_started = Clock::now();
+    m_started = options.started;
     m_lastFrame = m_started;
     m_state.defaults = {config.language, config.largeText, false};
     m_state.settings = m_state.defaults;
@@ -56,6 +66,20 @@ Result<bool> KioskApp::init() {
     auto bold = ui::FontFile::open(assets + "/fonts/HomeDeskSans-Bold.otf");
     if (!bold) return bold.error();
     m_fonts = std::make_unique<ui::FontAtlas>(regular.value(), bold.value());
+
+    const std::string directoryFile =
+        m_config.directoryFile.empty() ? assets + "/demo/community.json" : m_config.directoryFile;
+    auto directory = loadDirectory(directoryFile);
+    if (!directory) return directory.error();
+    m_directory = std::move(directory).value();
+    m_state.directory = &m_directory;
+
+    std::error_code ec;
+    std::filesystem::create_directories(m_config.dataDir, ec);
+    if (ec) return ioError(m_config.dataDir, "cannot create the data folder: " + ec.message());
+    auto store = store::SqliteTicketStore::open(m_config.dataDir + "/homedesk.db", m_config.dataDir + "/homedesk.key");
+    if (!store) return store.error();
+    m_store = std::move(store).value();
 
     if (m_options.script) {
         std::ifstream in(*m_options.script);
@@ -91,19 +115,17 @@ Result<bool> KioskApp::init() {
 
     // A headless terminal has no listener: speech is synthesized but played into nothing.
     if (m_options.headless) SDL_SetHint(SDL_HINT_AUDIODRIVER, "dummy");
-    if (auto synth = platform::EspeakSynth::create()) {
-        m_speech = std::make_unique<platform::EspeakSpeech>(std::move(synth).value(), platform::makeSdlAudioOut());
-    } else {
-        spdlog::warn("read-aloud unavailable: {}", synth.error().message);
-        m_speech = std::make_unique<platform::RecordingSpeech>();
-    }
+    m_speech = std::make_unique<platform::EspeakSpeech>(platform::makeSdlAudioOut());
     return true;
 }
 
 KioskApp::~KioskApp() {
     m_speech.reset();
     m_renderer.reset();
-    if (ImGui::GetCurrentContext()) ImGui::DestroyContext();
+    if (ImGui::GetCurrentContext()) {
+        ui::FontAtlas::release(*ImGui::GetIO().Fonts);
+        ImGui::DestroyContext();
+    }
 }
 
 void KioskApp::handleEvent(const SDL_Event& e) {
@@ -169,16 +191,47 @@ void KioskApp::rebuildFonts() {
     io.Fonts->ClearTexData();  // the GPU has it now
     m_stats.atlasMillis.push_back(millisSince(start));
     m_stats.atlasBytes = m_fonts->textureBytes();
+    m_stats.atlasBytesMax = m_fonts->textureBytesMax();
     m_stats.atlasGlyphs = m_fonts->glyphCount();
 }
 
 void KioskApp::applyIntents(TimePoint now) {
     for (const Intent& intent : m_intents) {
         if (std::holds_alternative<intent::ContinueSession>(intent)) m_session.touch(now);
-        const Change change = apply(m_state, intent);
+        ApplyContext context{wallNow(), ""};
+        if (const auto* r = std::get_if<intent::Repair>(&intent); r && r->kind == intent::Repair::Kind::Confirm)
+            context.newClientId = newClientId();
+        const Change change = apply(m_state, intent, context);
         if (change.largeText) m_themeDirty = true;
         if (change.any()) spdlog::debug("now on {}", screenName(m_state.screen()));
     }
+    runEffects();
+}
+
+// The flows' I/O, between UI passes: local SQLite only, never the network.
+void KioskApp::runEffects() {
+    for (Effect& e : std::exchange(m_state.effects, {})) {
+        if (!m_state.repair) continue;  // the flow was closed meanwhile
+        if (auto* load = std::get_if<effect::LoadOpenTickets>(&e)) {
+            auto tickets = m_store->openTicketsAt(load->placeId);
+            if (!tickets) spdlog::warn("open tickets at {}: {}", load->placeId, tickets.error().message);
+            m_state.repair->openTicketsLoaded(tickets ? std::move(tickets).value() : std::vector<TicketRecord>{});
+        } else if (auto* submit = std::get_if<effect::Submit>(&e)) {
+            auto receipt = m_store->submit(submit->ticket);
+            if (receipt) {
+                spdlog::info("repair {} saved, tracking code {}", receipt->clientId, receipt->trackingCode);
+                m_state.repair->submitted(receipt.value());
+            } else {
+                spdlog::error("repair {} not saved: {}", submit->ticket.clientId, receipt.error().message);
+                m_state.repair->submitFailed(receipt.error());
+            }
+        }
+    }
+}
+
+std::int64_t KioskApp::wallNow() const {
+    std::tm wall = m_clock->localTime();
+    return static_cast<std::int64_t>(std::mktime(&wall));
 }
 
 void KioskApp::drawFrame(const std::string* shotName) {
@@ -239,7 +292,8 @@ KioskView KioskApp::makeView(TimePoint now, const std::tm& wall) const {
                      formatTime(wall),
                      "sync.not_configured",
                      m_session.prompting(),
-                     m_session.secondsLeft(now)};
+                     m_session.secondsLeft(now),
+                     wallNow()};
 }
 
 // With read-aloud on, a tapped button says its label; a new screen, the prompt or a change of
@@ -294,6 +348,11 @@ void KioskApp::writeShotInfo(const std::string& path) const {
     }
     j["missing_glyphs"] = missing;
     j["spoken"] = m_spoken;
+    if (m_state.repair) {
+        j["repair_step"] = stepName(m_state.repair->step());
+        j["flow_error"] = m_state.repair->lastError();
+        if (const auto& r = m_state.repair->receipt()) j["receipt_code"] = r->trackingCode;
+    }
     auto& widgets = j["widgets"] = nlohmann::json::array();
     for (const auto& w : m_widgets.widgets())
         widgets.push_back({{"id", w.id}, {"label", w.label}, {"x", w.rect.x}, {"y", w.rect.y},

@@ -14,7 +14,9 @@
 #include "kiosk/app/frame_stats.hpp"
 #include "kiosk/app/input_queue.hpp"
 #include "kiosk/app/script_driver.hpp"
+#include "kiosk/core/directory.hpp"
 #include "kiosk/core/idle_session.hpp"
+#include "kiosk/core/ticket_store.hpp"
 #include "kiosk/core/kiosk_state.hpp"
 #include "kiosk/ui/kiosk_frame.hpp"
 #include "platform/clock.hpp"
@@ -32,6 +34,7 @@ struct RunOptions {
     bool exitAfterFirstFrame = false;
     double runSeconds = 0;  // > 0: exit after this long (benchmarks)
     std::optional<std::tm> fixedWallTime;
+    TimePoint started = Clock::now();  // when main() began, for the first-frame figure
 };
 
 class KioskApp {
@@ -57,6 +60,8 @@ private:
     void runDriver(TimePoint now);
     KioskView makeView(TimePoint now, const std::tm& wall) const;
     void readAloud(const KioskView& view);
+    void runEffects();
+    std::int64_t wallNow() const;
 
     Config m_config;
     RunOptions m_options;
@@ -64,6 +69,8 @@ private:
     std::unique_ptr<platform::SdlWindow> m_window;
     std::unique_ptr<platform::GlRenderer> m_renderer;
     Translations m_text;
+    Directory m_directory;
+    std::unique_ptr<TicketStore> m_store;
     std::unique_ptr<ui::FontAtlas> m_fonts;
     ui::WidgetRegistry m_widgets;
     std::vector<Intent> m_intents;

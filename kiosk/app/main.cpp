@@ -16,9 +16,11 @@
 using namespace homedesk;
 
 int main(int argc, char** argv) {
+    const auto started = homedesk::Clock::now();
     CLI::App cli{"HomeDesk self-service terminal"};
-    std::string configPath, orientation, language, assets, script, statsPath, fixedTime;
+    std::string configPath, orientation, language, assets, script, statsPath, fixedTime, dataDir;
     app::RunOptions run;
+    run.started = started;
     bool windowed = false, largeText = false, highContrast = false, verbose = false;
     int idleSeconds = 0, promptSeconds = 0;
     cli.add_option("-c,--config", configPath, "configuration file (TOML)")->check(CLI::ExistingFile);
@@ -31,6 +33,7 @@ int main(int argc, char** argv) {
     cli.add_option("--idle-seconds", idleSeconds, "seconds without a touch before \"still there?\"")->check(CLI::Range(1, 3600));
     cli.add_option("--prompt-seconds", promptSeconds, "seconds the prompt waits before wiping")->check(CLI::Range(1, 600));
     cli.add_option("--assets", assets, "folder with fonts/ and i18n/");
+    cli.add_option("--data", dataDir, "folder for the database and its key (default /var/lib/homedesk)");
     cli.add_option("--script", script, "automation script to run (see docs/automation.md)")->check(CLI::ExistingFile);
     cli.add_option("--screenshots", run.screenshotDir, "where the script's screenshots go");
     cli.add_option("--stats", statsPath, "write frame statistics (JSON) here at exit");
@@ -65,6 +68,7 @@ int main(int argc, char** argv) {
     if (idleSeconds) c.idleSeconds = idleSeconds;
     if (promptSeconds) c.promptSeconds = promptSeconds;
     if (!assets.empty()) c.assetsDir = assets;
+    if (!dataDir.empty()) c.dataDir = dataDir;
     if (c.assetsDir.empty()) {
         const char* env = std::getenv("HOMEDESK_ASSETS");
         c.assetsDir = env ? env : HOMEDESK_DEFAULT_ASSETS;

@@ -30,3 +30,23 @@ std::string formatTime(const std::tm& t) {
 }
 
 }  // namespace homedesk
+
+namespace homedesk {
+
+std::string formatMoment(std::int64_t unixSeconds, std::int64_t nowUnix, Language lang) {
+    static constexpr const char* kEnMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const std::time_t t = unixSeconds, n = nowUnix;
+    std::tm at{}, today{};
+    localtime_r(&t, &at);
+    localtime_r(&n, &today);
+    if (at.tm_year == today.tm_year && at.tm_yday == today.tm_yday) return formatTime(at);
+    char buf[48];
+    if (lang == Language::Chinese)
+        std::snprintf(buf, sizeof buf, "%d月%d日 %s", at.tm_mon + 1, at.tm_mday, formatTime(at).c_str());
+    else
+        std::snprintf(buf, sizeof buf, "%d %s %s", at.tm_mday, kEnMonths[at.tm_mon % 12], formatTime(at).c_str());
+    return buf;
+}
+
+}  // namespace homedesk

@@ -1,5 +1,7 @@
 #include "kiosk/core/kiosk_state.hpp"
 
+#include <algorithm>
+
 namespace homedesk {
 
 std::string_view screenName(ScreenId id) {
@@ -16,22 +18,72 @@ std::string_view screenName(ScreenId id) {
 }
 
 namespace {
+
+// Closing a screen ends its flow: nothing half-filled outlives the screen.
+void closeFlows(KioskState& s) {
+    if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Repair) == s.stack.end()) s.repair.reset();
+    s.entry.clear();
+}
+
 struct Applier {
     KioskState& s;
+    const ApplyContext& ctx;
     Change operator()(const intent::Open& o) {
         if (o.screen == ScreenId::Home) return (*this)(intent::Home{});
         if (s.screen() == o.screen) return {};
         s.stack.push_back(o.screen);
+        if (o.screen == ScreenId::Repair && s.directory) s.repair.emplace(*s.directory);
+        s.entry.clear();
         return {.screen = true};
     }
     Change operator()(const intent::Back&) {
+        if (s.screen() == ScreenId::Repair && s.repair) {
+            s.entry.clear();
+            if (s.repair->back()) return {.screen = true};
+        }
         if (s.atHome()) return {};
         s.stack.pop_back();
+        closeFlows(s);
         return {.screen = true};
     }
     Change operator()(const intent::Home&) {
         if (s.atHome()) return {};
         s.stack.resize(1);
+        closeFlows(s);
+        return {.screen = true};
+    }
+    Change operator()(const intent::Key& k) {
+        if (k.key == intent::Key::kBackspace) {
+            if (!s.entry.empty()) s.entry.pop_back();
+        } else if (s.entry.size() < 16 && ((k.key >= '0' && k.key <= '9') || k.key == '-')) {
+            s.entry += k.key;
+        }
+        return {};
+    }
+    Change operator()(const intent::Repair& r) {
+        if (!s.repair) return {};
+        RepairFlow& f = *s.repair;
+        using K = intent::Repair::Kind;
+        FlowOutcome out;
+        switch (r.kind) {
+            case K::Category: out = f.chooseCategory(r.category); break;
+            case K::GasContinue: out = f.continueAfterGasWarning(); break;
+            case K::Home: out = f.chooseHome(); break;
+            case K::PublicPlace: out = f.choosePublicPlace(); break;
+            case K::Building: out = f.chooseBuilding(r.text); break;
+            case K::Place: out = f.choosePlace(r.text); break;
+            case K::Join: out = f.joinTicket(r.text); break;
+            case K::FileNew: out = f.fileNew(); break;
+            case K::Urgency: out = f.chooseUrgency(r.urgency); break;
+            case K::Phrase: out = f.addPhrase(r.text); break;
+            case K::FinishDescription: out = f.finishDescription(); break;
+            case K::UnitDone: out = f.setUnit(s.entry); break;
+            case K::PhoneDone: out = f.setPhone(s.entry); break;
+            case K::Slot: out = f.chooseSlot(r.text); break;
+            case K::Confirm: out = f.confirm(ctx.newClientId, ctx.now); break;
+        }
+        if (out.accepted() && (r.kind == K::UnitDone || r.kind == K::PhoneDone)) s.entry.clear();
+        if (out.effect) s.effects.push_back(std::move(*out.effect));
         return {.screen = true};
     }
     Change operator()(const intent::SetLanguage& l) {
@@ -51,7 +103,9 @@ struct Applier {
 };
 }  // namespace
 
-Change apply(KioskState& state, const Intent& intent) { return std::visit(Applier{state}, intent); }
+Change apply(KioskState& state, const Intent& intent, const ApplyContext& context) {
+    return std::visit(Applier{state, context}, intent);
+}
 
 Change wipe(KioskState& state) {
     Change change;
@@ -60,6 +114,9 @@ Change wipe(KioskState& state) {
     change.largeText = state.settings.largeText != state.defaults.largeText;
     state.stack.assign(1, ScreenId::Home);
     state.settings = state.defaults;
+    state.repair.reset();
+    state.entry.clear();
+    state.effects.clear();
     return change;
 }
 

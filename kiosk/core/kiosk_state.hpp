@@ -6,7 +6,9 @@
 #include <variant>
 #include <vector>
 
+#include "kiosk/core/directory.hpp"
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/core/repair_flow.hpp"
 
 namespace homedesk {
 
@@ -29,6 +31,11 @@ struct KioskState {
     std::vector<ScreenId> stack{ScreenId::Home};  // never empty; Home at the bottom
     Settings settings;
     Settings defaults;  // what a wipe returns to (from configuration)
+    const Directory* directory = nullptr;  // the community; owned by the app
+
+    std::optional<RepairFlow> repair;  // alive while the Repair screen is open
+    std::string entry;                 // digits typed on the keypad, not yet accepted
+    std::vector<Effect> effects;       // I/O the flows asked for; the app runs and clears them
 
     ScreenId screen() const { return stack.back(); }
     bool atHome() const { return stack.size() == 1; }
@@ -46,11 +53,31 @@ struct SetLanguage {
 struct ToggleLargeText {};
 struct ToggleReadAloud {};
 struct ContinueSession {};  // "still there?" answered
+struct Key {
+    char key;  // '0'-'9', '-', or kBackspace
+    static constexpr char kBackspace = '\b';
+};
+// One answer in the repair flow; which fields count depends on the kind.
+struct Repair {
+    enum class Kind {
+        Category, GasContinue, Home, PublicPlace, Building, Place, Join, FileNew, Urgency,
+        Phrase, FinishDescription, UnitDone, PhoneDone, Slot, Confirm
+    } kind;
+    std::string text;
+    RepairCategory category = RepairCategory::Other;
+    Urgency urgency = Urgency::Normal;
+};
 }  // namespace intent
 
 using Intent = std::variant<intent::Open, intent::Back, intent::Home, intent::SetLanguage,
                             intent::ToggleLargeText, intent::ToggleReadAloud,
-                            intent::ContinueSession>;
+                            intent::ContinueSession, intent::Key, intent::Repair>;
+
+// What the app supplies to apply(): the time, and a fresh client id should a submission need one.
+struct ApplyContext {
+    std::int64_t now = 0;
+    std::string newClientId;
+};
 
 // What an intent changed, so the app knows whether fonts or layout must be rebuilt.
 struct Change {
@@ -60,7 +87,7 @@ struct Change {
     bool any() const { return screen || language || largeText; }
 };
 
-Change apply(KioskState& state, const Intent& intent);
+Change apply(KioskState& state, const Intent& intent, const ApplyContext& context = {});
 
 // The idle wipe: Home, default settings. Everything a resident left is gone.
 Change wipe(KioskState& state);

@@ -2,6 +2,7 @@
 // gathered for it. Built by the app each frame; screens get it const.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "kiosk/core/kiosk_state.hpp"
@@ -13,6 +14,7 @@ struct SiteInfo {
     std::string stewardName;   // the building steward in the footer
     std::string stewardPhone;
     std::string serviceLine;   // the 24-hour service line
+    std::string gasLine;       // the gas company's emergency line
 };
 
 struct KioskView {
@@ -23,6 +25,7 @@ struct KioskView {
     std::string syncKey;  // catalog key of the footer's sync status
     bool prompting = false;
     int promptSecondsLeft = 0;
+    std::int64_t now = 0;  // unix seconds, for promised times
 };
 
 }  // namespace homedesk

@@ -7,6 +7,27 @@
 
 namespace homedesk {
 
+std::string_view stepName(RepairFlow::Step step) {
+    using S = RepairFlow::Step;
+    switch (step) {
+        case S::Category: return "category";
+        case S::GasWarning: return "gas_warning";
+        case S::WhereKind: return "where";
+        case S::Building: return "building";
+        case S::Unit: return "unit";
+        case S::Place: return "place";
+        case S::MeToo: return "me_too";
+        case S::Urgency: return "urgency";
+        case S::Description: return "description";
+        case S::Phone: return "phone";
+        case S::Slot: return "slot";
+        case S::Confirm: return "confirm";
+        case S::Submitting: return "submitting";
+        case S::Receipt: return "receipt";
+    }
+    return "unknown";
+}
+
 FlowOutcome RepairFlow::go(Step next) {
     m_error.clear();
     m_steps.push_back(next);

@@ -85,4 +85,7 @@ private:
     std::string m_error;
 };
 
+// A stable name for each step, for automation and logs: "category", "me_too", "receipt".
+std::string_view stepName(RepairFlow::Step step);
+
 }  // namespace homedesk

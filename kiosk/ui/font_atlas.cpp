@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -92,7 +93,23 @@ size_t FontAtlas::glyphCount() const {
     return n;
 }
 
+// ImGui 1.86 copies font data it does not own (5 MB per font, per role), so the mapping is
+// handed over as "owned" for the build and taken back right after: ImGui must never free it.
+static void detachFontData(ImFontAtlas& atlas) {
+    for (ImFontConfig& config : atlas.ConfigData) {
+        config.FontData = nullptr;
+        config.FontDataSize = 0;
+        config.FontDataOwnedByAtlas = false;
+    }
+}
+
+void FontAtlas::release(ImFontAtlas& atlas) {
+    detachFontData(atlas);
+    atlas.Clear();
+}
+
 AtlasImage FontAtlas::build(ImFontAtlas& atlas, const Theme& theme) {
+    detachFontData(atlas);
     atlas.Clear();
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
@@ -102,7 +119,7 @@ AtlasImage FontAtlas::build(ImFontAtlas& atlas, const Theme& theme) {
         m_ranges[i] = m_glyphs[i].ranges();
         const FontFile& file = i == static_cast<size_t>(FontRole::Body) ? *m_regular : *m_bold;
         ImFontConfig config;
-        config.FontDataOwnedByAtlas = false;  // the mapping outlives the atlas
+        config.FontDataOwnedByAtlas = true;  // no copy; detachFontData() takes it back
         config.OversampleH = 1;
         config.OversampleV = 1;
         config.PixelSnapH = true;
@@ -114,6 +131,7 @@ AtlasImage FontAtlas::build(ImFontAtlas& atlas, const Theme& theme) {
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
     atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+    detachFontData(atlas);  // built: the glyphs are in the atlas, the file is not needed
     // Noto Sans CJK has no U+FFFD, and ImGui would fall back to '?': a character no font has
     // draws as a white square instead, which reads as "something is here" in both languages.
     for (ImFont* font : m_fonts) {
@@ -121,6 +139,7 @@ AtlasImage FontAtlas::build(ImFontAtlas& atlas, const Theme& theme) {
         font->BuildLookupTable();
     }
     m_textureBytes = static_cast<size_t>(width) * static_cast<size_t>(height);
+    m_textureBytesMax = std::max(m_textureBytes, m_textureBytesMax);
     m_dirty = false;
     return {pixels, width, height};
 }

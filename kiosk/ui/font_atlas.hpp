@@ -66,6 +66,8 @@ public:
 
     // Rebuilds `atlas` at the theme's sizes with exactly the recorded glyphs.
     AtlasImage build(ImFontAtlas& atlas, const Theme& theme);
+    // Empties `atlas` without letting it free the mapped font files (before ImGui shuts down).
+    static void release(ImFontAtlas& atlas);
 
     ImFont* font(FontRole role) const { return m_fonts[static_cast<size_t>(role)]; }
 
@@ -76,6 +78,7 @@ public:
     const std::set<char32_t>& missing() const { return m_missing; }
     size_t glyphCount() const;
     size_t textureBytes() const { return m_textureBytes; }
+    size_t textureBytesMax() const { return m_textureBytesMax; }
     const FontFile& regular() const { return *m_regular; }
 
 private:
@@ -86,6 +89,7 @@ private:
     std::array<ImFont*, kFontRoles> m_fonts{};
     std::set<char32_t> m_missing;
     size_t m_textureBytes = 0;
+    size_t m_textureBytesMax = 0;
     bool m_dirty = true;
 };
 

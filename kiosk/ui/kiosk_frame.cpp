@@ -85,6 +85,7 @@ KioskFrame::FooterLayout KioskFrame::layoutFooter(const Ui& ui, const KioskView&
 
 const Screen& KioskFrame::screenFor(ScreenId id) const {
     if (id == ScreenId::Home) return m_home;
+    if (id == ScreenId::Repair) return m_repair;
     return m_placeholder;
 }
 

@@ -8,6 +8,7 @@
 
 #include "kiosk/ui/screens/home_screen.hpp"
 #include "kiosk/ui/screens/placeholder_screen.hpp"
+#include "kiosk/ui/screens/repair_screen.hpp"
 
 namespace homedesk::ui {
 
@@ -29,6 +30,7 @@ private:
 
     HomeScreen m_home;
     PlaceholderScreen m_placeholder;
+    RepairScreen m_repair;
 };
 
 }  // namespace homedesk::ui

@@ -90,25 +90,31 @@ static void centredLabel(const Ui& ui, FontRole role, std::string_view label, Re
                   Align::Center);
 }
 
+void panel(const Ui& ui, Rect r, Color c) {
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), toU32(c),
+                                              ui.theme.rounding);
+}
+
 bool tapArea(const Ui& ui, std::string_view id, std::string_view label, Rect rect) {
     return hit(ui, id, label, rect).first;
 }
 
-bool button(const Ui& ui, std::string_view id, std::string_view label, Rect rect, ButtonStyle style) {
+bool button(const Ui& ui, std::string_view id, std::string_view label, Rect rect, ButtonStyle style,
+            FontRole role) {
     const auto [clicked, held] = hit(ui, id, label, rect);
     const auto& c = ui.theme.colors;
     if (style == ButtonStyle::Primary) {
         fill(ui, rect, held ? c.buttonActive : c.button);
-        centredLabel(ui, FontRole::Strong, label, rect, c.buttonText);
+        centredLabel(ui, role, label, rect, c.buttonText);
     } else if (style == ButtonStyle::On) {
         fill(ui, rect, held ? c.buttonActive : c.toggleOn);
-        centredLabel(ui, FontRole::Strong, label, rect, held ? c.buttonText : c.toggleOnText);
+        centredLabel(ui, role, label, rect, held ? c.buttonText : c.toggleOnText);
     } else {
         fill(ui, rect, held ? c.background : c.surface);
         auto* dl = ImGui::GetWindowDrawList();
         dl->AddRect(ImVec2(rect.x, rect.y), ImVec2(rect.right(), rect.bottom()), toU32(c.button),
                     ui.theme.rounding, 0, std::max(2.0f, ui.theme.mm(0.6f)));
-        centredLabel(ui, FontRole::Strong, label, rect, c.text);
+        centredLabel(ui, role, label, rect, c.text);
     }
     return clicked;
 }

@@ -27,6 +27,9 @@ float drawParagraph(const Ui& ui, FontRole role, std::string_view text, Rect box
 // The height a paragraph would take at `width`.
 float paragraphHeight(const Ui& ui, FontRole role, std::string_view text, float width);
 
+// A filled, rounded rectangle behind text (a message, an entry).
+void panel(const Ui& ui, Rect rect, Color color);
+
 // An invisible tappable area (registered like every other target); returns true when tapped.
 bool tapArea(const Ui& ui, std::string_view id, std::string_view label, Rect rect);
 
@@ -35,7 +38,7 @@ enum class ButtonStyle { Primary, Secondary, On };
 
 // A big button with a centred label; returns true when tapped (released inside).
 bool button(const Ui& ui, std::string_view id, std::string_view label, Rect rect,
-            ButtonStyle style = ButtonStyle::Primary);
+            ButtonStyle style = ButtonStyle::Primary, FontRole role = FontRole::Strong);
 
 enum class Icon { Repair, Complaint, Survey, Notices, Track, Scan };
 

@@ -49,8 +49,8 @@ Result<Pcm> EspeakSynth::synthesize(const std::string& text, Voice voice) {
     return pcm;
 }
 
-EspeakSpeech::EspeakSpeech(std::unique_ptr<EspeakSynth> synth, std::unique_ptr<AudioOut> out)
-    : m_synth(std::move(synth)), m_out(std::move(out)), m_thread([this] { run(); }) {}
+EspeakSpeech::EspeakSpeech(std::unique_ptr<AudioOut> out)
+    : m_out(std::move(out)), m_thread([this] { run(); }) {}
 
 EspeakSpeech::~EspeakSpeech() {
     {
@@ -89,6 +89,14 @@ void EspeakSpeech::run() {
                 if (m_quit) return;
                 job = std::move(*m_next);
                 m_next.reset();
+            }
+            if (!m_synth) {
+                auto synth = EspeakSynth::create();
+                if (!synth) {
+                    spdlog::warn("read-aloud unavailable: {}", synth.error().message);
+                    return;
+                }
+                m_synth = std::move(synth).value();
             }
             auto pcm = m_synth->synthesize(job.first, job.second);
             if (!pcm) {

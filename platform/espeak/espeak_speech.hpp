@@ -42,9 +42,11 @@ private:
     EspeakSynth() = default;
 };
 
+// Starts espeak-ng on its own thread at the first request, so loading voices costs start-up
+// nothing; if espeak-ng cannot start, it says so once in the log and stays silent.
 class EspeakSpeech final : public Speech {
 public:
-    EspeakSpeech(std::unique_ptr<EspeakSynth> synth, std::unique_ptr<AudioOut> out);
+    explicit EspeakSpeech(std::unique_ptr<AudioOut> out);
     ~EspeakSpeech() override;
     void say(const std::string& text, Voice voice) override;
     void stop() override;

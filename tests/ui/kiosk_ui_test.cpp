@@ -157,17 +157,17 @@ TEST_CASE("walking away: the prompt, one tap continues, then the wipe returns Ho
     const KioskRun run = runKiosk(R"(tap footer.language
 tap footer.large_text
 tap home.tile.complaint
-wait 1300
+wait 2300
 shot prompt
 tap idle.continue
 expect complaint
 shot continued
-wait 1300
-wait 2500
+wait 9000
 expect home
 shot wiped
 )",
-                                  {"--idle-seconds", "1", "--prompt-seconds", "2"});
+                                  // A long countdown, so a slow machine still taps in time.
+                                  {"--idle-seconds", "2", "--prompt-seconds", "6"});
     INFO(run.output);
     REQUIRE(run.exitCode == 0);
     const json prompt = run.shot("prompt");

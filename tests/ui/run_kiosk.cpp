@@ -3,6 +3,7 @@
 #include <stb_image.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cstdio>
@@ -42,6 +43,8 @@ KioskRun runKiosk(const std::string& script, const std::vector<std::string>& fla
                       " --assets " + quote(HOMEDESK_ASSETS_DIR) + " --script " +
                       quote((dir / "script.txt").string()) + " --screenshots " + quote((dir / "shots").string());
     for (const auto& f : flags) cmd += " " + quote(f);
+    // Every run gets its own database unless the test names one.
+    if (std::find(flags.begin(), flags.end(), "--data") == flags.end()) cmd += " --data " + quote((dir / "data").string());
     cmd += " 2>&1";
 
     KioskRun run;
