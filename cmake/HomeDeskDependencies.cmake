@@ -7,6 +7,7 @@ find_package(CLI11 REQUIRED)
 find_package(Catch2 2 REQUIRED)
 find_package(SDL2 REQUIRED)
 find_package(OpenGL REQUIRED COMPONENTS OpenGL)
+find_package(ZXing REQUIRED)
 
 pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)

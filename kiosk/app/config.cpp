@@ -128,7 +128,7 @@ Result<Config> parseConfig(std::string_view toml, std::string_view source, Confi
     r.knownTables({"display", "session", "site", "paths"});
     r.knownKeys("display", {"orientation", "fullscreen", "panel_inches", "language", "large_text", "high_contrast"});
     r.knownKeys("session", {"idle_seconds", "prompt_seconds"});
-    r.knownKeys("site", {"community", "steward_name", "steward_phone", "service_line", "gas_line"});
+    r.knownKeys("site", {"community", "steward_name", "steward_phone", "service_line", "gas_line", "ticket_url"});
     r.knownKeys("paths", {"assets", "data", "directory"});
     r.choice("display", "orientation", c.orientation, parseOrientation);
     r.boolean("display", "fullscreen", c.fullscreen);
@@ -143,6 +143,9 @@ Result<Config> parseConfig(std::string_view toml, std::string_view source, Confi
     r.text("site", "steward_phone", c.site.stewardPhone, 20);
     r.text("site", "service_line", c.site.serviceLine, 20);
     r.text("site", "gas_line", c.site.gasLine, 20);
+    r.text("site", "ticket_url", c.site.ticketUrl, 200);
+    if (c.site.ticketUrl.rfind("https://", 0) != 0)
+        return invalidInput(std::string(source), "site.ticket_url must start with https://");
     r.text("paths", "assets", c.assetsDir, 4096);
     r.text("paths", "data", c.dataDir, 4096);
     r.text("paths", "directory", c.directoryFile, 4096);

@@ -26,7 +26,8 @@ struct Config {
     int idleSeconds = 60;
     int promptSeconds = 20;
     // [site]
-    SiteInfo site{"示范小区", "王建国", "138 0000 1234", "400-800-1234", "96777"};
+    SiteInfo site{"示范小区", "王建国", "138 0000 1234", "400-800-1234", "96777",
+                  "https://hq.homedesk.example/t/"};
     // [paths]
     std::string assetsDir;  // empty: the build tree's or the installed assets
     std::string dataDir = "/var/lib/homedesk";  // the database and its key file

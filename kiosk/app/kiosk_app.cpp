@@ -14,6 +14,7 @@
 #include "kiosk/core/directory_json.hpp"
 #include "kiosk/store/sqlite_ticket_store.hpp"
 #include "platform/espeak/espeak_speech.hpp"
+#include "platform/qr/qr_code.hpp"
 #include "platform/sdl/sdl_audio.hpp"
 
 namespace homedesk::app {
@@ -169,6 +170,7 @@ int KioskApp::waitTimeoutMs(TimePoint now) const {
 
 void KioskApp::wipeSession() {
     const Change change = wipe(m_state);
+    m_receiptQr.reset();
     m_speech->stop();
     m_session.reset();
     m_input.clear();
@@ -202,6 +204,7 @@ void KioskApp::applyIntents(TimePoint now) {
         if (const auto* r = std::get_if<intent::Repair>(&intent); r && r->kind == intent::Repair::Kind::Confirm)
             context.newClientId = newClientId();
         const Change change = apply(m_state, intent, context);
+        if (!m_state.repair) m_receiptQr.reset();
         if (change.largeText) m_themeDirty = true;
         if (change.any()) spdlog::debug("now on {}", screenName(m_state.screen()));
     }
@@ -221,6 +224,9 @@ void KioskApp::runEffects() {
             if (receipt) {
                 spdlog::info("repair {} saved, tracking code {}", receipt->clientId, receipt->trackingCode);
                 m_state.repair->submitted(receipt.value());
+                auto qr = platform::encodeQr(m_config.site.ticketUrl + receipt->trackingCode);
+                if (qr) m_receiptQr = std::move(qr).value();
+                else spdlog::warn("receipt QR: {}", qr.error().message);
             } else {
                 spdlog::error("repair {} not saved: {}", submit->ticket.clientId, receipt.error().message);
                 m_state.repair->submitFailed(receipt.error());
@@ -293,7 +299,8 @@ KioskView KioskApp::makeView(TimePoint now, const std::tm& wall) const {
                      "sync.not_configured",
                      m_session.prompting(),
                      m_session.secondsLeft(now),
-                     wallNow()};
+                     wallNow(),
+                     m_state.repair && m_state.repair->receipt() && m_receiptQr ? &*m_receiptQr : nullptr};
 }
 
 // With read-aloud on, a tapped button says its label; a new screen, the prompt or a change of

@@ -18,6 +18,7 @@
 #include "kiosk/core/idle_session.hpp"
 #include "kiosk/core/ticket_store.hpp"
 #include "kiosk/core/kiosk_state.hpp"
+#include "kiosk/core/qr_modules.hpp"
 #include "kiosk/ui/kiosk_frame.hpp"
 #include "platform/clock.hpp"
 #include "platform/speech.hpp"
@@ -71,6 +72,7 @@ private:
     Translations m_text;
     Directory m_directory;
     std::unique_ptr<TicketStore> m_store;
+    std::optional<QrModules> m_receiptQr;  // drawn on the receipt; made once when it arrives
     std::unique_ptr<ui::FontAtlas> m_fonts;
     ui::WidgetRegistry m_widgets;
     std::vector<Intent> m_intents;

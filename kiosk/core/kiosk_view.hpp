@@ -6,6 +6,7 @@
 #include <string>
 
 #include "kiosk/core/kiosk_state.hpp"
+#include "kiosk/core/qr_modules.hpp"
 
 namespace homedesk {
 
@@ -15,6 +16,7 @@ struct SiteInfo {
     std::string stewardPhone;
     std::string serviceLine;   // the 24-hour service line
     std::string gasLine;       // the gas company's emergency line
+    std::string ticketUrl;     // a receipt's QR opens this followed by the tracking code
 };
 
 struct KioskView {
@@ -26,6 +28,7 @@ struct KioskView {
     bool prompting = false;
     int promptSecondsLeft = 0;
     std::int64_t now = 0;  // unix seconds, for promised times
+    const QrModules* receiptQr = nullptr;  // the receipt's code, when there is a receipt
 };
 
 }  // namespace homedesk

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <string>
 
 #include "kiosk/core/text_layout.hpp"
@@ -93,6 +94,20 @@ static void centredLabel(const Ui& ui, FontRole role, std::string_view label, Re
 void panel(const Ui& ui, Rect r, Color c) {
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), toU32(c),
                                               ui.theme.rounding);
+}
+
+void qrCode(const Ui&, const QrModules& qr, Rect r) {
+    if (qr.size <= 0) return;
+    auto* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), IM_COL32_WHITE);
+    const int quiet = 4;  // modules of white around the code, as the standard asks
+    const float module = std::floor(std::min(r.w, r.h) / float(qr.size + 2 * quiet));
+    const float x0 = r.x + (r.w - module * qr.size) / 2, y0 = r.y + (r.h - module * qr.size) / 2;
+    for (int y = 0; y < qr.size; ++y)
+        for (int x = 0; x < qr.size; ++x)
+            if (qr.at(x, y))
+                dl->AddRectFilled(ImVec2(x0 + x * module, y0 + y * module),
+                                  ImVec2(x0 + (x + 1) * module, y0 + (y + 1) * module), IM_COL32_BLACK);
 }
 
 bool tapArea(const Ui& ui, std::string_view id, std::string_view label, Rect rect) {

@@ -4,6 +4,7 @@
 
 #include <string_view>
 
+#include "kiosk/core/qr_modules.hpp"
 #include "kiosk/ui/ui.hpp"
 
 namespace homedesk::ui {
@@ -29,6 +30,9 @@ float paragraphHeight(const Ui& ui, FontRole role, std::string_view text, float 
 
 // A filled, rounded rectangle behind text (a message, an entry).
 void panel(const Ui& ui, Rect rect, Color color);
+
+// A QR code with its quiet zone, dark on white whatever the theme (phones need that).
+void qrCode(const Ui& ui, const QrModules& qr, Rect square);
 
 // An invisible tappable area (registered like every other target); returns true when tapped.
 bool tapArea(const Ui& ui, std::string_view id, std::string_view label, Rect rect);

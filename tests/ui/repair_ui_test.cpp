@@ -1,4 +1,6 @@
 // Filing repairs by tapping the real screens, then reading what landed in the real store.
+#define ZX_USE_UTF8 1
+#include <ZXing/ReadBarcode.h>
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
@@ -59,6 +61,13 @@ TEST_CASE("a home repair filed by touch is in the store with the phone sealed", 
     CHECK_FALSE(t.delivered);
     CHECK(t.phoneLast4 == "1234");
     CHECK_FALSE(store.value()->findForTracking(code, "9999")->has_value());  // the wrong phone finds nothing
+
+    // A phone camera reads the receipt's QR code straight off the screen: the link with the code.
+    const Image png = loadPng(run.png("receipt"));
+    const auto read = ZXing::ReadBarcode({png.rgba.data(), png.width, png.height, ZXing::ImageFormat::RGBX},
+                                         ZXing::DecodeHints().setFormats(ZXing::BarcodeFormat::QRCode));
+    REQUIRE(read.isValid());
+    CHECK(read.text() == "https://hq.homedesk.example/t/" + code);
 }
 
 TEST_CASE("every repair step keeps its targets in both orientations and large text", "[ui][repair]") {

@@ -81,13 +81,18 @@ void RepairScreen::drawReceipt(const Ui& ui, const KioskView& view, const Repair
     if (!f.receipt()) return;
     const Receipt& r = *f.receipt();
     const Language lang = view.state.settings.language;
+    // The QR (a link a phone camera opens) on the right; the words on the left.
+    const float qrSide = view.receiptQr ? std::min(th.mm(45), body.w * 0.35f) : 0;
+    if (view.receiptQr) qrCode(ui, *view.receiptQr, {body.right() - qrSide, body.y, qrSide, qrSide});
+    const float textW = body.w - (qrSide > 0 ? qrSide + th.gap : 0);
     float y = body.y;
     drawText(ui, FontRole::Body, ui.t("repair.receipt.code"), body.x, y, th.colors.textMuted);
     y += lineHeight(ui, FontRole::Body);
     drawText(ui, FontRole::Display, r.trackingCode, body.x, y, th.colors.text);
     y += lineHeight(ui, FontRole::Display) + th.gap;
     y += drawParagraph(ui, FontRole::Title, ui.t(r.delivered ? "repair.receipt.delivered" : "repair.receipt.queued"),
-                       {body.x, y, body.w, 0}, th.colors.text) + th.gap;
+                       {body.x, y, textW, 0}, th.colors.text) + th.gap;
+    y = std::max(y, body.y + qrSide + th.gap);
     const bool urgent = f.draft().urgency == Urgency::Urgent;
     y += drawParagraph(ui, FontRole::Body,
                        format(ui.t("repair.receipt.promise"),
