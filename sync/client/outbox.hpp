@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kiosk/core/result.hpp"
+#include "sync/protocol/heartbeat.hpp"
 #include "sync/protocol/notice.hpp"
 #include "sync/protocol/protocol_error.hpp"
 #include "sync/protocol/submission.hpp"
@@ -58,6 +59,16 @@ public:
     virtual Result<std::string> noticeCursor() = 0;
     virtual Status applyNoticePage(const std::vector<protocol::Notice>& changes,
                                    const std::string& cursor) = 0;
+};
+
+// The record of notices actually shown (kept while offline too), reported with heartbeats.
+// Used from the push thread.
+class DisplayLog {
+public:
+    virtual ~DisplayLog() = default;
+    virtual Result<std::vector<protocol::NoticeDisplay>> unreported(int limit) = 0;
+    // The head office has these; they need not be sent again.
+    virtual Status reported(const std::vector<protocol::NoticeDisplay>& displays) = 0;
 };
 
 }  // namespace homedesk::sync

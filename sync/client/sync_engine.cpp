@@ -201,8 +201,17 @@ void SyncEngine::heartbeat(HqClient& client) {
     hb.queue_depth = s.queued;
     hb.oldest_unsent_age_s = s.oldest_age_s;
     if (!s.last_error.empty()) hb.errors.push_back(s.last_error.substr(0, 500));
+    if (m_displays) {
+        auto displays = m_displays->unreported(500);
+        if (displays) hb.displayed = std::move(displays.value());
+    }
     auto ack = client.heartbeat(hb);
-    if (!ack.ok()) noteFailure(ack.error);
+    if (!ack.ok()) {
+        noteFailure(ack.error);
+        return;
+    }
+    // The office deduplicates display records, so a crash before this line only resends them.
+    if (m_displays && !hb.displayed.empty()) (void)m_displays->reported(hb.displayed);
 }
 
 void SyncEngine::noticeLoop() {

@@ -49,6 +49,8 @@ public:
                std::function<void()> onChange);
     ~SyncEngine();  // stop()
 
+    // Optional; set before start(). Without it heartbeats carry no display records.
+    void setDisplayLog(DisplayLog* log) { m_displays = log; }
     void start();
     void stop();  // interrupts a long-poll; joins both threads
     void wake();  // a submission was committed: push now
@@ -74,6 +76,7 @@ private:
     NoticeSink& m_notices;
     SyncSettings m_settings;
     std::function<void()> m_onChange;
+    DisplayLog* m_displays = nullptr;
 
     mutable std::mutex m_mutex;
     std::condition_variable m_cv;

@@ -66,6 +66,8 @@ public:
     virtual Result<bool> recordHeartbeat(const TerminalRecord& terminal,
                                          const protocol::Heartbeat& heartbeat,
                                          std::int64_t now) = 0;
+    // When and where a notice was actually on screen, as terminals reported it.
+    virtual Result<std::vector<DisplayRecord>> noticeDisplays(const std::string& noticeId) = 0;
     virtual Result<protocol::TerminalConfig> terminalConfig(const TerminalRecord& terminal) = 0;
     virtual Result<std::int64_t> configVersion() = 0;
 };

@@ -63,6 +63,13 @@ struct TicketRecord {
     protocol::TicketState status = protocol::TicketState::Submitted;
 };
 
+struct DisplayRecord {
+    std::string terminal_id;
+    std::int64_t revision = 1;
+    std::int64_t shown_at = 0;
+    std::int64_t shown_for_s = 0;
+};
+
 // "all", "community:<id>", "building:<id>", "terminal:<id>"
 std::optional<NoticeTarget> parseTarget(const std::string& text);
 std::optional<StaffRole> parseStaffRole(const std::string& text);

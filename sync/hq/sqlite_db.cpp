@@ -27,9 +27,16 @@ Database::Database(const std::string& path) {
     }
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, 5000);
-    exec("PRAGMA journal_mode=WAL");
-    exec("PRAGMA synchronous=FULL");
-    exec("PRAGMA foreign_keys=ON");
+    try {
+        // The first statements are where a file that is not a database shows itself.
+        exec("PRAGMA journal_mode=WAL");
+        exec("PRAGMA synchronous=FULL");
+        exec("PRAGMA foreign_keys=ON");
+    } catch (...) {
+        sqlite3_close_v2(m_db);  // no destructor runs for a throwing constructor
+        m_db = nullptr;
+        throw;
+    }
 }
 
 Database::~Database() { sqlite3_close_v2(m_db); }

@@ -52,6 +52,7 @@ public:
 
     Result<bool> recordHeartbeat(const TerminalRecord& terminal,
                                  const protocol::Heartbeat& heartbeat, std::int64_t now) override;
+    Result<std::vector<DisplayRecord>> noticeDisplays(const std::string& noticeId) override;
     Result<protocol::TerminalConfig> terminalConfig(const TerminalRecord& terminal) override;
     Result<std::int64_t> configVersion() override;
 

@@ -97,4 +97,16 @@ Result<bool> SqliteHqStore::recordHeartbeat(const TerminalRecord& terminal,
     });
 }
 
+Result<std::vector<DisplayRecord>> SqliteHqStore::noticeDisplays(const std::string& noticeId) {
+    return guarded<std::vector<DisplayRecord>>("notice displays", [&] {
+        auto st = m_db->prepare(
+            "SELECT terminal_id, revision, shown_at, shown_for_s FROM notice_displays "
+            "WHERE notice_id = ? ORDER BY shown_at, terminal_id");
+        st.bind(1, noticeId);
+        std::vector<DisplayRecord> out;
+        while (st.step()) out.push_back({st.text(0), st.integer(1), st.integer(2), st.integer(3)});
+        return out;
+    });
+}
+
 }  // namespace homedesk::hq

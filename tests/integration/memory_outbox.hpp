@@ -108,4 +108,30 @@ private:
     std::string m_noticeCursor;
 };
 
+class MemoryDisplayLog final : public sync::DisplayLog {
+public:
+    void add(protocol::NoticeDisplay d) {
+        std::lock_guard lock(m_mutex);
+        m_unreported.push_back(std::move(d));
+    }
+    Result<std::vector<protocol::NoticeDisplay>> unreported(int limit) override {
+        std::lock_guard lock(m_mutex);
+        return std::vector<protocol::NoticeDisplay>(
+            m_unreported.begin(), m_unreported.begin() + std::min<std::size_t>(limit, m_unreported.size()));
+    }
+    sync::Status reported(const std::vector<protocol::NoticeDisplay>& displays) override {
+        std::lock_guard lock(m_mutex);
+        m_unreported.erase(m_unreported.begin(), m_unreported.begin() + std::min(displays.size(), m_unreported.size()));
+        return sync::Done{};
+    }
+    std::size_t pending() {
+        std::lock_guard lock(m_mutex);
+        return m_unreported.size();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::vector<protocol::NoticeDisplay> m_unreported;
+};
+
 }  // namespace homedesk::testing

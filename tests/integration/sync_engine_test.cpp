@@ -217,6 +217,31 @@ TEST_CASE("notices and ticket changes reach the terminal's sinks while the engin
     CHECK(rig.engine->status().last_success);
 }
 
+TEST_CASE("heartbeats carry the notices the terminal showed, and the office keeps them",
+          "[integration][engine][heartbeat]") {
+    HqFixture hq;
+    EngineRig rig(hq);
+    MemoryDisplayLog displays;
+    const std::string notice = hq.publish("停电通知", {hq::TargetKind::All, ""});
+    const std::int64_t shownAt = unixNow() - 120;  // shown while offline, reported later
+    displays.add({notice, 1, shownAt, 45});
+    rig.engine = std::make_unique<sync::SyncEngine>(
+        [&]() -> std::unique_ptr<sync::HttpTransport> { return hq.transport(); },
+        rig.terminal.enrolled.credential, rig.outbox, rig.sinks, rig.sinks, fastSettings(), nullptr);
+    rig.engine->setDisplayLog(&displays);
+    rig.engine->start();
+    REQUIRE(waitFor([&] { return displays.pending() == 0; }));
+    rig.engine->stop();
+    auto records = hq.server.store().noticeDisplays(notice);
+    REQUIRE(records.ok());
+    REQUIRE(records->size() == 1);
+    CHECK(records->at(0).terminal_id == rig.terminal.enrolled.terminal_id);
+    CHECK(records->at(0).shown_at == shownAt);
+    CHECK(records->at(0).shown_for_s == 45);
+    auto terminals = hq.server.store().terminals().value();
+    CHECK(terminals.at(0).last_seen);
+}
+
 TEST_CASE("a revoked terminal keeps its queue and asks for a person", "[integration][engine]") {
     HqFixture hq;
     EngineRig rig(hq);
