@@ -83,6 +83,7 @@ private:
     bool m_announcedPrompt = false;
     bool m_announcedReadAloud = false;
     Language m_announcedLanguage = Language::Chinese;
+    std::string m_announcedStep;  // the flow step last announced, empty outside a flow
     ui::KioskFrame m_frame;
     KioskState m_state;
     IdleSession m_session;

@@ -9,8 +9,11 @@ void KioskApp::readAloud(const KioskView& view) {
     const bool on = m_state.settings.readAloud;
     const Language lang = m_state.settings.language;
     const bool justOn = on && !m_announcedReadAloud;
-    const bool changed = justOn || view.state.screen() != m_announcedScreen ||
+    // Within a flow each step is a new question: it is announced like a new screen.
+    const std::string step = view.state.repair ? std::string(stepName(view.state.repair->step())) : "";
+    const bool changed = justOn || view.state.screen() != m_announcedScreen || step != m_announcedStep ||
                          view.prompting != m_announcedPrompt || lang != m_announcedLanguage;
+    m_announcedStep = step;
     if (!on && m_announcedReadAloud) m_speech->stop();
     m_announcedScreen = view.state.screen();
     m_announcedPrompt = view.prompting;

@@ -207,6 +207,16 @@ shot off
     CHECK(spoken("off").size() == spoken("english").size());  // nothing after it was turned off
 }
 
+TEST_CASE("read-aloud asks each step's question in the repair flow", "[ui][speech]") {
+    const KioskRun run = runKiosk("tap footer.read_aloud\ntap home.tile.repair\ntap repair.category.water_electric\nshot where\n");
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    const auto spoken = run.shot("where")["spoken"].get<std::vector<std::string>>();
+    REQUIRE(spoken.size() == 3);
+    CHECK_THAT(spoken[1], Catch::StartsWith("请选择报修类别"));
+    CHECK_THAT(spoken[2], Catch::StartsWith("需要维修的地方在哪里"));
+}
+
 TEST_CASE("a script that taps what is not there fails with the reason", "[ui]") {
     const KioskRun run = runKiosk("tap home.tile.nonexistent\n");
     CHECK(run.exitCode == 3);
