@@ -1,5 +1,6 @@
 // Notice feed changes, the current list and display records.
 #include "kiosk/store/sqlite_notices.hpp"
+#include "kiosk/store/sync_cursors.hpp"
 
 #include "kiosk/store/input_rules.hpp"
 #include "kiosk/store/store_open.hpp"
@@ -33,24 +34,13 @@ Status SqliteNotices::applyPage(const std::vector<StoredNotice>& notices, const 
         if (!tx) return tx.error();
         for (const auto& n : notices)
             if (auto applied = applyInTransaction(n, {}, receivedAt); !applied) return applied.error();
-        auto save = m_db.prepare(
-            "INSERT INTO sync_cursors (feed, cursor) VALUES (?1, ?2) ON CONFLICT (feed) DO UPDATE SET cursor = excluded.cursor");
-        if (!save) return save.error();
-        save->bind(1, feed).bind(2, cursor);
-        if (auto saved = save->run(); !saved) return saved.error();
+        if (auto saved = saveCursor(m_db, feed, cursor); !saved) return saved.error();
         return tx->commit();
     });
 }
 
 Result<std::string> SqliteNotices::cursor(const std::string& feed) {
-    return guarded<std::string>("store.notices.cursor", [&]() -> Result<std::string> {
-        auto stmt = m_db.prepare("SELECT cursor FROM sync_cursors WHERE feed = ?1");
-        if (!stmt) return stmt.error();
-        stmt->bind(1, feed);
-        auto row = stmt->step();
-        if (!row) return row.error();
-        return *row ? stmt->text(0) : std::string();
-    });
+    return guarded<std::string>("store.notices.cursor", [&] { return readCursor(m_db, feed); });
 }
 
 Result<bool> SqliteNotices::applyInTransaction(const StoredNotice& n, const std::vector<NoticeTarget>& targets,

@@ -1,5 +1,6 @@
 // Outbox reads and acknowledgements for the sync engine.
 #include "kiosk/store/sqlite_outbox.hpp"
+#include "kiosk/store/sync_cursors.hpp"
 
 #include "kiosk/store/input_rules.hpp"
 #include "kiosk/store/store_open.hpp"
@@ -139,24 +140,13 @@ Status SqliteOutbox::applyStatusPage(const std::vector<StatusChange>& changes, c
             auto applied = applyInTransaction(change);
             if (!applied && applied.error().kind != Error::Kind::NotFound) return applied.error();
         }
-        auto save = m_db.prepare(
-            "INSERT INTO sync_cursors (feed, cursor) VALUES (?1, ?2) ON CONFLICT (feed) DO UPDATE SET cursor = excluded.cursor");
-        if (!save) return save.error();
-        save->bind(1, feed).bind(2, cursor);
-        if (auto saved = save->run(); !saved) return saved.error();
+        if (auto saved = saveCursor(m_db, feed, cursor); !saved) return saved.error();
         return tx->commit();
     });
 }
 
 Result<std::string> SqliteOutbox::cursor(const std::string& feed) {
-    return guarded<std::string>("store.outbox.cursor", [&]() -> Result<std::string> {
-        auto stmt = m_db.prepare("SELECT cursor FROM sync_cursors WHERE feed = ?1");
-        if (!stmt) return stmt.error();
-        stmt->bind(1, feed);
-        auto row = stmt->step();
-        if (!row) return row.error();
-        return *row ? stmt->text(0) : std::string();
-    });
+    return guarded<std::string>("store.outbox.cursor", [&] { return readCursor(m_db, feed); });
 }
 
 Status SqliteOutbox::applyInTransaction(const StatusChange& change) {

@@ -11,28 +11,11 @@
 
 #include "kiosk/store/sqlite_outbox.hpp"
 #include "kiosk/store/sqlite_ticket_store.hpp"
+#include "tests/unit/sync/temp_dir.hpp"
 
 namespace homedesk::store::testing {
 
-class TempDir {
-public:
-    TempDir() {
-        std::random_device rd;
-        m_path = std::filesystem::temp_directory_path() /
-                 ("homedesk-store-test-" + std::to_string(rd()) + std::to_string(rd()));
-        std::filesystem::create_directories(m_path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(m_path, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::string file(const std::string& name) const { return (m_path / name).string(); }
-
-private:
-    std::filesystem::path m_path;
-};
+using homedesk::testing::TempDir;  // one temp-folder helper for every test
 
 inline std::string readBytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
