@@ -24,6 +24,14 @@ for orientation in portrait landscape; do
   "$homedesk" --config "$config" --headless --orientation "$orientation" \
     --idle-seconds 3 --prompt-seconds 5 --fixed-time "2026-11-23 09:30" \
     --script deploy/tour/tour.script --screenshots "$out/$orientation" --data "$data/$orientation"
+  # One script per flow (deploy/tour/flows/<flow>.script), each walking its screens in both
+  # languages and in large text; shot names start with the flow's name.
+  for script in deploy/tour/flows/*.script; do
+    [ -e "$script" ] || continue
+    "$homedesk" --config "$config" --headless --orientation "$orientation" \
+      --fixed-time "2026-11-23 09:30" --script "$script" --screenshots "$out/$orientation" \
+      --data "$data/$orientation-$(basename "$script" .script)"
+  done
 done
 "$homedesk" --config "$config" --headless --high-contrast --fixed-time "2026-11-23 09:30" \
   --script deploy/tour/high-contrast.script --screenshots "$out/high-contrast" --data "$data/high-contrast"
