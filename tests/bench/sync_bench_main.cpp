@@ -36,6 +36,7 @@ struct Options {
     int drain = 10000;
     int outage = 60;
     int outageItems = 10;  // per terminal
+    int hqKeepAlive = 0;   // 0: homedesk-hq's default
 };
 
 std::int64_t unixNow() {
@@ -130,6 +131,7 @@ int main(int argc, char** argv) {
     Options o;
     app.add_option("--terminals", o.terminals, "simulated terminals")->capture_default_str();
     app.add_option("--hq-threads", o.hqThreads, "homedesk-hq serve --threads")->capture_default_str();
+    app.add_option("--hq-keep-alive", o.hqKeepAlive, "homedesk-hq serve --keep-alive (0: its default)");
     app.add_option("--notices", o.notices, "notices published for S1")->capture_default_str();
     app.add_option("--window", o.window, "seconds of steady load measured for S3")->capture_default_str();
     app.add_option("--drain", o.drain, "submissions queued on one terminal for S2")->capture_default_str();
@@ -152,13 +154,20 @@ int main(int argc, char** argv) {
     const std::string community = store->addCommunity("阳光花园").value();
     const int port = freePort();
     const std::string url = "https://127.0.0.1:" + std::to_string(port);
-    Office office({HOMEDESK_HQ_BINARY, "--db", db, "serve", "--port", std::to_string(port), "--cert",
-                   cert.cert_file, "--key", cert.key_file, "--threads", std::to_string(o.hqThreads)},
-                  dir.file("hq.log"), port);
+    std::vector<std::string> serve{HOMEDESK_HQ_BINARY, "--db", db, "serve", "--port", std::to_string(port),
+                                   "--cert", cert.cert_file, "--key", cert.key_file, "--threads",
+                                   std::to_string(o.hqThreads)};
+    if (o.hqKeepAlive > 0) {
+        serve.push_back("--keep-alive");
+        serve.push_back(std::to_string(o.hqKeepAlive));
+    }
+    Office office(serve, dir.file("hq.log"), port);
     office.start();
     Table table;
-    table.info("setup", "terminals / hq threads / machine cores",
-               fmt("%d / %d / %u", o.terminals, o.hqThreads, std::thread::hardware_concurrency()));
+    table.info("setup", "terminals / hq threads / hq keep-alive / machine cores",
+               fmt("%d / %d / %s / %u", o.terminals, o.hqThreads,
+                   o.hqKeepAlive > 0 ? fmt("%d s", o.hqKeepAlive).c_str() : "default",
+                   std::thread::hardware_concurrency()));
 
     // Enroll every terminal (and one more for the drain) over TLS, a few at a time.
     const int total = o.terminals + 1;
