@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
     app.add_option("--batch", o.batch, "items per batch")->capture_default_str();
     app.add_option("--limit", drainLimit, "seconds allowed for feeding, and again for draining")
         ->capture_default_str();
+    app.add_flag("--break-keys", o.break_keys,
+                 "self-test: terminals make a new key per retry; the run must FAIL");
     CLI11_PARSE(app, argc, argv);
     o.drain_limit = std::chrono::seconds(drainLimit);
     spdlog::set_level(spdlog::level::warn);  // the office logs every batch at info

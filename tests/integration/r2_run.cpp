@@ -6,6 +6,7 @@
 
 #include "sync/client/sync_engine.hpp"
 #include "sync/hq/sqlite_db.hpp"
+#include "tests/integration/key_breaking_transport.hpp"
 #include "tests/integration/loopback_hq.hpp"
 #include "tests/integration/memory_outbox.hpp"
 
@@ -100,10 +101,12 @@ R2Figures runR2(const R2Options& o) {
         const std::string url = proxy.url();
         auto made = std::make_shared<int>(0);
         t->engine = std::make_unique<sync::SyncEngine>(
-            [&office, url, made]() -> std::unique_ptr<sync::HttpTransport> {
-                // The push connection (made first) gives up on a stall after 1 s of silence; the
-                // notice connection keeps the default, as its long-poll is silent by design.
-                return office.transport(url, (*made)++ == 0 ? 1s : 20s);
+            [&office, url, made, broken = o.break_keys]() -> std::unique_ptr<sync::HttpTransport> {
+                // The push connection (made first) gives up on a stall after 1 s of silence.
+                const bool push = (*made)++ == 0;
+                auto real = office.transport(url, push ? 1s : 20s);
+                if (push && broken) return std::make_unique<KeyBreakingTransport>(std::move(real));
+                return real;
             },
             t->enrolled.credential, t->outbox, t->sinks, t->sinks, settings(o, i), nullptr);
         terminals.push_back(std::move(t));

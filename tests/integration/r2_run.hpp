@@ -19,6 +19,9 @@ struct R2Options {
     int terminals = 4;
     int batch = 5;
     std::chrono::seconds drain_limit{300};
+    // Self-test: terminals that give each resent item a new key (KeyBreakingTransport); the run
+    // must then report duplicates and changed keys.
+    bool break_keys = false;
 };
 
 struct R2Figures {
