@@ -38,6 +38,7 @@ struct Notice {
 std::vector<Notice> currentNotices(const std::vector<Notice>& all, std::int64_t now);
 // Of those, the ones in `category` (all when none).
 std::vector<const Notice*> filtered(const std::vector<Notice>& current, std::optional<NoticeCategory> category);
+std::vector<const Notice*> filtered(std::vector<Notice>&&, std::optional<NoticeCategory>) = delete;  // would dangle
 // The first current emergency notice, for the banner and the takeover.
 const Notice* activeEmergency(const std::vector<Notice>& all, std::int64_t now);
 

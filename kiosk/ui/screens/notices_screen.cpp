@@ -85,7 +85,8 @@ void NoticesScreen::drawList(const Ui& ui, const KioskView& view, const NoticesF
     }
     y += ((chips.size() + cols - 1) / cols) * (chipH + th.gap) + th.gap / 2;
 
-    const auto shown = filtered(currentNotices(view.state.notices, view.now), f.filter());
+    const auto current = currentNotices(view.state.notices, view.now);  // `shown` points into it
+    const auto shown = filtered(current, f.filter());
     if (shown.empty()) {
         drawParagraph(ui, FontRole::Title, ui.t("notices.empty"), {content.x, y, content.w, 0}, th.colors.textMuted);
         return;
