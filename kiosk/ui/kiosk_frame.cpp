@@ -232,17 +232,16 @@ void KioskFrame::drawIdlePrompt(const Ui& ui, const KioskView& view, float width
     ImGui::End();
 }
 
-// An emergency notice in force shows under the header on every screen; a tap opens it.
+// An emergency notice in force shows under the header on Home; a tap opens it.
 float KioskFrame::drawEmergencyBanner(const Ui& ui, const KioskView& view, float top, float width) const {
     const auto& th = ui.theme;
     const Notice* e = activeEmergency(view.state.notices, view.now);
-    if (!e) return 0;
-    const bool reading = view.state.noticesFlow && view.state.noticesFlow->openId() == e->id;
-    const std::string text = noticeTitle(ui, view, *e) + (reading ? "" : "  " + ui.t("notices.banner.open"));
+    if (!e || !view.state.atHome()) return 0;  // Home only: a flow's screen keeps all its room
+    const std::string text = noticeTitle(ui, view, *e) + "  " + ui.t("notices.banner.open");
     const float inner = width - 2 * th.margin - 2 * th.padding;
     const float h = std::max(th.minTargetPx, paragraphHeight(ui, FontRole::Title, text, inner) + th.padding);
     const Rect r{0, top, width, h};
-    if (!reading && tapArea(ui, "banner.emergency", text, r)) ui.emit(intent::Notices{intent::Notices::Kind::OpenEmergency});
+    if (tapArea(ui, "banner.emergency", text, r)) ui.emit(intent::Notices{intent::Notices::Kind::OpenEmergency});
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), toU32(th.colors.banner));
     drawParagraph(ui, FontRole::Title, text, {th.margin + th.padding, top + th.padding / 2, inner, 0}, th.colors.bannerText);
     return h;
@@ -291,12 +290,18 @@ void KioskFrame::drawIdleShow(const Ui& ui, const KioskView& view, float width, 
             y += drawParagraph(ui, FontRole::Display, noticeTitle(ui, view, *n), {x, y, w, 0}, th.colors.text);
         }
         y += drawParagraph(ui, FontRole::Body, noticeMeta(ui, view, *n), {x, y, w, 0}, th.colors.textMuted) + th.gap;
-        // As much of the body as fits above the bar, in large type.
-        ui.fonts.note(FontRole::Title, n->body.in(lang));
-        const float lh = lineHeight(ui, FontRole::Title);
-        for (const auto& line : wrapText(n->body.in(lang), w, [&](std::string_view s) { return textWidth(ui, FontRole::Title, s); })) {
+        // As much of the body as fits above the bar, in the largest type that holds all of it.
+        const auto linesIn = [&](FontRole role) {
+            ui.fonts.note(role, n->body.in(lang));
+            return wrapText(n->body.in(lang), w, [&](std::string_view s) { return textWidth(ui, role, s); });
+        };
+        FontRole role = FontRole::Display;
+        auto lines = linesIn(role);
+        if (lines.size() * lineHeight(ui, role) > bar.y - th.gap - y) lines = linesIn(role = FontRole::Title);
+        const float lh = lineHeight(ui, role);
+        for (const auto& line : lines) {
             if (y + lh > bar.y - th.gap) break;
-            drawText(ui, FontRole::Title, line, x, y, th.colors.text);
+            drawText(ui, role, line, x, y, th.colors.text);
             y += lh;
         }
     }

@@ -93,7 +93,10 @@ void NoticesScreen::drawList(const Ui& ui, const KioskView& view, const NoticesF
     }
     // Rows of title and meta; pages of whole rows, the pager under them when they overflow.
     const float pagerH = th.buttonHeight;
-    const float inner = content.w - 2 * th.padding;
+    const bool side = content.w > (content.bottom() - y) * 2;
+    const float colW = side ? pagerColumnWidth(ui) : 0;
+    const float rowW = side ? content.w - colW - th.gap * 2 : content.w;
+    const float inner = rowW - 2 * th.padding;
     std::vector<float> heights;
     for (const Notice* n : shown)
         heights.push_back(std::max(th.minTargetPx, paragraphHeight(ui, FontRole::Title, noticeTitle(ui, view, *n), inner) +
@@ -108,13 +111,14 @@ void NoticesScreen::drawList(const Ui& ui, const KioskView& view, const NoticesF
         return starts;
     };
     auto starts = paginate(content.bottom() - y);
-    if (starts.size() > 1) starts = paginate(content.bottom() - y - pagerH - th.gap);
+    if (starts.size() > 1 && !side) starts = paginate(content.bottom() - y - pagerH - th.gap);
+    const float listTop = y;
     const int pages = static_cast<int>(starts.size());
     const int page = std::clamp(f.page(), 0, pages - 1);
     const size_t end = page + 1 < pages ? starts[page + 1] : shown.size();
     for (size_t i = starts[page]; i < end; ++i) {
         const Notice& n = *shown[i];
-        const Rect row{content.x, y, content.w, heights[i]};
+        const Rect row{content.x, y, rowW, heights[i]};
         const std::string title = noticeTitle(ui, view, n);
         if (tapArea(ui, "notices.item." + n.id, title, row)) ui.emit(intent::Notices{Kind::Open, n.id});
         panel(ui, row, n.emergency ? th.colors.banner : th.colors.surface);
@@ -126,7 +130,8 @@ void NoticesScreen::drawList(const Ui& ui, const KioskView& view, const NoticesF
         y += heights[i] + th.gap;
     }
     if (pages > 1) {
-        const int move = pager(ui, "notices", {content.x, content.bottom() - pagerH, content.w, pagerH}, page, pages);
+        const int move = side ? pagerColumn(ui, "notices", {content.right() - colW, listTop, colW, content.bottom() - listTop}, page, pages)
+                              : pager(ui, "notices", {content.x, content.bottom() - pagerH, content.w, pagerH}, page, pages);
         if (move < 0) ui.emit(intent::Notices{Kind::PageUp});
         if (move > 0) ui.emit(intent::Notices{Kind::PageDown, "", {}, pages});
     }
@@ -138,31 +143,38 @@ void NoticesScreen::drawDetail(const Ui& ui, const KioskView& view, const Notice
     float y = content.y;
     if (n.emergency) {
         const std::string title = noticeTitle(ui, view, n);
-        const float h = paragraphHeight(ui, FontRole::Display, title, content.w - 2 * th.padding);
+        const FontRole titleRole = content.w > content.h ? FontRole::Title : FontRole::Display;
+        const float h = paragraphHeight(ui, titleRole, title, content.w - 2 * th.padding);
         panel(ui, {content.x, y, content.w, h + th.padding}, th.colors.banner);
-        drawParagraph(ui, FontRole::Display, title, {content.x + th.padding, y + th.padding / 2, content.w - 2 * th.padding, 0},
+        drawParagraph(ui, titleRole, title, {content.x + th.padding, y + th.padding / 2, content.w - 2 * th.padding, 0},
                       th.colors.bannerText);
         y += h + th.padding + th.gap / 2;
     } else {
-        y += drawParagraph(ui, FontRole::Display, noticeTitle(ui, view, n), {content.x, y, content.w, 0}, th.colors.text);
+        const FontRole titleRole = content.w > content.h ? FontRole::Title : FontRole::Display;  // wide screens: room for the text
+        y += drawParagraph(ui, titleRole, noticeTitle(ui, view, n), {content.x, y, content.w, 0}, th.colors.text);
     }
     y += drawParagraph(ui, FontRole::Body, noticeMeta(ui, view, n), {content.x, y, content.w, 0}, th.colors.textMuted) + th.gap;
 
-    // The body in large type, whole lines per page.
+    // The body in large type, whole lines per page; the pager under it, or beside it on a wide screen.
     const FontRole role = FontRole::Title;
-    ui.fonts.note(role, n.body.in(lang));
-    const auto lines = wrapText(n.body.in(lang), content.w, [&](std::string_view s) { return textWidth(ui, role, s); });
     const float lh = lineHeight(ui, role);
+    const bool side = content.w > (content.bottom() - y) * 2;
+    const float colW = side ? pagerColumnWidth(ui) : 0;
+    const float textW = side ? content.w - colW - th.gap * 2 : content.w;
+    ui.fonts.note(role, n.body.in(lang));
+    const auto lines = wrapText(n.body.in(lang), textW, [&](std::string_view s) { return textWidth(ui, role, s); });
     const float pagerH = th.buttonHeight * 1.2f;
     int per = linesPerPage(content.bottom() - y, lh);
-    if (static_cast<int>(lines.size()) > per) per = linesPerPage(content.bottom() - y - pagerH - th.gap, lh);
+    if (!side && static_cast<int>(lines.size()) > per) per = linesPerPage(content.bottom() - y - pagerH - th.gap, lh);
     const int pages = std::max(1, static_cast<int>((lines.size() + per - 1) / per));
     page = std::clamp(page, 0, pages - 1);
+    const float textTop = y;
     for (size_t i = page * per; i < std::min(lines.size(), static_cast<size_t>((page + 1) * per)); ++i) {
         drawText(ui, role, lines[i], content.x, y, th.colors.text);
         y += lh;
     }
-    const int move = pager(ui, "notices.detail", {content.x, content.bottom() - pagerH, content.w, pagerH}, page, pages);
+    const int move = side ? pagerColumn(ui, "notices.detail", {content.right() - colW, textTop, colW, content.bottom() - textTop}, page, pages)
+                          : pager(ui, "notices.detail", {content.x, content.bottom() - pagerH, content.w, pagerH}, page, pages);
     if (move < 0) ui.emit(intent::Notices{Kind::PageUp});
     if (move > 0) ui.emit(intent::Notices{Kind::PageDown, "", {}, pages});
 }

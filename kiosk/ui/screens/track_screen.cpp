@@ -132,8 +132,6 @@ void TrackScreen::drawTimeline(const Ui& ui, const KioskView& view, const Ticket
     // One row per stage: a dot (filled when reached), the status, when, and the promise.
     const auto stages = buildTimeline(t, view.now);
     const float dot = th.mm(6);
-    const float textX = body.x + dot + th.gap;
-    const float textW = body.right() - textX;
     const float available = body.bottom() - y;
     std::vector<std::string> lines;
     std::vector<Color> colors;
@@ -154,26 +152,45 @@ void TrackScreen::drawTimeline(const Ui& ui, const KioskView& view, const Ticket
         lines.push_back(line);
         colors.push_back(c);
     }
-    FontRole role = FontRole::Title;
-    const auto total = [&](FontRole r) {
+    // One column, or two on a wide screen (submitted..dispatched | in progress..callback); the
+    // largest type that fits above the Done button.
+    const int columns = body.w > body.h * 1.5f ? 2 : 1;
+    const size_t perColumn = (stages.size() + columns - 1) / columns;
+    const float colW = (body.w - th.gap * 2 * (columns - 1)) / columns;
+    const float lineW = colW - dot - th.gap;
+    const auto columnHeight = [&](FontRole r, int c) {
         float h = 0;
-        for (const auto& l : lines) h += paragraphHeight(ui, r, l, textW) + th.gap / 2;
+        for (size_t i = c * perColumn; i < std::min(stages.size(), (c + 1) * perColumn); ++i)
+            h += paragraphHeight(ui, r, lines[i], lineW) + th.gap / 2;
         return h;
     };
-    for (FontRole smaller : {FontRole::Strong, FontRole::Body})
+    const auto total = [&](FontRole r) {
+        float h = 0;
+        for (int c = 0; c < columns; ++c) h = std::max(h, columnHeight(r, c));
+        return h;
+    };
+    FontRole role = FontRole::Display;
+    for (FontRole smaller : {FontRole::Title, FontRole::Strong, FontRole::Body})
         if (total(role) + th.buttonHeight * 1.2f + th.gap > available) role = smaller;
     auto* dl = ImGui::GetWindowDrawList();
+    const float top = y;
+    float bottom = y;
     for (size_t i = 0; i < stages.size(); ++i) {
-        const float h = paragraphHeight(ui, role, lines[i], textW);
+        const int c = static_cast<int>(i / perColumn);
+        if (i % perColumn == 0) y = top;
+        const float x = body.x + c * (colW + th.gap * 2);
+        const float h = paragraphHeight(ui, role, lines[i], lineW);
         const float cy = y + lineHeight(ui, role) / 2;
         const ImU32 col = toU32(stages[i].reached ? th.colors.button : th.colors.border);
-        if (i + 1 < stages.size())
-            dl->AddLine(ImVec2(body.x + dot / 2, cy), ImVec2(body.x + dot / 2, cy + h + th.gap / 2), col, std::max(2.0f, th.mm(0.8f)));
-        if (stages[i].reached) dl->AddCircleFilled(ImVec2(body.x + dot / 2, cy), dot / 2, col);
-        else dl->AddCircle(ImVec2(body.x + dot / 2, cy), dot / 2 - 1, col, 0, std::max(2.0f, th.mm(0.6f)));
-        drawParagraph(ui, role, lines[i], {textX, y, textW, 0}, colors[i]);
+        if ((i + 1) % perColumn != 0 && i + 1 < stages.size())
+            dl->AddLine(ImVec2(x + dot / 2, cy), ImVec2(x + dot / 2, cy + h + th.gap / 2), col, std::max(2.0f, th.mm(0.8f)));
+        if (stages[i].reached) dl->AddCircleFilled(ImVec2(x + dot / 2, cy), dot / 2, col);
+        else dl->AddCircle(ImVec2(x + dot / 2, cy), dot / 2 - 1, col, 0, std::max(2.0f, th.mm(0.6f)));
+        drawParagraph(ui, role, lines[i], {x + dot + th.gap, y, lineW, 0}, colors[i]);
         y += h + th.gap / 2;
+        bottom = std::max(bottom, y);
     }
+    y = bottom;
     y += th.gap;
     if (button(ui, "track.done", ui.t("track.done"), {body.x, std::min(y, body.bottom() - th.buttonHeight * 1.2f), body.w, th.buttonHeight * 1.2f}))
         ui.emit(intent::Home{});
