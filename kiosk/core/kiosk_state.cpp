@@ -20,12 +20,19 @@ std::string_view screenName(ScreenId id) {
 
 namespace {
 
+void clearEntry(KioskState& s) {
+    s.entry.clear();
+    s.entryError.clear();
+    s.entryShift = false;
+    s.entryKeyboard = false;
+}
+
 // Closing a screen ends its flow: nothing half-filled outlives the screen.
 void closeFlows(KioskState& s) {
     if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Repair) == s.stack.end()) s.repair.reset();
     if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Notices) == s.stack.end()) s.noticesFlow.reset();
     if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Track) == s.stack.end()) s.track.reset();
-    s.entry.clear();
+    clearEntry(s);
 }
 
 struct Applier {
@@ -39,16 +46,17 @@ struct Applier {
         if (o.screen == ScreenId::Notices) s.noticesFlow.emplace();
         if (o.screen == ScreenId::Track) s.track.emplace();
         if (o.screen == ScreenId::Guide) s.guideSection = 0;
-        s.entry.clear();
+        clearEntry(s);
         return {.screen = true};
     }
     Change operator()(const intent::Back&) {
         if (s.screen() == ScreenId::Repair && s.repair) {
-            s.entry.clear();
+            clearEntry(s);
             if (s.repair->back()) return {.screen = true};
         }
         if (s.screen() == ScreenId::Notices && s.noticesFlow && s.noticesFlow->back()) return {.screen = true};
         if (s.screen() == ScreenId::Track && s.track && s.track->back()) {
+            clearEntry(s);
             s.entry = s.track->prefill();
             return {.screen = true};
         }
@@ -64,11 +72,23 @@ struct Applier {
         return {.screen = true};
     }
     Change operator()(const intent::Key& k) {
-        if (k.key == intent::Key::kBackspace) {
-            if (!s.entry.empty()) s.entry.pop_back();
-        } else if (s.entry.size() < 16 && ((k.key >= '0' && k.key <= '9') || k.key == '-')) {
-            s.entry += k.key;
+        if (k.key == intent::Key::kShift) {
+            s.entryShift = !s.entryShift;
+            return {};
         }
+        if (k.key == intent::Key::kKeyboard) {
+            s.entryKeyboard = !s.entryKeyboard;
+            return {};
+        }
+        if (k.key == intent::Key::kBackspace) {
+            eraseLast(s.entry);
+            s.entryError.clear();
+            return {};
+        }
+        return (*this)(intent::Type{std::string(1, k.key)});
+    }
+    Change operator()(const intent::Type& t) {
+        s.entryError = typeInto(s.entry, t.text, entrySpec(s));
         return {};
     }
     Change operator()(const intent::Repair& r) {
@@ -86,14 +106,21 @@ struct Applier {
             case K::Join: out = f.joinTicket(r.text); break;
             case K::FileNew: out = f.fileNew(); break;
             case K::Urgency: out = f.chooseUrgency(r.urgency); break;
-            case K::Phrase: out = f.addPhrase(r.text); break;
-            case K::FinishDescription: out = f.finishDescription(); break;
+            case K::Phrase: return typePhrase(r.text);
+            case K::FinishDescription:
+                out = f.setDescription(s.entry);
+                if (out.accepted()) out = f.finishDescription();
+                break;
             case K::UnitDone: out = f.setUnit(s.entry); break;
             case K::PhoneDone: out = f.setPhone(s.entry); break;
             case K::Slot: out = f.chooseSlot(r.text); break;
             case K::Confirm: out = f.confirm(ctx.newClientId, ctx.now); break;
         }
-        if (out.accepted() && (r.kind == K::UnitDone || r.kind == K::PhoneDone)) s.entry.clear();
+        if (out.accepted() && (r.kind == K::UnitDone || r.kind == K::PhoneDone || r.kind == K::FinishDescription))
+            clearEntry(s);
+        // The description is typed into the field; coming to that step (or back to it) puts
+        // what the draft holds there.
+        if (f.step() == RepairFlow::Step::Description && s.entry.empty()) s.entry = f.draft().description;
         if (out.effect) s.effects.push_back(std::move(*out.effect));
         return {.screen = true};
     }
@@ -143,7 +170,10 @@ struct Applier {
             case K::ChangeNumber: f.changeNumber(); break;
             case K::Start: break;
         }
-        if (f.lastError().empty()) s.entry = f.prefill();
+        if (f.lastError().empty()) {
+            clearEntry(s);
+            s.entry = f.prefill();
+        }
         return {.screen = true};
     }
     Change operator()(const intent::Wake&) {
@@ -154,6 +184,18 @@ struct Applier {
     Change operator()(const intent::GuideSection& g) {
         s.guideSection = std::max(0, g.section);
         return {.screen = true};
+    }
+    // A quick phrase is typed into the description, after a comma when something is there.
+    // A phrase that does not fit whole is not added at all.
+    Change typePhrase(const std::string& phrase) {
+        const std::string typed = s.entry.empty() ? phrase : "，" + phrase;
+        const EntrySpec spec = entrySpec(s);
+        if (charCount(s.entry) + charCount(typed) > spec.maxChars) {
+            s.entryError = "entry.error.too_long";
+            return {};
+        }
+        s.entryError = typeInto(s.entry, typed, spec);
+        return {};
     }
     Change operator()(const intent::SetLanguage& l) {
         if (s.settings.language == l.language) return {};
@@ -172,6 +214,23 @@ struct Applier {
 };
 }  // namespace
 
+EntrySpec entrySpec(const KioskState& s) {
+    if (s.screen() == ScreenId::Repair && s.repair) {
+        switch (s.repair->step()) {
+            case RepairFlow::Step::Unit: return {EntryMode::DigitsDash, RepairFlow::kMaxUnit};
+            case RepairFlow::Step::Phone: return {EntryMode::Digits, 12};
+            case RepairFlow::Step::Description: return {EntryMode::Text, RepairFlow::kMaxDescription};
+            default: break;
+        }
+    }
+    // Track: the number from the keypad (digits, dash) or a keyboard wedge (R-000123), then 4 digits.
+    if (s.screen() == ScreenId::Track && s.track) {
+        if (s.track->step() == TrackFlow::Step::Number) return {EntryMode::Code, TrackFlow::kMaxNumber};
+        if (s.track->step() == TrackFlow::Step::Last4) return {EntryMode::Digits, 4};
+    }
+    return {};
+}
+
 Change apply(KioskState& state, const Intent& intent, const ApplyContext& context) {
     return std::visit(Applier{state, context}, intent);
 }
@@ -188,7 +247,7 @@ Change wipe(KioskState& state) {
     state.track.reset();
     state.guideSection = 0;
     state.idleShow.stop();
-    state.entry.clear();
+    clearEntry(state);
     state.effects.clear();
     return change;
 }

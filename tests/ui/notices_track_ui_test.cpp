@@ -126,6 +126,23 @@ TEST_CASE("track refuses a short last-4 on screen and keeps the typed number", "
     checkTargets(run.shot("short-large"));
 }
 
+TEST_CASE("track takes a scanner wedge's text: too much or emoji gets a message, the number still works", "[ui][track]") {
+    const auto data = freshDataDir("track-wedge");
+    const KioskRun run = runKiosk("tap home.tile.track\ntype " + std::string(10000, '7') + "\nshot long\ntap nav.home\n"
+                                  "tap home.tile.track\ntype 12😀34\nshot emoji\ntap nav.home\n"
+                                  "tap home.tile.track\ntype r-000042\ntap track.next\ntype 1234\ntap track.next\nshot looked-up\n",
+                                  {"--data", data.string()});
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    const json longShot = run.shot("long");
+    CHECK(longShot["track_step"] == "number");
+    CHECK(longShot["entry_error"] == "entry.error.too_long");
+    const json emoji = run.shot("emoji");
+    CHECK(emoji["entry_error"] != "");
+    CHECK(emoji["track_step"] == "number");
+    CHECK(run.shot("looked-up")["track_step"] == "not_found");  // an empty store: a clear "not found"
+}
+
 TEST_CASE("notices: list, filter, detail paged by buttons, and the detail's display record", "[ui][notices]") {
     const auto data = freshDataDir("notices");
     const KioskRun run = runKiosk("shot home\ntap home.tile.notices\nshot list\ntap notices.filter.finance\nshot finance\n"

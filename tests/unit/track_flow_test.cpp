@@ -206,3 +206,35 @@ TEST_CASE("the timeline: times, the promise met or late, overdue while waiting",
     CHECK(stages[5].promisedBy == 50000 + 24 * 3600);
     CHECK(stages[5].promise == TimelineStage::Promise::Overdue);
 }
+
+TEST_CASE("track: a keyboard wedge's text is taken as far as the field allows, with a message", "[core][track][entry]") {
+    KioskState s;
+    apply(s, intent::Open{ScreenId::Track});
+    apply(s, intent::Type{std::string(10000, '7')});
+    CHECK(s.entry.size() == TrackFlow::kMaxNumber);
+    CHECK(s.entryError == "entry.error.too_long");
+    apply(s, intent::Back{});  // to Home; nothing kept
+    CHECK(s.entry.empty());
+
+    apply(s, intent::Open{ScreenId::Track});
+    apply(s, intent::Type{"12\x01\x1b[A34"});  // control characters and an escape sequence
+    CHECK_FALSE(s.entryError.empty());
+    CHECK(s.entry.find('\x01') == std::string::npos);
+    CHECK(s.entry.find('\x1b') == std::string::npos);
+    s.entry.clear();
+    apply(s, intent::Type{"\xff\xfe\xc3"});  // not UTF-8 at all
+    CHECK_FALSE(s.entryError.empty());
+    CHECK(s.entry.empty());
+    apply(s, intent::Type{"r-000123"});  // a scanner typing the head office's number
+    CHECK(s.entry == "R-000123");
+    apply(s, intent::Track{intent::Track::Kind::NumberDone});
+    REQUIRE(s.track->step() == Step::Last4);
+    CHECK(s.entryError.empty());
+    apply(s, intent::Type{"12a34567"});  // only four digits go in
+    CHECK(s.entry == "1234");
+    CHECK_FALSE(s.entryError.empty());
+    apply(s, intent::Track{intent::Track::Kind::Last4Done});
+    REQUIRE(s.effects.size() == 1);
+    CHECK(std::get<effect::FindTicket>(s.effects[0]).number == "R-000123");
+    CHECK(std::get<effect::FindTicket>(s.effects[0]).phoneLast4 == "1234");
+}

@@ -49,10 +49,12 @@ void TrackScreen::drawContent(const Ui& ui, const KioskView& view, Rect content)
     const TrackFlow& f = *view.state.track;
     float y = content.y;
     y += drawParagraph(ui, FontRole::Display, ui.t(trackStepKey(f.step())), {content.x, y, content.w, 0}, th.colors.text);
-    if (!f.lastError().empty()) {
-        const float h = paragraphHeight(ui, FontRole::Title, ui.t(f.lastError()), content.w - 2 * th.padding);
+    // The flow's refusal, or why typed keys were not taken (a keyboard wedge can send anything).
+    const std::string& error = !f.lastError().empty() ? f.lastError() : view.state.entryError;
+    if (!error.empty()) {
+        const float h = paragraphHeight(ui, FontRole::Title, ui.t(error), content.w - 2 * th.padding);
         panel(ui, {content.x, y + th.gap / 2, content.w, h + th.padding}, th.colors.banner);
-        drawParagraph(ui, FontRole::Title, ui.t(f.lastError()),
+        drawParagraph(ui, FontRole::Title, ui.t(error),
                       {content.x + th.padding, y + th.gap / 2 + th.padding / 2, content.w - 2 * th.padding, h}, th.colors.bannerText);
         y += h + th.padding + th.gap / 2;
     }
