@@ -4,6 +4,7 @@
 
 #include <SDL2/SDL_events.h>
 
+#include <atomic>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -19,6 +20,7 @@
 #include "kiosk/core/ticket_store.hpp"
 #include "kiosk/core/kiosk_state.hpp"
 #include "kiosk/core/qr_modules.hpp"
+#include "kiosk/store/sqlite_notices.hpp"
 #include "kiosk/ui/kiosk_frame.hpp"
 #include "platform/clock.hpp"
 #include "platform/speech.hpp"
@@ -46,6 +48,10 @@ public:
     // Returns the process exit code: 0, or 3 when a script step failed.
     int run();
 
+    // New notices are in the store (the sync engine's notice thread): re-read them on the UI
+    // thread. Safe from any thread.
+    void noticesChanged();
+
 private:
     KioskApp(const Config& config, const RunOptions& options);
     Result<bool> init();
@@ -63,6 +69,12 @@ private:
     void readAloud(const KioskView& view);
     void runEffects();
     std::int64_t wallNow() const;
+    // kiosk_app_notices.cpp: the store's notices, the demo file, the idle show, lookups.
+    Result<bool> openNotices();
+    void reloadNotices();
+    void updateIdleShow(TimePoint now);
+    std::optional<TimePoint> idleShowDeadline(TimePoint now) const;
+    bool runLookupEffect(Effect& effect);  // true when it was one of the notices/track effects
 
     Config m_config;
     RunOptions m_options;
@@ -72,10 +84,14 @@ private:
     Translations m_text;
     Directory m_directory;
     std::unique_ptr<TicketStore> m_store;
+    std::optional<store::SqliteNotices> m_notices;  // the UI thread's connection for notices
+    std::atomic<bool> m_noticesDirty{false};
+    TimePoint m_unusedSince;  // when the last session ended (or the program started)
     std::optional<QrModules> m_receiptQr;  // drawn on the receipt; made once when it arrives
     std::unique_ptr<ui::FontAtlas> m_fonts;
     ui::WidgetRegistry m_widgets;
     std::vector<Intent> m_intents;
+    std::vector<Intent> m_typed;  // from a physical keyboard or scanner wedge, applied next frame
     std::vector<std::string> m_tapped;
     std::unique_ptr<platform::Speech> m_speech;
     std::deque<std::string> m_spoken;  // the last things read aloud, for the automation

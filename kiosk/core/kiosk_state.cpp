@@ -13,16 +13,26 @@ std::string_view screenName(ScreenId id) {
         case ScreenId::Notices: return "notices";
         case ScreenId::Track: return "track";
         case ScreenId::Scan: return "scan";
+        case ScreenId::Guide: return "guide";
     }
     return "unknown";
 }
 
 namespace {
 
+void clearEntry(KioskState& s) {
+    s.entry.clear();
+    s.entryError.clear();
+    s.entryShift = false;
+    s.entryKeyboard = false;
+}
+
 // Closing a screen ends its flow: nothing half-filled outlives the screen.
 void closeFlows(KioskState& s) {
     if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Repair) == s.stack.end()) s.repair.reset();
-    s.entry.clear();
+    if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Notices) == s.stack.end()) s.noticesFlow.reset();
+    if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Track) == s.stack.end()) s.track.reset();
+    clearEntry(s);
 }
 
 struct Applier {
@@ -33,13 +43,22 @@ struct Applier {
         if (s.screen() == o.screen) return {};
         s.stack.push_back(o.screen);
         if (o.screen == ScreenId::Repair && s.directory) s.repair.emplace(*s.directory);
-        s.entry.clear();
+        if (o.screen == ScreenId::Notices) s.noticesFlow.emplace();
+        if (o.screen == ScreenId::Track) s.track.emplace();
+        if (o.screen == ScreenId::Guide) s.guideSection = 0;
+        clearEntry(s);
         return {.screen = true};
     }
     Change operator()(const intent::Back&) {
         if (s.screen() == ScreenId::Repair && s.repair) {
-            s.entry.clear();
+            clearEntry(s);
             if (s.repair->back()) return {.screen = true};
+        }
+        if (s.screen() == ScreenId::Notices && s.noticesFlow && s.noticesFlow->back()) return {.screen = true};
+        if (s.screen() == ScreenId::Track && s.track && s.track->back()) {
+            clearEntry(s);
+            s.entry = s.track->prefill();
+            return {.screen = true};
         }
         if (s.atHome()) return {};
         s.stack.pop_back();
@@ -53,11 +72,23 @@ struct Applier {
         return {.screen = true};
     }
     Change operator()(const intent::Key& k) {
-        if (k.key == intent::Key::kBackspace) {
-            if (!s.entry.empty()) s.entry.pop_back();
-        } else if (s.entry.size() < 16 && ((k.key >= '0' && k.key <= '9') || k.key == '-')) {
-            s.entry += k.key;
+        if (k.key == intent::Key::kShift) {
+            s.entryShift = !s.entryShift;
+            return {};
         }
+        if (k.key == intent::Key::kKeyboard) {
+            s.entryKeyboard = !s.entryKeyboard;
+            return {};
+        }
+        if (k.key == intent::Key::kBackspace) {
+            eraseLast(s.entry);
+            s.entryError.clear();
+            return {};
+        }
+        return (*this)(intent::Type{std::string(1, k.key)});
+    }
+    Change operator()(const intent::Type& t) {
+        s.entryError = typeInto(s.entry, t.text, entrySpec(s));
         return {};
     }
     Change operator()(const intent::Repair& r) {
@@ -75,16 +106,96 @@ struct Applier {
             case K::Join: out = f.joinTicket(r.text); break;
             case K::FileNew: out = f.fileNew(); break;
             case K::Urgency: out = f.chooseUrgency(r.urgency); break;
-            case K::Phrase: out = f.addPhrase(r.text); break;
-            case K::FinishDescription: out = f.finishDescription(); break;
+            case K::Phrase: return typePhrase(r.text);
+            case K::FinishDescription:
+                out = f.setDescription(s.entry);
+                if (out.accepted()) out = f.finishDescription();
+                break;
             case K::UnitDone: out = f.setUnit(s.entry); break;
             case K::PhoneDone: out = f.setPhone(s.entry); break;
             case K::Slot: out = f.chooseSlot(r.text); break;
             case K::Confirm: out = f.confirm(ctx.newClientId, ctx.now); break;
         }
-        if (out.accepted() && (r.kind == K::UnitDone || r.kind == K::PhoneDone)) s.entry.clear();
+        if (out.accepted() && (r.kind == K::UnitDone || r.kind == K::PhoneDone || r.kind == K::FinishDescription))
+            clearEntry(s);
+        // The description is typed into the field; coming to that step (or back to it) puts
+        // what the draft holds there.
+        if (f.step() == RepairFlow::Step::Description && s.entry.empty()) s.entry = f.draft().description;
         if (out.effect) s.effects.push_back(std::move(*out.effect));
         return {.screen = true};
+    }
+    Change operator()(const intent::Notices& n) {
+        using K = intent::Notices::Kind;
+        const std::vector<Notice> current = currentNotices(s.notices, ctx.now);
+        if (n.kind == K::OpenEmergency) {
+            const Notice* e = activeEmergency(s.notices, ctx.now);
+            if (!e) return {};
+            const std::string id = e->id;
+            if (s.screen() != ScreenId::Notices) (*this)(intent::Open{ScreenId::Notices});
+            if (!s.noticesFlow) s.noticesFlow.emplace();
+            if (auto record = s.noticesFlow->open(current, id)) s.effects.push_back(*record);
+            return {.screen = true};
+        }
+        if (!s.noticesFlow) return {};
+        NoticesFlow& f = *s.noticesFlow;
+        switch (n.kind) {
+            case K::Filter: f.setFilter(n.category); break;
+            case K::AllCategories: f.setFilter(std::nullopt); break;
+            case K::Open:
+                if (auto record = f.open(current, n.id)) s.effects.push_back(*record);
+                break;
+            case K::PageUp: f.pageUp(); break;
+            case K::PageDown: f.pageDown(n.pages); break;
+            case K::OpenEmergency: break;
+        }
+        return {.screen = true};
+    }
+    Change operator()(const intent::Track& t) {
+        if (t.kind == intent::Track::Kind::Start) {
+            (*this)(intent::Open{ScreenId::Track});
+            if (!s.track) s.track.emplace();
+            s.track->setNumber(t.text);
+            s.entry = s.track->prefill();
+            return {.screen = true};
+        }
+        if (!s.track) return {};
+        TrackFlow& f = *s.track;
+        using K = intent::Track::Kind;
+        switch (t.kind) {
+            case K::NumberDone: f.setNumber(s.entry); break;
+            case K::Last4Done:
+                if (auto find = f.setLast4(s.entry, s.trackGuard, ctx.now)) s.effects.push_back(std::move(*find));
+                break;
+            case K::RetryLast4: f.retryLast4(); break;
+            case K::ChangeNumber: f.changeNumber(); break;
+            case K::Start: break;
+        }
+        if (f.lastError().empty()) {
+            clearEntry(s);
+            s.entry = f.prefill();
+        }
+        return {.screen = true};
+    }
+    Change operator()(const intent::Wake&) {
+        s.idleShow.stop();
+        if (s.atHome()) return {.screen = true};
+        return (*this)(intent::Home{});
+    }
+    Change operator()(const intent::GuideSection& g) {
+        s.guideSection = std::max(0, g.section);
+        return {.screen = true};
+    }
+    // A quick phrase is typed into the description, after a comma when something is there.
+    // A phrase that does not fit whole is not added at all.
+    Change typePhrase(const std::string& phrase) {
+        const std::string typed = s.entry.empty() ? phrase : "，" + phrase;
+        const EntrySpec spec = entrySpec(s);
+        if (charCount(s.entry) + charCount(typed) > spec.maxChars) {
+            s.entryError = "entry.error.too_long";
+            return {};
+        }
+        s.entryError = typeInto(s.entry, typed, spec);
+        return {};
     }
     Change operator()(const intent::SetLanguage& l) {
         if (s.settings.language == l.language) return {};
@@ -103,6 +214,23 @@ struct Applier {
 };
 }  // namespace
 
+EntrySpec entrySpec(const KioskState& s) {
+    if (s.screen() == ScreenId::Repair && s.repair) {
+        switch (s.repair->step()) {
+            case RepairFlow::Step::Unit: return {EntryMode::DigitsDash, RepairFlow::kMaxUnit};
+            case RepairFlow::Step::Phone: return {EntryMode::Digits, 12};
+            case RepairFlow::Step::Description: return {EntryMode::Text, RepairFlow::kMaxDescription};
+            default: break;
+        }
+    }
+    // Track: the number from the keypad (digits, dash) or a keyboard wedge (R-000123), then 4 digits.
+    if (s.screen() == ScreenId::Track && s.track) {
+        if (s.track->step() == TrackFlow::Step::Number) return {EntryMode::Code, TrackFlow::kMaxNumber};
+        if (s.track->step() == TrackFlow::Step::Last4) return {EntryMode::Digits, 4};
+    }
+    return {};
+}
+
 Change apply(KioskState& state, const Intent& intent, const ApplyContext& context) {
     return std::visit(Applier{state, context}, intent);
 }
@@ -115,9 +243,25 @@ Change wipe(KioskState& state) {
     state.stack.assign(1, ScreenId::Home);
     state.settings = state.defaults;
     state.repair.reset();
-    state.entry.clear();
+    state.noticesFlow.reset();
+    state.track.reset();
+    state.guideSection = 0;
+    state.idleShow.stop();
+    clearEntry(state);
     state.effects.clear();
     return change;
+}
+
+void noticesLoaded(KioskState& state, std::vector<Notice> notices, std::int64_t now) {
+    state.notices = std::move(notices);
+    if (state.noticesFlow) state.noticesFlow->noticesChanged(currentNotices(state.notices, now));
+}
+
+Change updateIdleShow(KioskState& state, std::int64_t nowMs, std::int64_t now) {
+    const bool was = state.idleShow.showing();
+    const std::string before = state.idleShow.noticeId();
+    for (auto& record : state.idleShow.update(nowMs, currentNotices(state.notices, now))) state.effects.push_back(std::move(record));
+    return {.screen = was != state.idleShow.showing() || before != state.idleShow.noticeId()};
 }
 
 }  // namespace homedesk

@@ -6,9 +6,12 @@
 #include <array>
 #include <string>
 
+#include "kiosk/ui/screens/guide_screen.hpp"
 #include "kiosk/ui/screens/home_screen.hpp"
+#include "kiosk/ui/screens/notices_screen.hpp"
 #include "kiosk/ui/screens/placeholder_screen.hpp"
 #include "kiosk/ui/screens/repair_screen.hpp"
+#include "kiosk/ui/screens/track_screen.hpp"
 
 namespace homedesk::ui {
 
@@ -26,11 +29,16 @@ private:
                     float width) const;
     void drawNavBar(const Ui& ui, Rect area) const;
     void drawIdlePrompt(const Ui& ui, const KioskView& view, float width, float height) const;
+    float drawEmergencyBanner(const Ui& ui, const KioskView& view, float top, float width) const;
+    void drawIdleShow(const Ui& ui, const KioskView& view, float width, float height) const;
     const Screen& screenFor(ScreenId id) const;
 
     HomeScreen m_home;
     PlaceholderScreen m_placeholder;
     RepairScreen m_repair;
+    NoticesScreen m_notices;
+    TrackScreen m_track;
+    GuideScreen m_guide;
 };
 
 }  // namespace homedesk::ui
