@@ -7,6 +7,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "kiosk/core/theme.hpp"
 #include "kiosk/store/sqlite_notices.hpp"
 #include "kiosk/store/sqlite_outbox.hpp"
 #include "kiosk/store/sqlite_ticket_store.hpp"
@@ -48,6 +49,17 @@ void checkTargets(const json& shot) {
         CHECK(float(w["y"]) >= 0);
         CHECK(float(w["y"]) + float(w["h"]) <= float(shot["height"]) + 0.5f);
     }
+    // Room between targets: no two overlap or touch (a finger must not hit two at once).
+    const float minGap = ElderRules::kMinGapMm * float(shot["px_per_mm"]) - 0.5f;
+    const auto& widgets = shot["widgets"];
+    for (size_t i = 0; i < widgets.size(); ++i)
+        for (size_t j = i + 1; j < widgets.size(); ++j) {
+            const auto &a = widgets[i], &b = widgets[j];
+            const float gapX = std::max(float(b["x"]) - (float(a["x"]) + float(a["w"])), float(a["x"]) - (float(b["x"]) + float(b["w"])));
+            const float gapY = std::max(float(b["y"]) - (float(a["y"]) + float(a["h"])), float(a["y"]) - (float(b["y"]) + float(b["h"])));
+            INFO(a["id"] << " and " << b["id"]);
+            CHECK(std::max(gapX, gapY) >= minGap);
+        }
 }
 
 bool hasWidget(const json& shot, const std::string& id) {

@@ -156,9 +156,10 @@ void NoticesScreen::drawDetail(const Ui& ui, const KioskView& view, const Notice
     y += drawParagraph(ui, FontRole::Body, noticeMeta(ui, view, n), {content.x, y, content.w, 0}, th.colors.textMuted) + th.gap;
 
     // The body in large type, whole lines per page; the pager under it, or beside it on a wide screen.
-    const FontRole role = FontRole::Title;
-    const float lh = lineHeight(ui, role);
     const bool side = content.w > (content.bottom() - y) * 2;
+    // Title size, unless that leaves fewer than five lines a page (a wide screen in large text).
+    const FontRole role = linesPerPage(content.bottom() - y, lineHeight(ui, FontRole::Title)) < 5 ? FontRole::Strong : FontRole::Title;
+    const float lh = lineHeight(ui, role);
     const float colW = side ? pagerColumnWidth(ui) : 0;
     const float textW = side ? content.w - colW - th.gap * 2 : content.w;
     ui.fonts.note(role, n.body.in(lang));
