@@ -193,6 +193,22 @@ TEST_CASE("notices: list, filter, detail paged by buttons, and the detail's disp
     CHECK(records[0].shownAt == static_cast<std::int64_t>(std::mktime(&fixed)));
 }
 
+TEST_CASE("in landscape large text, notice rows and pages keep clear of Back and Home", "[ui][notices]") {
+    const auto data = freshDataDir("notices-landscape");
+    const KioskRun run = runKiosk("tap footer.large_text\ntap footer.language\ntap home.tile.notices\nshot list\n"
+                                  "tap notices.page_down\nshot list-2\ntap notices.filter.finance\n"
+                                  "tap notices.item.demo-finance-2026q3\nshot detail\ntap notices.detail.page_down\nshot detail-2\n",
+                                  {"--data", data.string(), "--orientation", "landscape"});
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    for (const char* name : {"list", "list-2", "detail", "detail-2"}) {
+        INFO(name);
+        checkTargets(run.shot(name));
+    }
+    CHECK(run.shot("list-2")["notice_page"] == 1);
+    CHECK(run.shot("detail-2")["notice_page"] == 1);
+}
+
 TEST_CASE("unused, the terminal shows the emergency takeover; a touch only wakes it", "[ui][notices][idle]") {
     const auto data = freshDataDir("takeover");
     const KioskRun run = runKiosk("wait 2600\nshot takeover\ntap home.tile.repair\nshot woke\n",
