@@ -227,6 +227,21 @@ TEST_CASE("unused, the terminal shows the emergency takeover; a touch only wakes
     CHECK(records[0].context == "takeover");
 }
 
+TEST_CASE("a scanner or keyboard typing during the takeover only wakes the terminal", "[ui][notices][idle]") {
+    const auto data = freshDataDir("takeover-key");
+    const KioskRun run = runKiosk("wait 2600\nshot showing\ntype 12345678\nshot woke\ntap home.tile.track\nshot track\n",
+                                  {"--data", data.string(), "--attract-seconds", "2"});
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    CHECK(run.shot("showing")["idle_show"] == "takeover");
+    const json woke = run.shot("woke");
+    CHECK(woke["idle_show"] == "off");
+    CHECK(woke["screen"] == "home");
+    const json track = run.shot("track");
+    CHECK(track["screen"] == "track");
+    CHECK(track["prompting"] == false);
+}
+
 TEST_CASE("with no emergency, the attract loop cycles the current notices with 'touch to start'", "[ui][notices][idle]") {
     const auto data = freshDataDir("attract");
     std::filesystem::create_directories(data);
