@@ -19,6 +19,7 @@
 #include "kiosk/core/ticket_store.hpp"
 #include "kiosk/core/kiosk_state.hpp"
 #include "kiosk/core/qr_modules.hpp"
+#include "kiosk/store/sqlite_surveys.hpp"
 #include "kiosk/ui/kiosk_frame.hpp"
 #include "platform/clock.hpp"
 #include "platform/speech.hpp"
@@ -62,6 +63,8 @@ private:
     KioskView makeView(TimePoint now, const std::tm& wall) const;
     void readAloud(const KioskView& view);
     void runEffects();
+    bool runFlowEffect(Effect& effect);  // complaint and survey effects (kiosk_app_flows.cpp)
+    Result<bool> openSurveys();
     std::int64_t wallNow() const;
 
     Config m_config;
@@ -72,6 +75,7 @@ private:
     Translations m_text;
     Directory m_directory;
     std::unique_ptr<TicketStore> m_store;
+    std::unique_ptr<store::SqliteSurveys> m_surveys;  // the UI thread's survey connection
     std::optional<QrModules> m_receiptQr;  // drawn on the receipt; made once when it arrives
     std::unique_ptr<ui::FontAtlas> m_fonts;
     ui::WidgetRegistry m_widgets;

@@ -22,6 +22,8 @@ namespace {
 // Closing a screen ends its flow: nothing half-filled outlives the screen.
 void closeFlows(KioskState& s) {
     if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Repair) == s.stack.end()) s.repair.reset();
+    if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Complaint) == s.stack.end()) s.complaint.reset();
+    if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Survey) == s.stack.end()) s.survey.reset();
     s.entry.clear();
 }
 
@@ -33,6 +35,11 @@ struct Applier {
         if (s.screen() == o.screen) return {};
         s.stack.push_back(o.screen);
         if (o.screen == ScreenId::Repair && s.directory) s.repair.emplace(*s.directory);
+        if (o.screen == ScreenId::Complaint) s.complaint.emplace();
+        if (o.screen == ScreenId::Survey) {
+            s.survey.emplace();
+            s.effects.push_back(s.survey->load());
+        }
         s.entry.clear();
         return {.screen = true};
     }
@@ -41,6 +48,11 @@ struct Applier {
             s.entry.clear();
             if (s.repair->back()) return {.screen = true};
         }
+        if (s.screen() == ScreenId::Complaint && s.complaint) {
+            s.entry.clear();
+            if (s.complaint->back()) return {.screen = true};
+        }
+        if (s.screen() == ScreenId::Survey && s.survey && s.survey->back()) return {.screen = true};
         if (s.atHome()) return {};
         s.stack.pop_back();
         closeFlows(s);
@@ -86,6 +98,47 @@ struct Applier {
         if (out.effect) s.effects.push_back(std::move(*out.effect));
         return {.screen = true};
     }
+    Change operator()(const intent::Complaint& c) {
+        if (!s.complaint || s.screen() != ScreenId::Complaint) return {};
+        ComplaintFlow& f = *s.complaint;
+        using K = intent::Complaint::Kind;
+        FlowOutcome out;
+        switch (c.kind) {
+            case K::Category: out = f.chooseCategory(c.category); break;
+            case K::Phrase: out = f.addPhrase(c.text); break;
+            case K::FinishDescription: out = f.finishDescription(); break;
+            case K::Route: out = f.chooseRoute(c.yes); break;
+            case K::Identity: out = f.chooseAnonymous(c.yes); break;
+            case K::PhoneDone: out = f.setPhone(s.entry); break;
+            case K::Confirm: out = f.confirm(ctx.newClientId, ctx.now); break;
+        }
+        if (out.accepted() && c.kind == K::PhoneDone) s.entry.clear();
+        if (c.kind == K::Identity && c.yes) s.entry.clear();  // anonymous: no phone kept anywhere
+        if (out.effect) s.effects.push_back(std::move(*out.effect));
+        return {.screen = true};
+    }
+    Change operator()(const intent::Survey& v) {
+        if (!s.survey || s.screen() != ScreenId::Survey) return {};
+        SurveyFlow& f = *s.survey;
+        using K = intent::Survey::Kind;
+        FlowOutcome out;
+        switch (v.kind) {
+            case K::Rate: out = f.rate(v.score); break;
+            case K::FollowUp: out = f.chooseFollowUp(v.text); break;
+            case K::FinishSuggestion: out = f.finishSuggestion(); break;
+            case K::Submit: out = f.submit(ctx.newClientId, ctx.now); break;
+        }
+        if (out.effect) s.effects.push_back(std::move(*out.effect));
+        return {.screen = true};
+    }
+    Change operator()(const intent::StartSurvey& v) {
+        // A new survey replaces one in progress: the callback is a different questionnaire.
+        if (s.screen() != ScreenId::Survey) s.stack.push_back(ScreenId::Survey);
+        s.survey.emplace(v.surveyId.empty() ? std::string(kStandingSurveyId) : v.surveyId, v.ticketNumber);
+        s.effects.push_back(s.survey->load());
+        s.entry.clear();
+        return {.screen = true};
+    }
     Change operator()(const intent::SetLanguage& l) {
         if (s.settings.language == l.language) return {};
         s.settings.language = l.language;
@@ -115,6 +168,8 @@ Change wipe(KioskState& state) {
     state.stack.assign(1, ScreenId::Home);
     state.settings = state.defaults;
     state.repair.reset();
+    state.complaint.reset();
+    state.survey.reset();
     state.entry.clear();
     state.effects.clear();
     return change;

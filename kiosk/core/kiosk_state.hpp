@@ -8,7 +8,9 @@
 
 #include "kiosk/core/directory.hpp"
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/core/complaint_flow.hpp"
 #include "kiosk/core/repair_flow.hpp"
+#include "kiosk/core/survey_flow.hpp"
 
 namespace homedesk {
 
@@ -34,6 +36,8 @@ struct KioskState {
     const Directory* directory = nullptr;  // the community; owned by the app
 
     std::optional<RepairFlow> repair;  // alive while the Repair screen is open
+    std::optional<ComplaintFlow> complaint;  // alive while the Complaint screen is open
+    std::optional<SurveyFlow> survey;        // alive while the Survey screen is open
     std::string entry;                 // digits typed on the keypad, not yet accepted
     std::vector<Effect> effects;       // I/O the flows asked for; the app runs and clears them
 
@@ -67,11 +71,31 @@ struct Repair {
     RepairCategory category = RepairCategory::Other;
     Urgency urgency = Urgency::Normal;
 };
+// One answer in the complaint flow.
+struct Complaint {
+    enum class Kind { Category, Phrase, FinishDescription, Route, Identity, PhoneDone, Confirm } kind;
+    std::string text;
+    ComplaintCategory category = ComplaintCategory::Other;
+    bool yes = false;  // Route: to the general manager; Identity: anonymous
+};
+// One answer in the survey flow.
+struct Survey {
+    enum class Kind { Rate, FollowUp, FinishSuggestion, Submit } kind;
+    std::string text;  // FollowUp: the choice id
+    int score = 0;
+};
+// Opens a survey: the standing one, or a callback (回访) for a resolved ticket. For Track and a
+// scanned invitation; the Home tile opens the standing survey with no ticket.
+struct StartSurvey {
+    std::string surveyId;
+    std::optional<std::string> ticketNumber;
+};
 }  // namespace intent
 
 using Intent = std::variant<intent::Open, intent::Back, intent::Home, intent::SetLanguage,
                             intent::ToggleLargeText, intent::ToggleReadAloud,
-                            intent::ContinueSession, intent::Key, intent::Repair>;
+                            intent::ContinueSession, intent::Key, intent::Repair,
+                            intent::Complaint, intent::Survey, intent::StartSurvey>;
 
 // What the app supplies to apply(): the time, and a fresh client id should a submission need one.
 struct ApplyContext {

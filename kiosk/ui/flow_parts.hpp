@@ -1,0 +1,29 @@
+// Pieces the complaint and survey screens share: the step's question with its refusal under it,
+// big two-line option buttons, and the large-type read-back.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "kiosk/ui/widgets.hpp"
+
+namespace homedesk::ui {
+
+// The question in display type and, when the last input was refused, the message on a banner.
+// Returns the top of what follows.
+float flowHeading(const Ui& ui, std::string_view question, const std::string& errorKey, Rect content);
+
+// One big option per row: a title and a hint line under it. Returns the index tapped.
+struct Option {
+    std::string id, title, hint;
+};
+std::optional<size_t> optionList(const Ui& ui, const std::vector<Option>& options, Rect area);
+
+// Label/value rows in the largest type that leaves `reserve` pixels free below; two columns on
+// wide screens. Returns the bottom of the rows.
+using ReadBackRows = std::vector<std::pair<std::string, std::string>>;
+float readBack(const Ui& ui, const ReadBackRows& rows, Rect body, float reserve);
+
+}  // namespace homedesk::ui
