@@ -34,6 +34,8 @@ void KioskApp::writeShotInfo(const std::string& path) const {
     }
     j["missing_glyphs"] = missing;
     j["spoken"] = m_spoken;
+    j["entry"] = m_state.entry;
+    j["entry_error"] = m_state.entryError;
     if (m_state.repair) {
         j["repair_step"] = stepName(m_state.repair->step());
         j["flow_error"] = m_state.repair->lastError();

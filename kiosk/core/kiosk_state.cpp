@@ -19,12 +19,28 @@ std::string_view screenName(ScreenId id) {
 
 namespace {
 
+void clearEntry(KioskState& s) {
+    s.entry.clear();
+    s.entryError.clear();
+    s.entryShift = false;
+    s.entryKeyboard = false;
+}
+
+// Coming (back) to a step with a text field puts what the draft holds there, to type on.
+void refillEntry(KioskState& s) {
+    if (!s.entry.empty()) return;
+    if (s.screen() == ScreenId::Complaint && s.complaint && s.complaint->step() == ComplaintFlow::Step::Description)
+        s.entry = s.complaint->draft().description;
+    if (s.screen() == ScreenId::Survey && s.survey && s.survey->step() == SurveyFlow::Step::Suggestion)
+        s.entry = s.survey->answers().suggestion;
+}
+
 // Closing a screen ends its flow: nothing half-filled outlives the screen.
 void closeFlows(KioskState& s) {
     if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Repair) == s.stack.end()) s.repair.reset();
     if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Complaint) == s.stack.end()) s.complaint.reset();
     if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Survey) == s.stack.end()) s.survey.reset();
-    s.entry.clear();
+    clearEntry(s);
 }
 
 struct Applier {
@@ -40,19 +56,25 @@ struct Applier {
             s.survey.emplace();
             s.effects.push_back(s.survey->load());
         }
-        s.entry.clear();
+        clearEntry(s);
         return {.screen = true};
     }
     Change operator()(const intent::Back&) {
         if (s.screen() == ScreenId::Repair && s.repair) {
-            s.entry.clear();
+            clearEntry(s);
             if (s.repair->back()) return {.screen = true};
         }
         if (s.screen() == ScreenId::Complaint && s.complaint) {
-            s.entry.clear();
-            if (s.complaint->back()) return {.screen = true};
+            // Text typed but not yet taken goes into the draft first: Back loses nothing.
+            if (s.complaint->step() == ComplaintFlow::Step::Description) (void)s.complaint->setDescription(s.entry);
+            clearEntry(s);
+            if (s.complaint->back()) return refillEntry(s), Change{.screen = true};
         }
-        if (s.screen() == ScreenId::Survey && s.survey && s.survey->back()) return {.screen = true};
+        if (s.screen() == ScreenId::Survey && s.survey) {
+            if (s.survey->step() == SurveyFlow::Step::Suggestion) (void)s.survey->setSuggestion(s.entry);
+            clearEntry(s);
+            if (s.survey->back()) return refillEntry(s), Change{.screen = true};
+        }
         if (s.atHome()) return {};
         s.stack.pop_back();
         closeFlows(s);
@@ -65,11 +87,23 @@ struct Applier {
         return {.screen = true};
     }
     Change operator()(const intent::Key& k) {
-        if (k.key == intent::Key::kBackspace) {
-            if (!s.entry.empty()) s.entry.pop_back();
-        } else if (s.entry.size() < 16 && ((k.key >= '0' && k.key <= '9') || k.key == '-')) {
-            s.entry += k.key;
+        if (k.key == intent::Key::kShift) {
+            s.entryShift = !s.entryShift;
+            return {};
         }
+        if (k.key == intent::Key::kKeyboard) {
+            s.entryKeyboard = !s.entryKeyboard;
+            return {};
+        }
+        if (k.key == intent::Key::kBackspace) {
+            eraseLast(s.entry);
+            s.entryError.clear();
+            return {};
+        }
+        return (*this)(intent::Type{std::string(1, k.key)});
+    }
+    Change operator()(const intent::Type& t) {
+        s.entryError = typeInto(s.entry, t.text, entrySpec(s));
         return {};
     }
     Change operator()(const intent::Repair& r) {
@@ -87,16 +121,35 @@ struct Applier {
             case K::Join: out = f.joinTicket(r.text); break;
             case K::FileNew: out = f.fileNew(); break;
             case K::Urgency: out = f.chooseUrgency(r.urgency); break;
-            case K::Phrase: out = f.addPhrase(r.text); break;
-            case K::FinishDescription: out = f.finishDescription(); break;
+            case K::Phrase: return typePhrase(r.text);
+            case K::FinishDescription:
+                out = f.setDescription(s.entry);
+                if (out.accepted()) out = f.finishDescription();
+                break;
             case K::UnitDone: out = f.setUnit(s.entry); break;
             case K::PhoneDone: out = f.setPhone(s.entry); break;
             case K::Slot: out = f.chooseSlot(r.text); break;
             case K::Confirm: out = f.confirm(ctx.newClientId, ctx.now); break;
         }
-        if (out.accepted() && (r.kind == K::UnitDone || r.kind == K::PhoneDone)) s.entry.clear();
+        if (out.accepted() && (r.kind == K::UnitDone || r.kind == K::PhoneDone || r.kind == K::FinishDescription))
+            clearEntry(s);
+        // The description is typed into the field; coming to that step (or back to it) puts
+        // what the draft holds there.
+        if (f.step() == RepairFlow::Step::Description && s.entry.empty()) s.entry = f.draft().description;
         if (out.effect) s.effects.push_back(std::move(*out.effect));
         return {.screen = true};
+    }
+    // A quick phrase is typed into the description, after a comma when something is there.
+    // A phrase that does not fit whole is not added at all.
+    Change typePhrase(const std::string& phrase) {
+        const std::string typed = s.entry.empty() ? phrase : "，" + phrase;
+        const EntrySpec spec = entrySpec(s);
+        if (charCount(s.entry) + charCount(typed) > spec.maxChars) {
+            s.entryError = "entry.error.too_long";
+            return {};
+        }
+        s.entryError = typeInto(s.entry, typed, spec);
+        return {};
     }
     Change operator()(const intent::Complaint& c) {
         if (!s.complaint || s.screen() != ScreenId::Complaint) return {};
@@ -105,15 +158,19 @@ struct Applier {
         FlowOutcome out;
         switch (c.kind) {
             case K::Category: out = f.chooseCategory(c.category); break;
-            case K::Phrase: out = f.addPhrase(c.text); break;
-            case K::FinishDescription: out = f.finishDescription(); break;
+            case K::Phrase: return typePhrase(c.text);
+            case K::FinishDescription:
+                out = f.setDescription(s.entry);
+                if (out.accepted()) out = f.finishDescription();
+                break;
             case K::Route: out = f.chooseRoute(c.yes); break;
             case K::Identity: out = f.chooseAnonymous(c.yes); break;
             case K::PhoneDone: out = f.setPhone(s.entry); break;
             case K::Confirm: out = f.confirm(ctx.newClientId, ctx.now); break;
         }
-        if (out.accepted() && c.kind == K::PhoneDone) s.entry.clear();
-        if (c.kind == K::Identity && c.yes) s.entry.clear();  // anonymous: no phone kept anywhere
+        if (out.accepted() && (c.kind == K::PhoneDone || c.kind == K::FinishDescription)) clearEntry(s);
+        if (c.kind == K::Identity && c.yes) clearEntry(s);  // anonymous: no phone kept anywhere
+        refillEntry(s);
         if (out.effect) s.effects.push_back(std::move(*out.effect));
         return {.screen = true};
     }
@@ -125,9 +182,14 @@ struct Applier {
         switch (v.kind) {
             case K::Rate: out = f.rate(v.score); break;
             case K::FollowUp: out = f.chooseFollowUp(v.text); break;
-            case K::FinishSuggestion: out = f.finishSuggestion(); break;
+            case K::FinishSuggestion:
+                out = f.setSuggestion(s.entry);
+                if (out.accepted()) out = f.finishSuggestion();
+                if (out.accepted()) clearEntry(s);
+                break;
             case K::Submit: out = f.submit(ctx.newClientId, ctx.now); break;
         }
+        refillEntry(s);
         if (out.effect) s.effects.push_back(std::move(*out.effect));
         return {.screen = true};
     }
@@ -136,7 +198,7 @@ struct Applier {
         if (s.screen() != ScreenId::Survey) s.stack.push_back(ScreenId::Survey);
         s.survey.emplace(v.surveyId.empty() ? std::string(kStandingSurveyId) : v.surveyId, v.ticketNumber);
         s.effects.push_back(s.survey->load());
-        s.entry.clear();
+        clearEntry(s);
         return {.screen = true};
     }
     Change operator()(const intent::SetLanguage& l) {
@@ -156,6 +218,24 @@ struct Applier {
 };
 }  // namespace
 
+EntrySpec entrySpec(const KioskState& s) {
+    if (s.screen() == ScreenId::Complaint && s.complaint) {
+        if (s.complaint->step() == ComplaintFlow::Step::Description) return {EntryMode::Text, ComplaintFlow::kMaxDescription};
+        if (s.complaint->step() == ComplaintFlow::Step::Phone) return {EntryMode::Digits, 12};
+    }
+    if (s.screen() == ScreenId::Survey && s.survey && s.survey->step() == SurveyFlow::Step::Suggestion)
+        return {EntryMode::Text, SurveyFlow::kMaxSuggestion};
+    if (s.screen() == ScreenId::Repair && s.repair) {
+        switch (s.repair->step()) {
+            case RepairFlow::Step::Unit: return {EntryMode::DigitsDash, RepairFlow::kMaxUnit};
+            case RepairFlow::Step::Phone: return {EntryMode::Digits, 12};
+            case RepairFlow::Step::Description: return {EntryMode::Text, RepairFlow::kMaxDescription};
+            default: break;
+        }
+    }
+    return {};
+}
+
 Change apply(KioskState& state, const Intent& intent, const ApplyContext& context) {
     return std::visit(Applier{state, context}, intent);
 }
@@ -170,7 +250,7 @@ Change wipe(KioskState& state) {
     state.repair.reset();
     state.complaint.reset();
     state.survey.reset();
-    state.entry.clear();
+    clearEntry(state);
     state.effects.clear();
     return change;
 }

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include "kiosk/core/text_entry.hpp"
+#include "kiosk/ui/keyboard.hpp"
+#include "kiosk/ui/keypad.hpp"
+
 namespace homedesk::ui {
 
 float flowHeading(const Ui& ui, std::string_view question, const std::string& errorKey, Rect content) {
@@ -69,6 +73,52 @@ float readBack(const Ui& ui, const ReadBackRows& rows, Rect body, float reserve)
         bottom = std::max(bottom, y);
     }
     return bottom;
+}
+
+TextStepTap textStep(const Ui& ui, const KioskState& state, const TextStep& step, Rect body) {
+    const auto& th = ui.theme;
+    TextStepTap tap;
+    const bool beside = body.w > body.h * 1.2f;
+    const bool phrases = !step.phrases.empty();
+    const Rect left = beside ? Rect{body.x, body.y, body.w * 0.4f, body.h} : body;
+    const Rect right = beside ? Rect{left.right() + th.gap * 2, body.y, body.right() - left.right() - th.gap * 2, body.h} : Rect{};
+    const float boxH = textField(ui, state.entry, step.placeholder, {left.x, left.y, left.w, th.buttonHeight * 2.5f},
+                                 beside ? lineHeight(ui, FontRole::Title) + th.padding : th.buttonHeight * 1.5f);
+    float y = left.y + boxH + th.gap / 2;
+    const std::string count = format(step.countPattern, {{"n", std::to_string(charCount(state.entry))}, {"max", std::to_string(step.maxChars)}});
+    drawText(ui, FontRole::Body, count, left.x, y, th.colors.textMuted, Align::Right, left.w);
+    y += lineHeight(ui, FontRole::Body) + th.gap / 2;
+    if (const float h = entryError(ui, state.entryError, {left.x, y, left.w, 0}); h > 0) y += h + th.gap;
+
+    const float rowH = beside ? th.buttonHeight : th.buttonHeight * 1.2f;
+    // Beside: Next shares the bottom row with the phrases/keyboard switch.
+    const bool half = beside && phrases;
+    const Rect next = half ? Rect{left.x + (left.w + th.gap) / 2, body.bottom() - rowH, (left.w - th.gap) / 2, rowH}
+                           : Rect{left.x, body.bottom() - rowH, left.w, rowH};
+    if (beside) {
+        const bool keyboard = state.entryKeyboard || !phrases;
+        if (phrases && button(ui, step.prefix + ".switch",
+                              ui.t(keyboard ? "repair.description.phrases" : "repair.description.keyboard"),
+                              {left.x, next.y, next.w, rowH}, ButtonStyle::Secondary))
+            ui.emit(intent::Key{intent::Key::kKeyboard});
+        if (keyboard) {
+            const float h = std::min(right.h, latinKeyboardHeight(ui, right.w, EntryMode::Text));
+            latinKeyboard(ui, {right.x, right.y, right.w, h}, EntryMode::Text, state.entryShift);
+        } else {
+            tap.phrase = choiceGrid(ui, step.prefix + ".phrase", step.phrases, right, 1, rowH);
+        }
+    } else {
+        if (phrases) {
+            const int cols = 2;
+            const float gridH = std::min(((step.phrases.size() + cols - 1) / cols) * (rowH + th.gap), (next.y - y) * 0.4f);
+            tap.phrase = choiceGrid(ui, step.prefix + ".phrase", step.phrases, {left.x, y, left.w, gridH - th.gap}, cols, rowH);
+            y += gridH;
+        }
+        const float h = std::min(next.y - th.gap - y, latinKeyboardHeight(ui, body.w, EntryMode::Text));
+        latinKeyboard(ui, {body.x, next.y - th.gap - h, body.w, h}, EntryMode::Text, state.entryShift);
+    }
+    tap.next = button(ui, step.prefix + ".next", step.nextLabel, next);
+    return tap;
 }
 
 }  // namespace homedesk::ui

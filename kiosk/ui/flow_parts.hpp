@@ -26,4 +26,22 @@ std::optional<size_t> optionList(const Ui& ui, const std::vector<Option>& option
 using ReadBackRows = std::vector<std::pair<std::string, std::string>>;
 float readBack(const Ui& ui, const ReadBackRows& rows, Rect body, float reserve);
 
+// A step that takes free text: the field (what is typed so far, with a count and the reason keys
+// were refused), quick phrases if there are any, the on-screen keyboard and Next. Tall screens
+// show phrases and keyboard together; wide ones show them in turn beside the field, with a
+// switch (intent::Key kKeyboard). Ids: <prefix>.phrase.<key>, <prefix>.switch, <prefix>.next.
+struct TextStep {
+    std::string prefix;
+    std::string placeholder;
+    std::string countPattern;  // "{n}/{max}"
+    size_t maxChars = 0;
+    std::vector<std::pair<std::string, std::string>> phrases;
+    std::string nextLabel;
+};
+struct TextStepTap {
+    std::optional<size_t> phrase;
+    bool next = false;
+};
+TextStepTap textStep(const Ui& ui, const KioskState& state, const TextStep& step, Rect body);
+
 }  // namespace homedesk::ui

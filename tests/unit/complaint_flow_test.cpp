@@ -190,3 +190,39 @@ TEST_CASE("the complaint screen's flow: Back, Home and the idle wipe through the
     ComplaintFlow fresh;
     CHECK_FALSE(fresh.back());
 }
+
+TEST_CASE("complaint description: typed text, phrases, refused keys and Back lose nothing", "[core][complaint][entry]") {
+    KioskState s;
+    using K = intent::Complaint::Kind;
+    apply(s, intent::Open{ScreenId::Complaint});
+    apply(s, intent::Complaint{K::Category, {}, ComplaintCategory::Neighbours});
+    CHECK(entrySpec(s) == EntrySpec{EntryMode::Text, ComplaintFlow::kMaxDescription});
+    apply(s, intent::Complaint{K::Phrase, "噪音扰民"});
+    apply(s, intent::Type{" after 10pm"});
+    CHECK(s.entry == "噪音扰民 after 10pm");
+    apply(s, intent::Type{"😀\x01"});  // a physical keyboard or a wedge can send anything
+    CHECK(s.entry == "噪音扰民 after 10pm");
+    CHECK(s.entryError == "entry.error.unsupported");
+    apply(s, intent::Type{std::string(10'000, 'x')});
+    CHECK(s.entryError == "entry.error.too_long");
+    CHECK(charCount(s.entry) == ComplaintFlow::kMaxDescription);  // filled up to the limit, no further
+    for (int i = 0; i < 485; ++i) apply(s, intent::Key{intent::Key::kBackspace});  // the x's only
+    CHECK(s.entry == "噪音扰民 after 10pm");
+
+    // Back to the category and forward again: the text is still there to type on.
+    apply(s, intent::Back{});
+    REQUIRE(s.complaint->step() == ComplaintFlow::Step::Category);
+    CHECK(s.complaint->draft().description == "噪音扰民 after 10pm");
+    apply(s, intent::Complaint{K::Category, {}, ComplaintCategory::Neighbours});
+    CHECK(s.entry == "噪音扰民 after 10pm");
+    apply(s, intent::Complaint{K::FinishDescription});
+    REQUIRE(s.complaint->step() == ComplaintFlow::Step::Route);
+    CHECK(s.entry.empty());
+    apply(s, intent::Back{});
+    CHECK(s.entry == "噪音扰民 after 10pm");  // back on the description step, ready to edit
+    // Emptied: Next is refused with a message, the step stays.
+    for (int i = 0; i < 30; ++i) apply(s, intent::Key{intent::Key::kBackspace});
+    apply(s, intent::Complaint{K::FinishDescription});
+    CHECK(s.complaint->lastError() == "complaint.error.description_empty");
+    CHECK(s.complaint->step() == ComplaintFlow::Step::Description);
+}

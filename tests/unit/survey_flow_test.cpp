@@ -208,3 +208,29 @@ TEST_CASE("the survey screen's flow: open, callback entry, Back, Home and the id
     CHECK_FALSE(apply(other, intent::Survey{K::Rate, {}, 4}).any());
     CHECK_FALSE(apply(other, intent::Complaint{intent::Complaint::Kind::Confirm}).any());
 }
+
+TEST_CASE("survey suggestion: typed on the keyboard, kept across Back, empty skips", "[core][survey][entry]") {
+    KioskState s;
+    using K = intent::Survey::Kind;
+    apply(s, intent::Open{ScreenId::Survey});
+    s.effects.clear();
+    s.survey->definitionLoaded(twoDimensions());
+    apply(s, intent::Survey{K::Rate, {}, 5});
+    apply(s, intent::Survey{K::Rate, {}, 5});
+    REQUIRE(s.survey->step() == Step::Suggestion);
+    CHECK(entrySpec(s) == EntrySpec{EntryMode::Text, SurveyFlow::kMaxSuggestion});
+    apply(s, intent::Type{"More benches"});
+    apply(s, intent::Back{});  // to the last question: the suggestion is kept
+    CHECK(s.survey->answers().suggestion == "More benches");
+    apply(s, intent::Survey{K::Rate, {}, 4});
+    CHECK(s.entry == "More benches");
+    apply(s, intent::Survey{K::FinishSuggestion});
+    REQUIRE(s.survey->step() == Step::Review);
+    CHECK(s.survey->answers().suggestion == "More benches");
+    CHECK(s.entry.empty());
+    apply(s, intent::Back{});
+    for (int i = 0; i < 20; ++i) apply(s, intent::Key{intent::Key::kBackspace});
+    apply(s, intent::Survey{K::FinishSuggestion});  // optional: nothing typed goes on
+    CHECK(s.survey->step() == Step::Review);
+    CHECK(s.survey->answers().suggestion.empty());
+}

@@ -8,6 +8,7 @@
 #include "kiosk/core/phone.hpp"
 #include "kiosk/core/utf8.hpp"
 #include "kiosk/ui/flow_parts.hpp"
+#include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/keypad.hpp"
 
 namespace homedesk::ui {
@@ -80,32 +81,17 @@ void ComplaintScreen::drawContent(const Ui& ui, const KioskView& view, Rect cont
     }
 }
 
-void ComplaintScreen::drawDescription(const Ui& ui, const KioskView&, const ComplaintFlow& f, Rect body) const {
-    const auto& th = ui.theme;
-    const std::string& text = f.draft().description;
-    const std::string count = format(ui.t("complaint.description.count"),
-                                     {{"n", std::to_string(utf8::decode(text).size())}, {"max", std::to_string(ComplaintFlow::kMaxDescription)}});
-    const float inner = body.w - 2 * th.padding;
-    const float boxH = std::max(th.buttonHeight * 1.5f, paragraphHeight(ui, FontRole::Title, text, inner) + th.padding);
-    panel(ui, {body.x, body.y, body.w, boxH}, th.colors.surface);
-    drawParagraph(ui, text.empty() ? FontRole::Body : FontRole::Title, text.empty() ? ui.t("complaint.description.empty") : text,
-                  {body.x + th.padding, body.y + th.padding / 2, inner, boxH}, text.empty() ? th.colors.textMuted : th.colors.text);
-    float y = body.y + boxH + th.gap / 2;
-    drawText(ui, FontRole::Body, count, body.x, y, th.colors.textMuted, Align::Right, body.w);
-    y += lineHeight(ui, FontRole::Body) + th.gap / 2;
+void ComplaintScreen::drawDescription(const Ui& ui, const KioskView& view, const ComplaintFlow& f, Rect body) const {
+    TextStep step{"complaint", ui.t("complaint.description.empty"), ui.t("complaint.description.count"),
+                  ComplaintFlow::kMaxDescription, {}, ui.t("common.next")};
     const std::string category(toString(f.draft().complaintCategory));
-    std::vector<std::pair<std::string, std::string>> items;
     for (int i = 1; i <= 6; ++i) {
         const std::string key = "complaint.phrase." + category + "." + std::to_string(i);
-        if (ui.catalog.has(key)) items.emplace_back(std::to_string(i), ui.t(key));
+        if (ui.catalog.has(key)) step.phrases.emplace_back(std::to_string(i), ui.t(key));
     }
-    const float rowH = th.buttonHeight * 1.2f;
-    const int cols = body.w > body.h ? 3 : 2;
-    if (auto i = choiceGrid(ui, "complaint.phrase", items, {body.x, y, body.w, 0}, cols, rowH))
-        ui.emit(intent::Complaint{Kind::Phrase, items[*i].second});
-    y += ((items.size() + cols - 1) / cols) * (rowH + th.gap);
-    if (button(ui, "complaint.next", ui.t("common.next"), {body.x, y + th.gap, body.w, rowH}))
-        ui.emit(intent::Complaint{Kind::FinishDescription});
+    const TextStepTap tap = textStep(ui, view.state, step, body);
+    if (tap.phrase) ui.emit(intent::Complaint{Kind::Phrase, step.phrases[*tap.phrase].second});
+    if (tap.next) ui.emit(intent::Complaint{Kind::FinishDescription});
 }
 
 void ComplaintScreen::drawPhone(const Ui& ui, const KioskView& view, Rect body) const {
@@ -116,6 +102,7 @@ void ComplaintScreen::drawPhone(const Ui& ui, const KioskView& view, Rect body) 
     const float boxH = lineHeight(ui, FontRole::Display) + th.padding;
     entryBox(ui, phone::masked(view.state.entry), "", {left.x, y, left.w, boxH});
     y += boxH + th.gap;
+    if (const float h = entryError(ui, view.state.entryError, {left.x, y, left.w, 0}); h > 0) y += h + th.gap;
     const float nextH = th.buttonHeight * 1.2f;
     Rect pad;
     if (beside) {

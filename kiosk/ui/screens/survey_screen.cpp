@@ -116,23 +116,10 @@ void SurveyScreen::drawRate(const Ui& ui, const KioskView&, const SurveyFlow& f,
     }
 }
 
-void SurveyScreen::drawSuggestion(const Ui& ui, const KioskView&, const SurveyFlow& f, Rect body) const {
-    const auto& th = ui.theme;
-    const std::string& text = f.answers().suggestion;
-    const float inner = body.w - 2 * th.padding;
-    const float boxH = std::max(th.buttonHeight * 1.5f, paragraphHeight(ui, FontRole::Title, text, inner) + th.padding);
-    panel(ui, {body.x, body.y, body.w, boxH}, th.colors.surface);
-    drawParagraph(ui, text.empty() ? FontRole::Body : FontRole::Title, text.empty() ? ui.t("survey.suggestion.empty") : text,
-                  {body.x + th.padding, body.y + th.padding / 2, inner, boxH}, text.empty() ? th.colors.textMuted : th.colors.text);
-    float y = body.y + boxH + th.gap / 2;
-    drawText(ui, FontRole::Body,
-             format(ui.t("survey.suggestion.count"), {{"n", std::to_string(utf8::decode(text).size())},
-                                                     {"max", std::to_string(SurveyFlow::kMaxSuggestion)}}),
-             body.x, y, th.colors.textMuted, Align::Right, body.w);
-    y += lineHeight(ui, FontRole::Body) + th.gap;
-    if (button(ui, "survey.next", ui.t(text.empty() ? "survey.suggestion.skip" : "common.next"),
-               {body.x, y, body.w, th.buttonHeight * 1.2f}))
-        ui.emit(intent::Survey{Kind::FinishSuggestion});
+void SurveyScreen::drawSuggestion(const Ui& ui, const KioskView& view, const SurveyFlow&, Rect body) const {
+    const TextStep step{"survey", ui.t("survey.suggestion.empty"), ui.t("survey.suggestion.count"), SurveyFlow::kMaxSuggestion, {},
+                        ui.t(view.state.entry.empty() ? "survey.suggestion.skip" : "common.next")};
+    if (textStep(ui, view.state, step, body).next) ui.emit(intent::Survey{Kind::FinishSuggestion});
 }
 
 void SurveyScreen::drawReview(const Ui& ui, const KioskView& view, const SurveyFlow& f, Rect body) const {
