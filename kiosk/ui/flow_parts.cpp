@@ -27,13 +27,20 @@ float flowHeading(const Ui& ui, std::string_view question, const std::string& er
 std::optional<size_t> optionList(const Ui& ui, const std::vector<Option>& options, Rect area) {
     const auto& th = ui.theme;
     std::optional<size_t> chosen;
-    float y = area.y;
-    for (size_t i = 0; i < options.size(); ++i) {
-        const Option& o = options[i];
-        const std::string label = o.hint.empty() ? o.title : o.title + "\n" + o.hint;
-        const float h = std::max(th.buttonHeight * 1.6f, paragraphHeight(ui, FontRole::Strong, label, area.w - 2 * th.padding) + th.padding * 2);
-        if (button(ui, o.id, label, {area.x, y, area.w, h})) chosen = i;
-        y += h + th.gap;
+    if (options.empty()) return chosen;
+    const auto labelOf = [](const Option& o) { return o.hint.empty() ? o.title : o.title + "\n" + o.hint; };
+    // Wide, short areas (landscape) put the options side by side; tall ones stack them.
+    const size_t n = options.size();
+    const bool side = area.w > area.h * 1.5f && n <= 3;
+    const float w = side ? (area.w - th.gap * (n - 1)) / n : area.w;
+    float tallest = th.buttonHeight * 1.6f;
+    for (const auto& o : options)
+        tallest = std::max(tallest, paragraphHeight(ui, FontRole::Strong, labelOf(o), w - 2 * th.padding) + th.padding * 2);
+    const float fit = side ? area.h : (area.h - th.gap * (n - 1)) / n;
+    const float h = std::max(th.minTargetPx, area.h > 0 ? std::min(tallest, fit) : tallest);
+    for (size_t i = 0; i < n; ++i) {
+        const Rect r = side ? Rect{area.x + i * (w + th.gap), area.y, w, h} : Rect{area.x, area.y + i * (h + th.gap), w, h};
+        if (button(ui, options[i].id, labelOf(options[i]), r)) chosen = i;
     }
     return chosen;
 }
@@ -82,19 +89,23 @@ TextStepTap textStep(const Ui& ui, const KioskState& state, const TextStep& step
     const bool phrases = !step.phrases.empty();
     const Rect left = beside ? Rect{body.x, body.y, body.w * 0.4f, body.h} : body;
     const Rect right = beside ? Rect{left.right() + th.gap * 2, body.y, body.right() - left.right() - th.gap * 2, body.h} : Rect{};
-    const float boxH = textField(ui, state.entry, step.placeholder, {left.x, left.y, left.w, th.buttonHeight * 2.5f},
-                                 beside ? lineHeight(ui, FontRole::Title) + th.padding : th.buttonHeight * 1.5f);
+    const float rowH = beside ? th.buttonHeight : th.buttonHeight * 1.2f;
+    // Beside: Next shares the bottom row with the phrases/keyboard switch.
+    const bool half = beside && phrases;
+    const Rect next = half ? Rect{left.x + (left.w + th.gap) / 2, body.bottom() - rowH, (left.w - th.gap) / 2, rowH}
+                           : Rect{left.x, body.bottom() - rowH, left.w, rowH};
+    // The field grows with the text up to what leaves room for the count, a refusal and Next.
+    const float errorH = state.entryError.empty() ? 0 : paragraphHeight(ui, FontRole::Body, ui.t(state.entryError), left.w - 2 * th.padding) + th.padding / 2 + th.gap;
+    const float countH = lineHeight(ui, FontRole::Body) + th.gap;
+    const float room = beside ? next.y - th.gap - countH - errorH - left.y : th.buttonHeight * 2.5f;
+    const float minH = std::min(room, beside ? lineHeight(ui, FontRole::Title) + th.padding : th.buttonHeight * 1.5f);
+    const float boxH = textField(ui, state.entry, step.placeholder, {left.x, left.y, left.w, std::min(room, th.buttonHeight * 2.5f)}, minH);
     float y = left.y + boxH + th.gap / 2;
     const std::string count = format(step.countPattern, {{"n", std::to_string(charCount(state.entry))}, {"max", std::to_string(step.maxChars)}});
     drawText(ui, FontRole::Body, count, left.x, y, th.colors.textMuted, Align::Right, left.w);
     y += lineHeight(ui, FontRole::Body) + th.gap / 2;
     if (const float h = entryError(ui, state.entryError, {left.x, y, left.w, 0}); h > 0) y += h + th.gap;
 
-    const float rowH = beside ? th.buttonHeight : th.buttonHeight * 1.2f;
-    // Beside: Next shares the bottom row with the phrases/keyboard switch.
-    const bool half = beside && phrases;
-    const Rect next = half ? Rect{left.x + (left.w + th.gap) / 2, body.bottom() - rowH, (left.w - th.gap) / 2, rowH}
-                           : Rect{left.x, body.bottom() - rowH, left.w, rowH};
     if (beside) {
         const bool keyboard = state.entryKeyboard || !phrases;
         if (phrases && button(ui, step.prefix + ".switch",

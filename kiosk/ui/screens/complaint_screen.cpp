@@ -98,15 +98,23 @@ void ComplaintScreen::drawPhone(const Ui& ui, const KioskView& view, Rect body) 
     const auto& th = ui.theme;
     const bool beside = body.w > body.h * 1.2f;
     const Rect left = beside ? Rect{body.x, body.y, body.w * 0.48f, body.h} : body;
-    float y = left.y + drawParagraph(ui, FontRole::Body, ui.t("complaint.phone.hint"), left, th.colors.textMuted) + th.gap;
+    const float nextH = th.buttonHeight * 1.2f;
     const float boxH = lineHeight(ui, FontRole::Display) + th.padding;
+    const std::string& error = view.state.entryError;
+    const float errorH = error.empty() ? 0 : paragraphHeight(ui, FontRole::Body, ui.t(error), left.w - 2 * th.padding) + th.padding / 2 + th.gap;
+    const float hintH = paragraphHeight(ui, FontRole::Body, ui.t("complaint.phone.hint"), left.w) + th.gap;
+    // Wide screens: the keypad on the right, Next at the foot of the left column; the hint only
+    // where it fits. Tall screens: keypad under the number, Next under the keypad.
+    const bool hint = !beside || hintH + boxH + th.gap + errorH + nextH <= body.h;
+    float y = left.y;
+    if (hint) y += drawParagraph(ui, FontRole::Body, ui.t("complaint.phone.hint"), left, th.colors.textMuted) + th.gap;
     entryBox(ui, phone::masked(view.state.entry), "", {left.x, y, left.w, boxH});
     y += boxH + th.gap;
-    if (const float h = entryError(ui, view.state.entryError, {left.x, y, left.w, 0}); h > 0) y += h + th.gap;
-    const float nextH = th.buttonHeight * 1.2f;
+    if (const float h = entryError(ui, error, {left.x, y, left.w, 0}); h > 0) y += h + th.gap;
     Rect pad;
     if (beside) {
         pad = {left.right() + th.gap * 2, body.y, std::min(body.right() - left.right() - th.gap * 2, th.mm(150)), body.h};
+        y = body.bottom() - nextH;
     } else {
         const float padW = std::min(body.w, th.mm(150));
         pad = {body.x + (body.w - padW) / 2, y, padW, std::min(body.bottom() - y - nextH - th.gap, th.mm(190))};
@@ -140,26 +148,51 @@ void ComplaintScreen::drawReceipt(const Ui& ui, const KioskView& view, const Com
     const Receipt& r = *f.receipt();
     const NewTicket& d = f.draft();
     const Language lang = view.state.settings.language;
-    const float qrSide = view.receiptQr ? std::min(th.mm(45), body.w * 0.35f) : 0;
-    if (view.receiptQr) qrCode(ui, *view.receiptQr, {body.right() - qrSide, body.y, qrSide, qrSide});
-    const float textW = body.w - (qrSide > 0 ? qrSide + th.gap : 0);
+    const float doneH = th.buttonHeight * 1.2f;
+    // The QR (a link a phone camera opens) at the top right, or at the left on wide screens.
+    const bool wide = body.w > body.h * 1.2f;
+    const float qrSide = view.receiptQr ? std::max(0.0f, std::min({th.mm(45), body.w * 0.3f, body.h - doneH - th.gap})) : 0;
+    const Rect qr = wide ? Rect{body.x, body.y, qrSide, qrSide} : Rect{body.right() - qrSide, body.y, qrSide, qrSide};
+    if (view.receiptQr && qrSide > 0) qrCode(ui, *view.receiptQr, qr);
+    const float x = wide && qrSide > 0 ? body.x + qrSide + th.gap * 2 : body.x;
+    const float w = body.right() - x;
+    const float headW = wide ? w : w - (qrSide > 0 ? qrSide + th.gap : 0);
+
+    std::vector<std::string> lines = {ui.t(r.delivered ? "complaint.receipt.delivered" : "complaint.receipt.queued")};
+    if (d.toGeneralManager) lines.push_back(ui.t("complaint.receipt.gm"));
+    lines.push_back(format(ui.t("complaint.receipt.promise"), {{"time", formatMoment(r.promisedBy, view.now, lang)}}));
+    lines.push_back(ui.t(d.anonymous ? "complaint.receipt.track_anonymous" : "complaint.receipt.track"));
+    const float codeH = lineHeight(ui, FontRole::Body) + lineHeight(ui, FontRole::Display) + th.gap;
+    // Wide screens have little height: Done goes beside the code, and the lines after the first
+    // (the status) are left out from the end when even small type does not fit; Home says the same.
+    const float doneW = wide ? std::min(w * 0.35f, th.mm(80)) : w;
+    const float below = wide ? 0 : doneH + th.gap;
+    const auto heightIn = [&](FontRole role, size_t count) {
+        float h = codeH;
+        for (size_t i = 0; i < count; ++i)
+            h += paragraphHeight(ui, i == 0 ? role : FontRole::Body, lines[i], i == 0 ? headW : w) + th.gap / 2;
+        return h;
+    };
+    FontRole role = FontRole::Title;
+    for (FontRole smaller : {FontRole::Strong, FontRole::Body})
+        if (heightIn(role, lines.size()) + below > body.h) role = smaller;
+    while (lines.size() > 1 && heightIn(role, lines.size()) + below > body.h) lines.pop_back();
     float y = body.y;
-    drawText(ui, FontRole::Body, ui.t("complaint.receipt.code"), body.x, y, th.colors.textMuted);
-    y += lineHeight(ui, FontRole::Body);
-    drawText(ui, FontRole::Display, r.trackingCode, body.x, y, th.colors.text);
-    y += lineHeight(ui, FontRole::Display) + th.gap;
-    y += drawParagraph(ui, FontRole::Title, ui.t(r.delivered ? "complaint.receipt.delivered" : "complaint.receipt.queued"),
-                       {body.x, y, textW, 0}, th.colors.text) + th.gap;
-    y = std::max(y, body.y + qrSide + th.gap);
-    if (d.toGeneralManager)
-        y += drawParagraph(ui, FontRole::Body, ui.t("complaint.receipt.gm"), {body.x, y, body.w, 0}, th.colors.text) + th.gap;
-    y += drawParagraph(ui, FontRole::Body,
-                       format(ui.t("complaint.receipt.promise"), {{"time", formatMoment(r.promisedBy, view.now, lang)}}),
-                       {body.x, y, body.w, 0}, th.colors.text) + th.gap;
-    y += drawParagraph(ui, FontRole::Body, ui.t(d.anonymous ? "complaint.receipt.track_anonymous" : "complaint.receipt.track"),
-                       {body.x, y, body.w, 0}, th.colors.textMuted) + th.gap;
-    if (button(ui, "complaint.done", ui.t("complaint.receipt.done"), {body.x, y, body.w, th.buttonHeight * 1.3f}))
+    drawText(ui, FontRole::Body, ui.t("complaint.receipt.code"), x, y, th.colors.textMuted);
+    drawText(ui, FontRole::Display, r.trackingCode, x, y + lineHeight(ui, FontRole::Body), th.colors.text);
+    if (wide && button(ui, "complaint.done", ui.t("complaint.receipt.done"),
+                       {body.right() - doneW, y, doneW, std::max(th.minTargetPx, std::min(doneH, codeH - th.gap))}))
         ui.emit(intent::Home{});
+    y += codeH;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const bool first = i == 0;
+        if (!first && !wide) y = std::max(y, qr.bottom() + th.gap / 2);
+        y += drawParagraph(ui, first ? role : FontRole::Body, lines[i], {x, y, first ? headW : w, 0},
+                           i + 1 == lines.size() && lines.size() > 2 ? th.colors.textMuted : th.colors.text) + th.gap / 2;
+    }
+    if (wide) return;
+    y = std::min(std::max(y + th.gap / 2, qr.bottom() + th.gap), body.bottom() - doneH);
+    if (button(ui, "complaint.done", ui.t("complaint.receipt.done"), {x, y, w, doneH})) ui.emit(intent::Home{});
 }
 
 }  // namespace homedesk::ui
