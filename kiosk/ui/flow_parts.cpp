@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <imgui.h>
+
 #include "kiosk/core/text_entry.hpp"
 #include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/keypad.hpp"
@@ -45,41 +47,85 @@ std::optional<size_t> optionList(const Ui& ui, const std::vector<Option>& option
     return chosen;
 }
 
+namespace {
+struct ReadBackLayout {
+    int columns;
+    float columnW, labelW;
+    size_t perColumn;
+};
+ReadBackLayout layoutOf(const Theme& th, size_t rows, float w, float h) {
+    ReadBackLayout l;
+    l.columns = w > h * 1.2f ? 2 : 1;
+    l.columnW = (w - th.gap * 2 * (l.columns - 1)) / l.columns;
+    l.labelW = std::max(l.columnW * 0.3f, std::min(l.columnW * 0.45f, th.mm(60)));
+    l.perColumn = (rows + l.columns - 1) / l.columns;
+    return l;
+}
+float rowHeight(const Ui& ui, const ReadBackRows& rows, const ReadBackLayout& l, FontRole role, size_t i) {
+    const auto& th = ui.theme;
+    return std::max(paragraphHeight(ui, role, rows[i].second, l.columnW - l.labelW - th.gap),
+                    paragraphHeight(ui, FontRole::Body, rows[i].first, l.labelW - th.gap)) + th.gap / 2;
+}
+}  // namespace
+
+float readBackHeight(const Ui& ui, const ReadBackRows& rows, float w, float h, FontRole role) {
+    const ReadBackLayout l = layoutOf(ui.theme, rows.size(), w, h);
+    float tallest = 0;
+    for (int c = 0; c < l.columns; ++c) {
+        float col = 0;
+        for (size_t i = c * l.perColumn; i < std::min(rows.size(), (c + 1) * l.perColumn); ++i) col += rowHeight(ui, rows, l, role, i);
+        tallest = std::max(tallest, col);
+    }
+    return tallest;
+}
+
 float readBack(const Ui& ui, const ReadBackRows& rows, Rect body, float reserve) {
     const auto& th = ui.theme;
-    const int columns = body.w > body.h * 1.2f ? 2 : 1;
-    const float columnW = (body.w - th.gap * 2 * (columns - 1)) / columns;
-    const float labelW = std::max(columnW * 0.3f, std::min(columnW * 0.45f, th.mm(60)));
-    const size_t perColumn = (rows.size() + columns - 1) / columns;
-    const auto rowH = [&](FontRole role, size_t i) {
-        return std::max(paragraphHeight(ui, role, rows[i].second, columnW - labelW - th.gap),
-                        paragraphHeight(ui, FontRole::Body, rows[i].first, labelW - th.gap)) + th.gap / 2;
-    };
-    const auto heightIn = [&](FontRole role) {
-        float tallest = 0;
-        for (int c = 0; c < columns; ++c) {
-            float col = 0;
-            for (size_t i = c * perColumn; i < std::min(rows.size(), (c + 1) * perColumn); ++i) col += rowH(role, i);
-            tallest = std::max(tallest, col);
-        }
-        return tallest;
-    };
+    const ReadBackLayout l = layoutOf(th, rows.size(), body.w, body.h);
     FontRole role = FontRole::Title;
     for (FontRole smaller : {FontRole::Strong, FontRole::Body})
-        if (heightIn(role) + reserve > body.h) role = smaller;
+        if (readBackHeight(ui, rows, body.w, body.h, role) + reserve > body.h) role = smaller;
     float bottom = body.y;
-    for (int c = 0; c < columns; ++c) {
-        const float x = body.x + c * (columnW + th.gap * 2);
+    for (int c = 0; c < l.columns; ++c) {
+        const float x = body.x + c * (l.columnW + th.gap * 2);
         float y = body.y;
-        for (size_t i = c * perColumn; i < std::min(rows.size(), (c + 1) * perColumn); ++i) {
-            const float h = rowH(role, i);
-            drawParagraph(ui, FontRole::Body, rows[i].first, {x, y, labelW - th.gap, 0}, th.colors.textMuted);
-            drawParagraph(ui, role, rows[i].second, {x + labelW, y, columnW - labelW, 0}, th.colors.text);
+        for (size_t i = c * l.perColumn; i < std::min(rows.size(), (c + 1) * l.perColumn); ++i) {
+            const float h = rowHeight(ui, rows, l, role, i);
+            drawParagraph(ui, FontRole::Body, rows[i].first, {x, y, l.labelW - th.gap, 0}, th.colors.textMuted);
+            drawParagraph(ui, role, rows[i].second, {x + l.labelW, y, l.columnW - l.labelW, 0}, th.colors.text);
             y += h;
         }
         bottom = std::max(bottom, y);
     }
     return bottom;
+}
+
+bool confirmStep(const Ui& ui, const ReadBackRows& rows, const std::string& compact, Rect body, std::string_view id,
+                 std::string_view label, bool busy, std::string_view busyText) {
+    const auto& th = ui.theme;
+    const bool wide = body.w > body.h * 1.2f;
+    const float buttonW = wide ? std::min(body.w * 0.28f, th.mm(90)) : body.w;
+    const float buttonH = wide ? std::min(body.h, th.buttonHeight * 1.6f) : th.buttonHeight * 1.3f;
+    const Rect area = wide ? Rect{body.x, body.y, body.w - buttonW - th.gap * 2, body.h} : body;
+    const float reserve = wide ? 0 : buttonH + th.gap;
+    float y;
+    if (readBackHeight(ui, rows, area.w, area.h, FontRole::Body) + reserve <= area.h) {
+        y = readBack(ui, rows, area, reserve);
+    } else {
+        // Too little room for the rows: one paragraph, clipped; the steps before showed it all.
+        auto* dl = ImGui::GetWindowDrawList();
+        const float room = area.h - reserve;
+        dl->PushClipRect(ImVec2(area.x, area.y), ImVec2(area.right(), area.y + room), true);
+        y = area.y + std::min(room, drawParagraph(ui, FontRole::Body, compact, {area.x, area.y, area.w, 0}, th.colors.text));
+        dl->PopClipRect();
+    }
+    const Rect r = wide ? Rect{body.right() - buttonW, body.y, buttonW, buttonH}
+                        : Rect{body.x, std::min(y + th.gap, body.bottom() - buttonH), body.w, buttonH};
+    if (busy) {
+        drawParagraph(ui, FontRole::Title, busyText, r, th.colors.text, Align::Center);
+        return false;
+    }
+    return button(ui, id, label, r);
 }
 
 TextStepTap textStep(const Ui& ui, const KioskState& state, const TextStep& step, Rect body) {

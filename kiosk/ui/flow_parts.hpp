@@ -25,6 +25,15 @@ std::optional<size_t> optionList(const Ui& ui, const std::vector<Option>& option
 // wide screens. Returns the bottom of the rows.
 using ReadBackRows = std::vector<std::pair<std::string, std::string>>;
 float readBack(const Ui& ui, const ReadBackRows& rows, Rect body, float reserve);
+// The height the rows need in `role` at width `w`.
+float readBackHeight(const Ui& ui, const ReadBackRows& rows, float w, float h, FontRole role);
+
+// The read-back and its confirming button: the button under the rows on tall screens, at the
+// right on wide ones. Where the rows do not fit even in body type (landscape, large text),
+// `compact` (one paragraph, clipped to the room) stands in for them. While `busy`, the button's
+// place says `busyText`. Returns true when the button was tapped.
+bool confirmStep(const Ui& ui, const ReadBackRows& rows, const std::string& compact, Rect body, std::string_view id,
+                 std::string_view label, bool busy, std::string_view busyText);
 
 // A step that takes free text: the field (what is typed so far, with a count and the reason keys
 // were refused), quick phrases if there are any, the on-screen keyboard and Next. Tall screens

@@ -126,7 +126,6 @@ void ComplaintScreen::drawPhone(const Ui& ui, const KioskView& view, Rect body) 
 }
 
 void ComplaintScreen::drawConfirm(const Ui& ui, const ComplaintFlow& f, Rect body) const {
-    const auto& th = ui.theme;
     const NewTicket& d = f.draft();
     const ReadBackRows rows = {
         {ui.t("complaint.confirm.category"), ui.t(categoryKey(d.complaintCategory))},
@@ -134,11 +133,9 @@ void ComplaintScreen::drawConfirm(const Ui& ui, const ComplaintFlow& f, Rect bod
         {ui.t("complaint.confirm.route"), ui.t(d.toGeneralManager ? "complaint.route.gm" : "complaint.route.desk")},
         {ui.t("complaint.confirm.contact"), d.anonymous ? ui.t("complaint.identity.anonymous") : phone::masked(d.phone)},
     };
-    const float h = th.buttonHeight * 1.3f;
-    const float y = readBack(ui, rows, body, h + th.gap);
-    if (f.step() == Step::Submitting)
-        drawText(ui, FontRole::Title, ui.t("complaint.submitting"), body.x, y + th.gap, th.colors.text, Align::Center, body.w);
-    else if (button(ui, "complaint.confirm", ui.t("complaint.confirm.submit"), {body.x, y + th.gap, body.w, h}))
+    const std::string compact = rows[0].second + " · " + rows[2].second + " · " + rows[3].second + "\n" + d.description;
+    if (confirmStep(ui, rows, compact, body, "complaint.confirm", ui.t("complaint.confirm.submit"), f.step() == Step::Submitting,
+                    ui.t("complaint.submitting")))
         ui.emit(intent::Complaint{Kind::Confirm});
 }
 

@@ -123,7 +123,6 @@ void SurveyScreen::drawSuggestion(const Ui& ui, const KioskView& view, const Sur
 }
 
 void SurveyScreen::drawReview(const Ui& ui, const KioskView& view, const SurveyFlow& f, Rect body) const {
-    const auto& th = ui.theme;
     const Language lang = view.state.settings.language;
     ReadBackRows rows;
     for (const auto& d : f.definition()->dimensions) {
@@ -136,21 +135,44 @@ void SurveyScreen::drawReview(const Ui& ui, const KioskView& view, const SurveyF
     }
     if (!f.answers().suggestion.empty()) rows.emplace_back(ui.t("survey.review.suggestion"), f.answers().suggestion);
     if (f.ticketNumber()) rows.emplace_back(ui.t("survey.review.ticket"), *f.ticketNumber());
-    const float h = th.buttonHeight * 1.3f;
-    const float y = readBack(ui, rows, body, h + th.gap);
-    if (button(ui, "survey.submit", ui.t("survey.review.submit"), {body.x, y + th.gap, body.w, h}))
+    // Where the rows cannot fit: how many were rated and which were not satisfactory.
+    std::string low;
+    for (const auto& d : f.definition()->dimensions) {
+        const auto score = f.answers().scores.find(d.id);
+        if (score != f.answers().scores.end() && score->second <= kLowScoreMax) low += (low.empty() ? "" : ", ") + d.name.in(lang);
+    }
+    std::string compact = format(ui.t(low.empty() ? "survey.review.compact_ok" : "survey.review.compact"),
+                                 {{"n", std::to_string(f.answers().scores.size())}, {"low", low}});
+    if (!f.answers().suggestion.empty()) compact += "\n" + ui.t("survey.review.suggestion") + ": " + f.answers().suggestion;
+    if (confirmStep(ui, rows, compact, body, "survey.submit", ui.t("survey.review.submit"), false, ""))
         ui.emit(intent::Survey{Kind::Submit});
 }
 
 void SurveyScreen::drawThanks(const Ui& ui, const KioskView&, const SurveyFlow& f, Rect body) const {
     const auto& th = ui.theme;
-    float y = body.y;
-    y += drawParagraph(ui, FontRole::Title, ui.t("survey.thanks.queued"), {body.x, y, body.w, 0}, th.colors.text) + th.gap;
+    // Wide screens: Done at the right of the words; tall ones: under them.
+    const bool wide = body.w > body.h * 1.2f;
+    const float doneW = wide ? std::min(body.w * 0.28f, th.mm(90)) : body.w;
+    const float doneH = th.buttonHeight * 1.3f;
+    const float textW = wide ? body.w - doneW - th.gap * 2 : body.w;
+    std::vector<std::string> lines = {ui.t("survey.thanks.queued")};
     const bool low = std::any_of(f.answers().scores.begin(), f.answers().scores.end(),
                                  [](const auto& s) { return s.second <= kLowScoreMax; });
-    if (low) y += drawParagraph(ui, FontRole::Body, ui.t("survey.thanks.follow_up"), {body.x, y, body.w, 0}, th.colors.text) + th.gap;
-    if (button(ui, "survey.done", ui.t("survey.thanks.done"), {body.x, y + th.gap, body.w, th.buttonHeight * 1.3f}))
-        ui.emit(intent::Home{});
+    if (low) lines.push_back(ui.t("survey.thanks.follow_up"));
+    const float room = body.h - (wide ? 0 : doneH + th.gap);
+    const auto heightIn = [&](FontRole role) {
+        float h = 0;
+        for (const auto& line : lines) h += paragraphHeight(ui, role, line, textW) + th.gap;
+        return h;
+    };
+    FontRole role = FontRole::Title;
+    for (FontRole smaller : {FontRole::Strong, FontRole::Body})
+        if (heightIn(role) > room) role = smaller;
+    float y = body.y;
+    for (const auto& line : lines) y += drawParagraph(ui, role, line, {body.x, y, textW, 0}, th.colors.text) + th.gap;
+    const Rect done = wide ? Rect{body.right() - doneW, body.y, doneW, std::min(body.h, doneH)}
+                           : Rect{body.x, std::min(y, body.bottom() - doneH), body.w, doneH};
+    if (button(ui, "survey.done", ui.t("survey.thanks.done"), done)) ui.emit(intent::Home{});
 }
 
 }  // namespace homedesk::ui
