@@ -131,48 +131,50 @@ bool confirmStep(const Ui& ui, const ReadBackRows& rows, const std::string& comp
 TextStepTap textStep(const Ui& ui, const KioskState& state, const TextStep& step, Rect body) {
     const auto& th = ui.theme;
     TextStepTap tap;
-    const bool beside = body.w > body.h * 1.2f;
     const bool phrases = !step.phrases.empty();
+    // Wide screens (landscape) put the field on the left and the phrases or the keyboard on the
+    // right; tall ones stack them. Phrases and keyboard show together where both fit, else in
+    // turn with a switch (intent::Key kKeyboard) beside Next.
+    const bool beside = body.w > body.h * 1.2f && body.w >= th.mm(350);
     const Rect left = beside ? Rect{body.x, body.y, body.w * 0.4f, body.h} : body;
-    const Rect right = beside ? Rect{left.right() + th.gap * 2, body.y, body.right() - left.right() - th.gap * 2, body.h} : Rect{};
     const float rowH = beside ? th.buttonHeight : th.buttonHeight * 1.2f;
-    // Beside: Next shares the bottom row with the phrases/keyboard switch.
-    const bool half = beside && phrases;
-    const Rect next = half ? Rect{left.x + (left.w + th.gap) / 2, body.bottom() - rowH, (left.w - th.gap) / 2, rowH}
-                           : Rect{left.x, body.bottom() - rowH, left.w, rowH};
-    // The field grows with the text up to what leaves room for the count, a refusal and Next.
     const float errorH = state.entryError.empty() ? 0 : paragraphHeight(ui, FontRole::Body, ui.t(state.entryError), left.w - 2 * th.padding) + th.padding / 2 + th.gap;
     const float countH = lineHeight(ui, FontRole::Body) + th.gap;
-    const float room = beside ? next.y - th.gap - countH - errorH - left.y : th.buttonHeight * 2.5f;
-    const float minH = std::min(room, beside ? lineHeight(ui, FontRole::Title) + th.padding : th.buttonHeight * 1.5f);
-    const float boxH = textField(ui, state.entry, step.placeholder, {left.x, left.y, left.w, std::min(room, th.buttonHeight * 2.5f)}, minH);
+    const float fieldMin = beside ? lineHeight(ui, FontRole::Title) + th.padding : th.buttonHeight * 1.5f;
+    const int cols = 2;
+    const float phrasesMin = phrases ? ((step.phrases.size() + cols - 1) / cols) * (th.minTargetPx + th.gap) : 0;
+    const float keyboardMin = 4 * th.minTargetPx + 3 * th.gap;
+    const bool together = !beside && (!phrases || fieldMin + countH + errorH + phrasesMin + keyboardMin + rowH + th.gap * 2 <= body.h);
+    const bool inTurn = phrases && !together;
+    const Rect next = inTurn ? Rect{left.x + (left.w + th.gap) / 2, body.bottom() - rowH, (left.w - th.gap) / 2, rowH}
+                             : Rect{left.x, body.bottom() - rowH, left.w, rowH};
+
+    // The field grows with the text up to what leaves room for the rest.
+    const float room = beside ? next.y - th.gap - countH - errorH - left.y
+                              : std::min(th.buttonHeight * 2.5f, body.h - countH - errorH - rowH - th.gap - (together ? phrasesMin + keyboardMin : keyboardMin));
+    const float boxH = textField(ui, state.entry, step.placeholder, {left.x, left.y, left.w, std::max(room, fieldMin)}, std::min(fieldMin, std::max(room, th.minTargetPx)));
     float y = left.y + boxH + th.gap / 2;
     const std::string count = format(step.countPattern, {{"n", std::to_string(charCount(state.entry))}, {"max", std::to_string(step.maxChars)}});
     drawText(ui, FontRole::Body, count, left.x, y, th.colors.textMuted, Align::Right, left.w);
     y += lineHeight(ui, FontRole::Body) + th.gap / 2;
     if (const float h = entryError(ui, state.entryError, {left.x, y, left.w, 0}); h > 0) y += h + th.gap;
 
-    if (beside) {
-        const bool keyboard = state.entryKeyboard || !phrases;
-        if (phrases && button(ui, step.prefix + ".switch",
-                              ui.t(keyboard ? "repair.description.phrases" : "repair.description.keyboard"),
-                              {left.x, next.y, next.w, rowH}, ButtonStyle::Secondary))
-            ui.emit(intent::Key{intent::Key::kKeyboard});
-        if (keyboard) {
-            const float h = std::min(right.h, latinKeyboardHeight(ui, right.w, EntryMode::Text));
-            latinKeyboard(ui, {right.x, right.y, right.w, h}, EntryMode::Text, state.entryShift);
-        } else {
-            tap.phrase = choiceGrid(ui, step.prefix + ".phrase", step.phrases, right, 1, rowH);
-        }
+    const Rect rest = beside ? Rect{left.right() + th.gap * 2, body.y, body.right() - left.right() - th.gap * 2, body.h}
+                             : Rect{body.x, y, body.w, next.y - th.gap - y};
+    const bool keyboard = !phrases || (inTurn && state.entryKeyboard);
+    if (inTurn && button(ui, step.prefix + ".switch", ui.t(keyboard ? "repair.description.phrases" : "repair.description.keyboard"),
+                         {left.x, next.y, next.w, rowH}, ButtonStyle::Secondary))
+        ui.emit(intent::Key{intent::Key::kKeyboard});
+    if (together && phrases) {
+        const float gridH = std::min(((step.phrases.size() + cols - 1) / cols) * (rowH + th.gap), rest.h - keyboardMin);
+        tap.phrase = choiceGrid(ui, step.prefix + ".phrase", step.phrases, {rest.x, rest.y, rest.w, gridH - th.gap}, cols, rowH);
+        const float h = std::min(rest.h - gridH, latinKeyboardHeight(ui, rest.w, EntryMode::Text));
+        latinKeyboard(ui, {rest.x, rest.bottom() - h, rest.w, h}, EntryMode::Text, state.entryShift);
+    } else if (keyboard) {
+        const float h = std::min(rest.h, latinKeyboardHeight(ui, rest.w, EntryMode::Text));
+        latinKeyboard(ui, {rest.x, beside ? rest.y : rest.bottom() - h, rest.w, h}, EntryMode::Text, state.entryShift);
     } else {
-        if (phrases) {
-            const int cols = 2;
-            const float gridH = std::min(((step.phrases.size() + cols - 1) / cols) * (rowH + th.gap), (next.y - y) * 0.4f);
-            tap.phrase = choiceGrid(ui, step.prefix + ".phrase", step.phrases, {left.x, y, left.w, gridH - th.gap}, cols, rowH);
-            y += gridH;
-        }
-        const float h = std::min(next.y - th.gap - y, latinKeyboardHeight(ui, body.w, EntryMode::Text));
-        latinKeyboard(ui, {body.x, next.y - th.gap - h, body.w, h}, EntryMode::Text, state.entryShift);
+        tap.phrase = choiceGrid(ui, step.prefix + ".phrase", step.phrases, rest, beside ? 1 : cols, rowH);
     }
     tap.next = button(ui, step.prefix + ".next", step.nextLabel, next);
     return tap;
