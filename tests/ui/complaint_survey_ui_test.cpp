@@ -199,7 +199,7 @@ TEST_CASE("every complaint and survey screen keeps its targets in both orientati
     }
 }
 
-TEST_CASE("the complaint description takes the on-screen keyboard; a named complaint is trackable", "[ui][complaint]") {
+TEST_CASE("the complaint description takes the on-screen keyboard and a named complaint is trackable", "[ui][complaint]") {
     const auto data = freshDataDir("keyboard");
     const KioskRun run = runKiosk("tap home.tile.complaint\ntap complaint.category.suggestion\ntap complaint.phrase.2\n"
                                   "tap keyboard.space\ntap keyboard.shift\ntap keyboard.b\ntap keyboard.shift\ntap keyboard.y\n"

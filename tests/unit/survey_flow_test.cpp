@@ -119,7 +119,7 @@ TEST_CASE("survey: no definition in the store says so instead of an empty form",
     CHECK(f.step() == Step::Unavailable);
 }
 
-TEST_CASE("survey: a callback carries its ticket; a failed save keeps everything and the id", "[core][survey]") {
+TEST_CASE("survey: a callback carries its ticket, and a failed save keeps everything and the id", "[core][survey]") {
     SurveyFlow f = loaded(std::string("R-000123"));
     f.rate(5);
     f.rate(2);
