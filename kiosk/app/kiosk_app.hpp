@@ -4,6 +4,7 @@
 
 #include <SDL2/SDL_events.h>
 
+#include <atomic>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -20,6 +21,7 @@
 #include "kiosk/core/kiosk_state.hpp"
 #include "kiosk/core/qr_modules.hpp"
 #include "kiosk/store/sqlite_surveys.hpp"
+#include "kiosk/store/sqlite_notices.hpp"
 #include "kiosk/ui/kiosk_frame.hpp"
 #include "platform/clock.hpp"
 #include "platform/speech.hpp"
@@ -47,6 +49,10 @@ public:
     // Returns the process exit code: 0, or 3 when a script step failed.
     int run();
 
+    // New notices are in the store (the sync engine's notice thread): re-read them on the UI
+    // thread. Safe from any thread.
+    void noticesChanged();
+
 private:
     KioskApp(const Config& config, const RunOptions& options);
     Result<bool> init();
@@ -66,6 +72,12 @@ private:
     bool runFlowEffect(Effect& effect);  // complaint and survey effects (kiosk_app_flows.cpp)
     Result<bool> openSurveys();
     std::int64_t wallNow() const;
+    // kiosk_app_notices.cpp: the store's notices, the demo file, the idle show, lookups.
+    Result<bool> openNotices();
+    void reloadNotices();
+    void updateIdleShow(TimePoint now);
+    std::optional<TimePoint> idleShowDeadline(TimePoint now) const;
+    bool runLookupEffect(Effect& effect);  // true when it was one of the notices/track effects
 
     Config m_config;
     RunOptions m_options;
@@ -76,6 +88,9 @@ private:
     Directory m_directory;
     std::unique_ptr<TicketStore> m_store;
     std::unique_ptr<store::SqliteSurveys> m_surveys;  // the UI thread's survey connection
+    std::optional<store::SqliteNotices> m_notices;  // the UI thread's connection for notices
+    std::atomic<bool> m_noticesDirty{false};
+    TimePoint m_unusedSince;  // when the last session ended (or the program started)
     std::optional<QrModules> m_receiptQr;  // drawn on the receipt; made once when it arrives
     std::unique_ptr<ui::FontAtlas> m_fonts;
     ui::WidgetRegistry m_widgets;

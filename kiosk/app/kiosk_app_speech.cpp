@@ -14,6 +14,9 @@ void KioskApp::readAloud(const KioskView& view) {
     if (view.state.complaint) step = "complaint." + std::string(stepName(view.state.complaint->step()));
     if (view.state.survey)
         step = "survey." + std::string(stepName(view.state.survey->step())) + std::to_string(view.state.survey->dimensionIndex());
+    if (view.state.track) step = "track." + std::string(stepName(view.state.track->step())) + view.state.track->lastError();
+    if (view.state.noticesFlow) step = "notices." + view.state.noticesFlow->openId();
+    if (view.state.idleShow.showing()) step = "show." + view.state.idleShow.noticeId();
     const bool changed = justOn || view.state.screen() != m_announcedScreen || step != m_announcedStep ||
                          view.prompting != m_announcedPrompt || lang != m_announcedLanguage;
     m_announcedStep = step;

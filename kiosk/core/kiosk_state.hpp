@@ -9,13 +9,15 @@
 #include "kiosk/core/directory.hpp"
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/core/complaint_flow.hpp"
+#include "kiosk/core/notices_flow.hpp"
 #include "kiosk/core/repair_flow.hpp"
 #include "kiosk/core/survey_flow.hpp"
 #include "kiosk/core/text_entry.hpp"
+#include "kiosk/core/track_flow.hpp"
 
 namespace homedesk {
 
-enum class ScreenId { Home, Repair, Complaint, Survey, Notices, Track, Scan };
+enum class ScreenId { Home, Repair, Complaint, Survey, Notices, Track, Scan, Guide };
 
 std::string_view screenName(ScreenId id);  // stable, for automation and logs
 
@@ -44,6 +46,14 @@ struct KioskState {
     bool entryShift = false;           // the on-screen keyboard shows capitals
     bool entryKeyboard = false;        // where phrases and keyboard take turns: the keyboard shows
     std::vector<Effect> effects;       // I/O the flows asked for; the app runs and clears them
+
+    // Notices, track, service guide.
+    std::vector<Notice> notices;             // every notice the store holds, as last loaded
+    std::optional<NoticesFlow> noticesFlow;  // alive while the Notices screen is open
+    std::optional<TrackFlow> track;          // alive while the Track screen is open
+    TrackGuard trackGuard;                   // the terminal's, not the session's: survives a wipe
+    IdleShow idleShow;                       // attract loop / emergency takeover while unused
+    int guideSection = 0;
 
     ScreenId screen() const { return stack.back(); }
     bool atHome() const { return stack.size() == 1; }
@@ -101,11 +111,28 @@ struct StartSurvey {
     std::string surveyId;
     std::optional<std::string> ticketNumber;
 };
+// Notices screen: chips, a notice's detail, its pages; the emergency banner opens its notice.
+struct Notices {
+    enum class Kind { Filter, AllCategories, Open, PageUp, PageDown, OpenEmergency } kind;
+    std::string id;
+    NoticeCategory category = NoticeCategory::General;
+    int pages = 1;  // PageDown: how many pages the screen laid out
+};
+struct Track {
+    // Start: open Track with `text` as the number (the receipt's "follow this request").
+    enum class Kind { NumberDone, Last4Done, RetryLast4, ChangeNumber, Start } kind;
+    std::string text;
+};
+struct Wake {};  // a touch on the attract loop or the takeover: Home, nothing else
+struct GuideSection {
+    int section = 0;
+};
 }  // namespace intent
 
 using Intent = std::variant<intent::Open, intent::Back, intent::Home, intent::SetLanguage,
                             intent::ToggleLargeText, intent::ToggleReadAloud,
                             intent::ContinueSession, intent::Key, intent::Type, intent::Repair,
+                            intent::Notices, intent::Track, intent::Wake, intent::GuideSection,
                             intent::Complaint, intent::Survey, intent::StartSurvey>;
 
 // What the app supplies to apply(): the time, and a fresh client id should a submission need one.
@@ -129,5 +156,11 @@ Change apply(KioskState& state, const Intent& intent, const ApplyContext& contex
 
 // The idle wipe: Home, default settings. Everything a resident left is gone.
 Change wipe(KioskState& state);
+
+// The store's notices (at start and whenever new data arrived); a detail whose notice is gone closes.
+void noticesLoaded(KioskState& state, std::vector<Notice> notices, std::int64_t now);
+// While nobody uses the terminal: start or advance the attract loop / takeover; display records
+// go to state.effects. `nowMs` is monotonic, `now` wall seconds.
+Change updateIdleShow(KioskState& state, std::int64_t nowMs, std::int64_t now);
 
 }  // namespace homedesk

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "kiosk/core/directory.hpp"
+#include "kiosk/core/lookup_effects.hpp"
 #include "kiosk/core/result.hpp"
 #include "kiosk/core/survey.hpp"
 #include "kiosk/core/ticket.hpp"
@@ -31,7 +32,8 @@ struct SubmitSurvey {
     NewSurveyResponse response;
 };
 }  // namespace effect
-using Effect = std::variant<effect::LoadOpenTickets, effect::Submit, effect::LoadSurvey, effect::SubmitSurvey>;
+using Effect = std::variant<effect::LoadOpenTickets, effect::Submit, effect::RecordDisplay, effect::FindTicket,
+                            effect::LoadSurvey, effect::SubmitSurvey>;
 
 // The answer to an input: refused with a message key, or accepted, perhaps with I/O to do.
 struct FlowOutcome {
