@@ -34,7 +34,7 @@ void drawFace(const Ui& ui, ImDrawList* dl, int score, float cx, float cy, float
 }
 
 bool faceButton(const Ui& ui, std::string_view id, int score, std::string_view label, Rect rect, bool selected,
-                bool beside) {
+                bool beside, float labelRoom) {
     const auto& th = ui.theme;
     const bool tapped = tapArea(ui, id, label, rect);
     const bool held = ImGui::IsItemActive();
@@ -55,7 +55,7 @@ bool faceButton(const Ui& ui, std::string_view id, int score, std::string_view l
         return tapped;
     }
     const float labelH = paragraphHeight(ui, FontRole::Strong, label, rect.w - th.padding);
-    const float faceRoom = rect.h - labelH - th.padding * 1.5f;
+    const float faceRoom = rect.h - std::max(labelH, labelRoom) - th.padding * 1.5f;
     const float r = std::max(0.0f, std::min(rect.w - th.padding * 2, faceRoom) / 2);
     if (r > th.mm(3)) drawFace(ui, dl, score, rect.x + rect.w / 2, rect.y + th.padding / 2 + faceRoom / 2, r);
     drawParagraph(ui, FontRole::Strong, label,

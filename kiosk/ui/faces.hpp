@@ -15,7 +15,8 @@ void drawFace(const Ui& ui, ImDrawList* list, int score, float cx, float cy, flo
 
 // A tappable cell: the face above `label` (or beside it, for rows in portrait). `selected` marks
 // the score given before.
+// `labelH` (> 0) reserves the same room for every label of a row, so the faces match in size.
 bool faceButton(const Ui& ui, std::string_view id, int score, std::string_view label, Rect rect, bool selected,
-                bool beside = false);
+                bool beside = false, float labelH = 0);
 
 }  // namespace homedesk::ui

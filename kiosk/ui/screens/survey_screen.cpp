@@ -94,15 +94,18 @@ void SurveyScreen::drawRate(const Ui& ui, const KioskView&, const SurveyFlow& f,
     const auto given = f.answers().scores.find(f.dimension()->id);
     const int selected = given == f.answers().scores.end() ? 0 : given->second;
     // Wide screens: five faces in a row, happiest first. Tall screens: five rows, face beside words.
-    const bool row = body.w > body.h;
+    const bool row = body.w > body.h && body.w >= th.mm(350);
     const int n = kSurveyScaleMax;
     if (row) {
         const float w = (body.w - th.gap * (n - 1)) / n;
         const float h = std::min(body.h, w * 1.5f);
+        float labelH = 0;
+        for (int score = 1; score <= n; ++score)
+            labelH = std::max(labelH, paragraphHeight(ui, FontRole::Strong, ui.t(scoreKey(score)), w - th.padding));
         for (int i = 0; i < n; ++i) {
             const int score = n - i;
             if (faceButton(ui, "survey.score." + std::to_string(score), score, ui.t(scoreKey(score)),
-                           {body.x + i * (w + th.gap), body.y, w, h}, score == selected))
+                           {body.x + i * (w + th.gap), body.y, w, h}, score == selected, false, labelH))
                 ui.emit(intent::Survey{Kind::Rate, {}, score});
         }
         return;
