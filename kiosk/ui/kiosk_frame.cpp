@@ -117,16 +117,20 @@ void KioskFrame::draw(const Ui& ui, const KioskView& view, float width, float he
                                               toU32(th.colors.background));
 
     float headerH = drawHeader(ui, view, width);
+    // Wide screens have room in the header between the community and the clock: Back and Home
+    // go there, and the content gets the height a bottom bar would take.
+    const std::optional<Rect> headerBar = view.state.atHome() ? std::nullopt : navBarInHeader(ui, view, width, headerH);
+    if (headerBar) drawNavBar(ui, *headerBar, ButtonStyle::Secondary);
     headerH += drawEmergencyBanner(ui, view, headerH, width);
     const FooterLayout footer = layoutFooter(ui, view, width);
     const float footerTop = height - footer.height;
     drawFooter(ui, view, footer, footerTop, width);
 
     float contentBottom = footerTop - th.gap;
-    if (!view.state.atHome()) {
+    if (!view.state.atHome() && !headerBar) {
         const Rect bar{th.margin, contentBottom - th.buttonHeight, width - 2 * th.margin,
                        th.buttonHeight};
-        drawNavBar(ui, bar);
+        drawNavBar(ui, bar, ButtonStyle::Primary);
         contentBottom = bar.y - th.gap;
     }
     const Rect content{th.margin, headerH + th.margin, width - 2 * th.margin,
@@ -190,12 +194,29 @@ void KioskFrame::drawFooter(const Ui& ui, const KioskView& view, const FooterLay
         drawText(ui, FontRole::Body, f.info[i], f.infoAt[i].x, top + f.infoAt[i].y, th.colors.text);
 }
 
-void KioskFrame::drawNavBar(const Ui& ui, Rect bar) const {
+std::optional<Rect> KioskFrame::navBarInHeader(const Ui& ui, const KioskView& view, float width,
+                                               float headerH) const {
+    const auto& th = ui.theme;
+    if (width <= headerH * 4 || th.buttonHeight > headerH - 2 * th.gap) return std::nullopt;
+    const float leftW = std::max(textWidth(ui, FontRole::Title, view.site.community),
+                                 textWidth(ui, FontRole::Body, ui.t("app.name")));
+    const float rightW = std::max(textWidth(ui, FontRole::Display, view.time),
+                                  textWidth(ui, FontRole::Body, view.date));
+    const float x0 = th.margin + leftW + th.gap * 3, x1 = width - th.margin - rightW - th.gap * 3;
+    const float labelW = std::max(textWidth(ui, FontRole::Strong, ui.t("nav.back")),
+                                  textWidth(ui, FontRole::Strong, ui.t("nav.home")));
+    const float minW = std::max(th.minTargetPx, labelW + 2 * th.padding) * 2 + th.gap;
+    if (x1 - x0 < minW || width < 1.2f * 1080) return std::nullopt;  // portrait keeps the bar at the bottom
+    const float w = std::min(x1 - x0, th.mm(150));
+    return Rect{x0 + (x1 - x0 - w) / 2, (headerH - th.buttonHeight) / 2, w, th.buttonHeight};
+}
+
+void KioskFrame::drawNavBar(const Ui& ui, Rect bar, ButtonStyle homeStyle) const {
     const auto& th = ui.theme;
     const float w = (bar.w - th.gap) / 2;
     if (button(ui, "nav.back", ui.t("nav.back"), {bar.x, bar.y, w, bar.h}, ButtonStyle::Secondary))
         ui.emit(intent::Back{});
-    if (button(ui, "nav.home", ui.t("nav.home"), {bar.x + w + th.gap, bar.y, w, bar.h}))
+    if (button(ui, "nav.home", ui.t("nav.home"), {bar.x + w + th.gap, bar.y, w, bar.h}, homeStyle))
         ui.emit(intent::Home{});
 }
 

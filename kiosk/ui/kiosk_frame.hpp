@@ -1,9 +1,10 @@
-// The frame around every screen: header (community, date, time), content, Back/Home bar on
-// every screen but Home, footer (large text, language, read-aloud, steward, service line, sync
+// The frame around every screen: header (community, date, time), content, Back/Home on every
+// screen but Home (in the header on wide screens, in a bar above the footer on tall ones), footer (large text, language, read-aloud, steward, service line, sync
 // status), and the "still there?" prompt over everything when the session is about to end.
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 
 #include "kiosk/ui/screens/complaint_screen.hpp"
@@ -14,6 +15,7 @@
 #include "kiosk/ui/screens/repair_screen.hpp"
 #include "kiosk/ui/screens/survey_screen.hpp"
 #include "kiosk/ui/screens/track_screen.hpp"
+#include "kiosk/ui/widgets.hpp"
 
 namespace homedesk::ui {
 
@@ -29,7 +31,9 @@ private:
     FooterLayout layoutFooter(const Ui& ui, const KioskView& view, float width) const;
     void drawFooter(const Ui& ui, const KioskView& view, const FooterLayout& footer, float top,
                     float width) const;
-    void drawNavBar(const Ui& ui, Rect area) const;
+    void drawNavBar(const Ui& ui, Rect area, ButtonStyle homeStyle) const;
+    // Where Back and Home fit in the header (wide screens), or nothing.
+    std::optional<Rect> navBarInHeader(const Ui& ui, const KioskView& view, float width, float headerH) const;
     void drawIdlePrompt(const Ui& ui, const KioskView& view, float width, float height) const;
     float drawEmergencyBanner(const Ui& ui, const KioskView& view, float top, float width) const;
     void drawIdleShow(const Ui& ui, const KioskView& view, float width, float height) const;
