@@ -206,3 +206,22 @@ TEST_CASE("the demo notices file publishes at a local head office with its Engli
     CHECK(again.find("published") == std::string::npos);
     CHECK(again.find("revised") == std::string::npos);
 }
+
+TEST_CASE("notice publish refuses bad English options and bad feed files, publishing nothing",
+          "[integration][notice_en]") {
+    HqFixture hq;
+    const std::string db = hq.dir.file("hq.db");
+    CHECK(runHq(db, "notice publish --title 通知 --body-en 'only a body' --target all").first != 0);
+    CHECK(runHq(db, "notice publish --title 通知 --title-en \"$(printf 'two\\nlines')\" --target all").first != 0);
+    const std::string file = hq.dir.file("bad.json");
+    // The second entry is wrong: nothing from the file is published, not even the first.
+    std::ofstream(file) << R"({"changes":[{"id":"a","revision":1,"title":"好","publish_at":1},)"
+                           R"({"id":"b","revision":1,"title":"坏","title_en":7,"publish_at":1}],)"
+                           R"("cursor":"x","more":false})";
+    CHECK(runHq(db, "notice publish --file '" + file + "' --target all").first != 0);
+    CHECK(runHq(db, "notice publish --file '" + file + "' --title x --target all").first != 0);
+    CHECK(runHq(db, "notice publish --file '" + hq.dir.file("missing.json") + "' --target all").first != 0);
+    auto seq = hq.server.store().noticeSequence();
+    REQUIRE(seq.ok());
+    CHECK(*seq == 0);
+}
