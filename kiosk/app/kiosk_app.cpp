@@ -82,6 +82,7 @@ Result<bool> KioskApp::init() {
     auto store = store::SqliteTicketStore::open(m_config.dataDir + "/homedesk.db", m_config.dataDir + "/homedesk.key");
     if (!store) return store.error();
     m_store = std::move(store).value();
+    if (auto surveys = openSurveys(); !surveys) return surveys.error();
     if (auto notices = openNotices(); !notices) return notices.error();
 
     if (m_options.script) {
@@ -227,8 +228,12 @@ void KioskApp::applyIntents(TimePoint now) {
         ApplyContext context{wallNow(), ""};
         if (const auto* r = std::get_if<intent::Repair>(&intent); r && r->kind == intent::Repair::Kind::Confirm)
             context.newClientId = newClientId();
+        if (const auto* c = std::get_if<intent::Complaint>(&intent); c && c->kind == intent::Complaint::Kind::Confirm)
+            context.newClientId = newClientId();
+        if (const auto* v = std::get_if<intent::Survey>(&intent); v && v->kind == intent::Survey::Kind::Submit)
+            context.newClientId = newClientId();
         const Change change = apply(m_state, intent, context);
-        if (!m_state.repair) m_receiptQr.reset();
+        if (!m_state.repair && !m_state.complaint) m_receiptQr.reset();
         if (change.largeText) m_themeDirty = true;
         if (change.any()) spdlog::debug("now on {}", screenName(m_state.screen()));
     }
@@ -238,6 +243,7 @@ void KioskApp::applyIntents(TimePoint now) {
 // The flows' I/O, between UI passes: local SQLite only, never the network.
 void KioskApp::runEffects() {
     for (Effect& e : std::exchange(m_state.effects, {})) {
+        if (runFlowEffect(e)) continue;
         if (runLookupEffect(e)) continue;
         if (!m_state.repair) continue;  // the flow was closed meanwhile
         if (auto* load = std::get_if<effect::LoadOpenTickets>(&e)) {
@@ -329,7 +335,9 @@ KioskView KioskApp::makeView(TimePoint now, const std::tm& wall) const {
                      m_session.prompting(),
                      m_session.secondsLeft(now),
                      wallNow(),
-                     m_state.repair && m_state.repair->receipt() && m_receiptQr ? &*m_receiptQr : nullptr};
+                     ((m_state.repair && m_state.repair->receipt()) || (m_state.complaint && m_state.complaint->receipt())) && m_receiptQr
+                         ? &*m_receiptQr
+                         : nullptr};
 }
 
 int KioskApp::run() {

@@ -20,6 +20,7 @@
 #include "kiosk/core/ticket_store.hpp"
 #include "kiosk/core/kiosk_state.hpp"
 #include "kiosk/core/qr_modules.hpp"
+#include "kiosk/store/sqlite_surveys.hpp"
 #include "kiosk/store/sqlite_notices.hpp"
 #include "kiosk/ui/kiosk_frame.hpp"
 #include "platform/clock.hpp"
@@ -68,6 +69,8 @@ private:
     KioskView makeView(TimePoint now, const std::tm& wall) const;
     void readAloud(const KioskView& view);
     void runEffects();
+    bool runFlowEffect(Effect& effect);  // complaint and survey effects (kiosk_app_flows.cpp)
+    Result<bool> openSurveys();
     std::int64_t wallNow() const;
     // kiosk_app_notices.cpp: the store's notices, the demo file, the idle show, lookups.
     Result<bool> openNotices();
@@ -84,6 +87,7 @@ private:
     Translations m_text;
     Directory m_directory;
     std::unique_ptr<TicketStore> m_store;
+    std::unique_ptr<store::SqliteSurveys> m_surveys;  // the UI thread's survey connection
     std::optional<store::SqliteNotices> m_notices;  // the UI thread's connection for notices
     std::atomic<bool> m_noticesDirty{false};
     TimePoint m_unusedSince;  // when the last session ended (or the program started)

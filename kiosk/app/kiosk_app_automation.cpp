@@ -41,6 +41,16 @@ void KioskApp::writeShotInfo(const std::string& path) const {
         j["flow_error"] = m_state.repair->lastError();
         if (const auto& r = m_state.repair->receipt()) j["receipt_code"] = r->trackingCode;
     }
+    if (m_state.complaint) {
+        j["complaint_step"] = stepName(m_state.complaint->step());
+        j["flow_error"] = m_state.complaint->lastError();
+        if (const auto& r = m_state.complaint->receipt()) j["receipt_code"] = r->trackingCode;
+    }
+    if (m_state.survey) {
+        j["survey_step"] = stepName(m_state.survey->step());
+        if (const SurveyDimension* d = m_state.survey->dimension()) j["survey_dimension"] = d->id;
+        j["flow_error"] = m_state.survey->lastError();
+    }
     if (m_state.track) {
         j["track_step"] = stepName(m_state.track->step());
         j["flow_error"] = m_state.track->lastError();

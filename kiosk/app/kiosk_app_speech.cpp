@@ -11,6 +11,9 @@ void KioskApp::readAloud(const KioskView& view) {
     const bool justOn = on && !m_announcedReadAloud;
     // Within a flow each step is a new question: it is announced like a new screen.
     std::string step = view.state.repair ? std::string(stepName(view.state.repair->step())) : "";
+    if (view.state.complaint) step = "complaint." + std::string(stepName(view.state.complaint->step()));
+    if (view.state.survey)
+        step = "survey." + std::string(stepName(view.state.survey->step())) + std::to_string(view.state.survey->dimensionIndex());
     if (view.state.track) step = "track." + std::string(stepName(view.state.track->step())) + view.state.track->lastError();
     if (view.state.noticesFlow) step = "notices." + view.state.noticesFlow->openId();
     if (view.state.idleShow.showing()) step = "show." + view.state.idleShow.noticeId();

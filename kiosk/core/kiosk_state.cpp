@@ -27,9 +27,20 @@ void clearEntry(KioskState& s) {
     s.entryKeyboard = false;
 }
 
+// Coming (back) to a step with a text field puts what the draft holds there, to type on.
+void refillEntry(KioskState& s) {
+    if (!s.entry.empty()) return;
+    if (s.screen() == ScreenId::Complaint && s.complaint && s.complaint->step() == ComplaintFlow::Step::Description)
+        s.entry = s.complaint->draft().description;
+    if (s.screen() == ScreenId::Survey && s.survey && s.survey->step() == SurveyFlow::Step::Suggestion)
+        s.entry = s.survey->answers().suggestion;
+}
+
 // Closing a screen ends its flow: nothing half-filled outlives the screen.
 void closeFlows(KioskState& s) {
     if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Repair) == s.stack.end()) s.repair.reset();
+    if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Complaint) == s.stack.end()) s.complaint.reset();
+    if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Survey) == s.stack.end()) s.survey.reset();
     if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Notices) == s.stack.end()) s.noticesFlow.reset();
     if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Track) == s.stack.end()) s.track.reset();
     clearEntry(s);
@@ -43,6 +54,11 @@ struct Applier {
         if (s.screen() == o.screen) return {};
         s.stack.push_back(o.screen);
         if (o.screen == ScreenId::Repair && s.directory) s.repair.emplace(*s.directory);
+        if (o.screen == ScreenId::Complaint) s.complaint.emplace();
+        if (o.screen == ScreenId::Survey) {
+            s.survey.emplace();
+            s.effects.push_back(s.survey->load());
+        }
         if (o.screen == ScreenId::Notices) s.noticesFlow.emplace();
         if (o.screen == ScreenId::Track) s.track.emplace();
         if (o.screen == ScreenId::Guide) s.guideSection = 0;
@@ -53,6 +69,17 @@ struct Applier {
         if (s.screen() == ScreenId::Repair && s.repair) {
             clearEntry(s);
             if (s.repair->back()) return {.screen = true};
+        }
+        if (s.screen() == ScreenId::Complaint && s.complaint) {
+            // Text typed but not yet taken goes into the draft first: Back loses nothing.
+            if (s.complaint->step() == ComplaintFlow::Step::Description) (void)s.complaint->setDescription(s.entry);
+            clearEntry(s);
+            if (s.complaint->back()) return refillEntry(s), Change{.screen = true};
+        }
+        if (s.screen() == ScreenId::Survey && s.survey) {
+            if (s.survey->step() == SurveyFlow::Step::Suggestion) (void)s.survey->setSuggestion(s.entry);
+            clearEntry(s);
+            if (s.survey->back()) return refillEntry(s), Change{.screen = true};
         }
         if (s.screen() == ScreenId::Notices && s.noticesFlow && s.noticesFlow->back()) return {.screen = true};
         if (s.screen() == ScreenId::Track && s.track && s.track->back()) {
@@ -197,6 +224,56 @@ struct Applier {
         s.entryError = typeInto(s.entry, typed, spec);
         return {};
     }
+    Change operator()(const intent::Complaint& c) {
+        if (!s.complaint || s.screen() != ScreenId::Complaint) return {};
+        ComplaintFlow& f = *s.complaint;
+        using K = intent::Complaint::Kind;
+        FlowOutcome out;
+        switch (c.kind) {
+            case K::Category: out = f.chooseCategory(c.category); break;
+            case K::Phrase: return typePhrase(c.text);
+            case K::FinishDescription:
+                out = f.setDescription(s.entry);
+                if (out.accepted()) out = f.finishDescription();
+                break;
+            case K::Route: out = f.chooseRoute(c.yes); break;
+            case K::Identity: out = f.chooseAnonymous(c.yes); break;
+            case K::PhoneDone: out = f.setPhone(s.entry); break;
+            case K::Confirm: out = f.confirm(ctx.newClientId, ctx.now); break;
+        }
+        if (out.accepted() && (c.kind == K::PhoneDone || c.kind == K::FinishDescription)) clearEntry(s);
+        if (c.kind == K::Identity && c.yes) clearEntry(s);  // anonymous: no phone kept anywhere
+        refillEntry(s);
+        if (out.effect) s.effects.push_back(std::move(*out.effect));
+        return {.screen = true};
+    }
+    Change operator()(const intent::Survey& v) {
+        if (!s.survey || s.screen() != ScreenId::Survey) return {};
+        SurveyFlow& f = *s.survey;
+        using K = intent::Survey::Kind;
+        FlowOutcome out;
+        switch (v.kind) {
+            case K::Rate: out = f.rate(v.score); break;
+            case K::FollowUp: out = f.chooseFollowUp(v.text); break;
+            case K::FinishSuggestion:
+                out = f.setSuggestion(s.entry);
+                if (out.accepted()) out = f.finishSuggestion();
+                if (out.accepted()) clearEntry(s);
+                break;
+            case K::Submit: out = f.submit(ctx.newClientId, ctx.now); break;
+        }
+        refillEntry(s);
+        if (out.effect) s.effects.push_back(std::move(*out.effect));
+        return {.screen = true};
+    }
+    Change operator()(const intent::StartSurvey& v) {
+        // A new survey replaces one in progress: the callback is a different questionnaire.
+        if (s.screen() != ScreenId::Survey) s.stack.push_back(ScreenId::Survey);
+        s.survey.emplace(v.surveyId.empty() ? std::string(kStandingSurveyId) : v.surveyId, v.ticketNumber);
+        s.effects.push_back(s.survey->load());
+        clearEntry(s);
+        return {.screen = true};
+    }
     Change operator()(const intent::SetLanguage& l) {
         if (s.settings.language == l.language) return {};
         s.settings.language = l.language;
@@ -215,6 +292,12 @@ struct Applier {
 }  // namespace
 
 EntrySpec entrySpec(const KioskState& s) {
+    if (s.screen() == ScreenId::Complaint && s.complaint) {
+        if (s.complaint->step() == ComplaintFlow::Step::Description) return {EntryMode::Text, ComplaintFlow::kMaxDescription};
+        if (s.complaint->step() == ComplaintFlow::Step::Phone) return {EntryMode::Digits, 12};
+    }
+    if (s.screen() == ScreenId::Survey && s.survey && s.survey->step() == SurveyFlow::Step::Suggestion)
+        return {EntryMode::Text, SurveyFlow::kMaxSuggestion};
     if (s.screen() == ScreenId::Repair && s.repair) {
         switch (s.repair->step()) {
             case RepairFlow::Step::Unit: return {EntryMode::DigitsDash, RepairFlow::kMaxUnit};
@@ -243,6 +326,8 @@ Change wipe(KioskState& state) {
     state.stack.assign(1, ScreenId::Home);
     state.settings = state.defaults;
     state.repair.reset();
+    state.complaint.reset();
+    state.survey.reset();
     state.noticesFlow.reset();
     state.track.reset();
     state.guideSection = 0;

@@ -8,8 +8,10 @@
 
 #include "kiosk/core/directory.hpp"
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/core/complaint_flow.hpp"
 #include "kiosk/core/notices_flow.hpp"
 #include "kiosk/core/repair_flow.hpp"
+#include "kiosk/core/survey_flow.hpp"
 #include "kiosk/core/text_entry.hpp"
 #include "kiosk/core/track_flow.hpp"
 
@@ -37,6 +39,8 @@ struct KioskState {
     const Directory* directory = nullptr;  // the community; owned by the app
 
     std::optional<RepairFlow> repair;  // alive while the Repair screen is open
+    std::optional<ComplaintFlow> complaint;  // alive while the Complaint screen is open
+    std::optional<SurveyFlow> survey;        // alive while the Survey screen is open
     std::string entry;                 // what is typed into the field on screen, not yet accepted
     std::string entryError;            // catalog key: why the last keys were refused ("" if not)
     bool entryShift = false;           // the on-screen keyboard shows capitals
@@ -88,6 +92,25 @@ struct Repair {
     RepairCategory category = RepairCategory::Other;
     Urgency urgency = Urgency::Normal;
 };
+// One answer in the complaint flow.
+struct Complaint {
+    enum class Kind { Category, Phrase, FinishDescription, Route, Identity, PhoneDone, Confirm } kind;
+    std::string text;
+    ComplaintCategory category = ComplaintCategory::Other;
+    bool yes = false;  // Route: to the general manager; Identity: anonymous
+};
+// One answer in the survey flow.
+struct Survey {
+    enum class Kind { Rate, FollowUp, FinishSuggestion, Submit } kind;
+    std::string text;  // FollowUp: the choice id
+    int score = 0;
+};
+// Opens a survey: the standing one, or a callback (回访) for a resolved ticket. For Track and a
+// scanned invitation; the Home tile opens the standing survey with no ticket.
+struct StartSurvey {
+    std::string surveyId;
+    std::optional<std::string> ticketNumber;
+};
 // Notices screen: chips, a notice's detail, its pages; the emergency banner opens its notice.
 struct Notices {
     enum class Kind { Filter, AllCategories, Open, PageUp, PageDown, OpenEmergency } kind;
@@ -109,7 +132,8 @@ struct GuideSection {
 using Intent = std::variant<intent::Open, intent::Back, intent::Home, intent::SetLanguage,
                             intent::ToggleLargeText, intent::ToggleReadAloud,
                             intent::ContinueSession, intent::Key, intent::Type, intent::Repair,
-                            intent::Notices, intent::Track, intent::Wake, intent::GuideSection>;
+                            intent::Notices, intent::Track, intent::Wake, intent::GuideSection,
+                            intent::Complaint, intent::Survey, intent::StartSurvey>;
 
 // What the app supplies to apply(): the time, and a fresh client id should a submission need one.
 struct ApplyContext {

@@ -13,6 +13,7 @@
 #include "kiosk/core/directory.hpp"
 #include "kiosk/core/lookup_effects.hpp"
 #include "kiosk/core/result.hpp"
+#include "kiosk/core/survey.hpp"
 #include "kiosk/core/ticket.hpp"
 
 namespace homedesk {
@@ -21,11 +22,18 @@ namespace effect {
 struct LoadOpenTickets {
     std::string placeId;
 };
-struct Submit {
+struct Submit {  // a repair or a complaint (ticket.kind says which flow asked)
     NewTicket ticket;
 };
+struct LoadSurvey {  // the newest version of a survey definition (survey flow)
+    std::string surveyId;
+};
+struct SubmitSurvey {
+    NewSurveyResponse response;
+};
 }  // namespace effect
-using Effect = std::variant<effect::LoadOpenTickets, effect::Submit, effect::RecordDisplay, effect::FindTicket>;
+using Effect = std::variant<effect::LoadOpenTickets, effect::Submit, effect::RecordDisplay, effect::FindTicket,
+                            effect::LoadSurvey, effect::SubmitSurvey>;
 
 // The answer to an input: refused with a message key, or accepted, perhaps with I/O to do.
 struct FlowOutcome {

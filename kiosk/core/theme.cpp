@@ -18,6 +18,16 @@ float contrastRatio(Color a, Color b) {
     return (std::max(la, lb) + 0.05f) / (std::min(la, lb) + 0.05f);
 }
 
+// Red to green, light enough for dark features; each face also has its words, never colour alone.
+static void setFaces(ThemeColors& c) {
+    c.faces[0] = rgb(0xF28B82);
+    c.faces[1] = rgb(0xF6B26B);
+    c.faces[2] = rgb(0xFFE066);
+    c.faces[3] = rgb(0xB5E08A);
+    c.faces[4] = rgb(0x7CCB8A);
+    c.faceInk = rgb(0x1B1B1B);
+}
+
 static ThemeColors normalColors() {
     ThemeColors c;
     c.background = rgb(0xF3F1EC);
@@ -44,6 +54,7 @@ static ThemeColors normalColors() {
     c.tiles[4] = rgb(0x0E6670);
     c.tiles[5] = rgb(0x444B55);
     c.tileText = rgb(0xFFFFFF);
+    setFaces(c);
     return c;
 }
 
@@ -67,6 +78,8 @@ static ThemeColors highContrastColors() {
     c.focus = rgb(0xFFE14D);
     for (auto& tile : c.tiles) tile = rgb(0x000000);
     c.tileText = rgb(0xFFFFFF);
+    setFaces(c);
+    c.faceInk = rgb(0x000000);
     return c;
 }
 
@@ -107,6 +120,7 @@ std::vector<ContrastPair> contrastPairs(const Theme& t) {
         {"emergency banner", c.bannerText, c.banner},
     };
     for (const auto& tile : c.tiles) pairs.push_back({"tile text", c.tileText, tile});
+    for (const auto& face : c.faces) pairs.push_back({"survey face features", c.faceInk, face});
     return pairs;
 }
 

@@ -49,6 +49,8 @@ struct ThemeColors {
     Color border, focus;
     Color tiles[6];
     Color tileText;
+    Color faces[5];  // survey faces, score 1 (very dissatisfied) .. 5 (very satisfied)
+    Color faceInk;   // eyes, mouth and outline on a face
 };
 
 struct Theme {

@@ -87,6 +87,8 @@ KioskFrame::FooterLayout KioskFrame::layoutFooter(const Ui& ui, const KioskView&
 const Screen& KioskFrame::screenFor(ScreenId id) const {
     if (id == ScreenId::Home) return m_home;
     if (id == ScreenId::Repair) return m_repair;
+    if (id == ScreenId::Complaint) return m_complaint;
+    if (id == ScreenId::Survey) return m_survey;
     if (id == ScreenId::Notices) return m_notices;
     if (id == ScreenId::Track) return m_track;
     if (id == ScreenId::Guide) return m_guide;

@@ -6,11 +6,13 @@
 #include <array>
 #include <string>
 
+#include "kiosk/ui/screens/complaint_screen.hpp"
 #include "kiosk/ui/screens/guide_screen.hpp"
 #include "kiosk/ui/screens/home_screen.hpp"
 #include "kiosk/ui/screens/notices_screen.hpp"
 #include "kiosk/ui/screens/placeholder_screen.hpp"
 #include "kiosk/ui/screens/repair_screen.hpp"
+#include "kiosk/ui/screens/survey_screen.hpp"
 #include "kiosk/ui/screens/track_screen.hpp"
 
 namespace homedesk::ui {
@@ -36,6 +38,8 @@ private:
     HomeScreen m_home;
     PlaceholderScreen m_placeholder;
     RepairScreen m_repair;
+    ComplaintScreen m_complaint;
+    SurveyScreen m_survey;
     NoticesScreen m_notices;
     TrackScreen m_track;
     GuideScreen m_guide;
