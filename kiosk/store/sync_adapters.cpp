@@ -78,9 +78,15 @@ Result<std::string> StoreNoticeSink::noticeCursor() { return m_notices.cursor(kN
 sync::Status StoreNoticeSink::applyNoticePage(const std::vector<protocol::Notice>& changes, const std::string& cursor) {
     std::vector<StoredNotice> notices;
     notices.reserve(changes.size());
-    for (const auto& c : changes)
-        notices.push_back(StoredNotice{c.id, c.revision, c.title, c.body, std::string(protocol::toString(c.category)),
-                                       c.emergency, c.pinned, c.publish_at, c.expire_at, c.retracted});
+    for (const auto& c : changes) {
+        StoredNotice n{c.id, c.revision, c.title, c.body, std::string(protocol::toString(c.category)),
+                       c.emergency, c.pinned, c.publish_at, c.expire_at, c.retracted};
+        // Always written, empty when the change has none: a revision without English replaces the
+        // old translation instead of leaving it next to the new Chinese text.
+        n.titleEn = c.title_en.value_or(std::string{});
+        n.bodyEn = c.body_en.value_or(std::string{});
+        notices.push_back(std::move(n));
+    }
     return toSync(m_notices.applyPage(notices, kNoticeFeed, cursor, static_cast<std::int64_t>(std::time(nullptr))));
 }
 

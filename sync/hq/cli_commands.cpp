@@ -1,10 +1,13 @@
 #include "sync/hq/cli_commands.hpp"
 
 #include <chrono>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "sync/hq/credentials.hpp"
 #include "sync/hq/sqlite_hq_store.hpp"
+#include "sync/protocol/codec.hpp"
 #include "sync/protocol/field_reader.hpp"
 #include "sync/protocol/qr_token.hpp"
 
@@ -124,21 +127,103 @@ int staffAdd(const std::string& db, const std::string& username, const std::stri
     return 0;
 }
 
+namespace {
+
+bool validBody(const std::string& s) {
+    return s.size() <= 20000 && protocol::isValidText(s, protocol::TextKind::Text);
+}
+
+std::optional<std::vector<NoticeTarget>> parseTargets(const std::vector<std::string>& texts) {
+    if (texts.empty()) {
+        fail("give at least one --target");
+        return std::nullopt;
+    }
+    std::vector<NoticeTarget> targets;
+    for (const std::string& text : texts) {
+        auto target = parseTarget(text);
+        if (!target) {
+            fail("bad --target '" + text + "' (all, community:ID, building:ID, terminal:ID)");
+            return std::nullopt;
+        }
+        targets.push_back(*target);
+    }
+    return targets;
+}
+
+std::string_view kindWord(PublishKind kind) {
+    switch (kind) {
+        case PublishKind::Published: return "published";
+        case PublishKind::Revised: return "revised";
+        case PublishKind::Unchanged: return "unchanged";
+    }
+    return "published";
+}
+
+int noticePublishFile(const std::string& db, const NoticeOptions& o) {
+    if (!o.title.empty() || !o.body.empty() || !o.title_en.empty() || !o.body_en.empty() ||
+        o.emergency || o.pinned || o.expires_in_hours > 0)
+        return fail("--file takes the text, flags and times from the file; give only --target");
+    auto targets = parseTargets(o.targets);
+    if (!targets) return 1;
+    std::ifstream in(o.file, std::ios::binary);
+    if (!in) return fail("cannot read " + o.file);
+    std::stringstream text;
+    text << in.rdbuf();
+    // The same strict decoding as a terminal's: the whole file is checked before anything is
+    // published, and a problem names the notice and field (changes[2].title_en: ...).
+    auto feed = protocol::decode<protocol::NoticeFeed>(text.str());
+    if (!feed) return fail(o.file + ": " + feed.error().message);
+    auto store = openStore(db);
+    if (!store) return 1;
+    const std::int64_t t = now();
+    int published = 0;
+    for (const protocol::Notice& n : feed->changes) {
+        if (n.retracted) {
+            std::cout << "-\tskipped (retracted in the file)\t" << n.id << "\n";
+            continue;
+        }
+        NoticeDraft draft;
+        draft.title = n.title;
+        draft.body = n.body;
+        draft.title_en = n.title_en.value_or("");
+        draft.body_en = n.body_en.value_or("");
+        draft.category = n.category;
+        draft.emergency = n.emergency;
+        draft.pinned = n.pinned;
+        draft.publish_at = n.publish_at > 0 ? n.publish_at : t;
+        draft.expire_at = n.expire_at;
+        draft.targets = *targets;
+        auto outcome = store->publishNoticeFrom(n.id, draft, t);
+        if (!outcome) return fail(n.id + ": " + outcome.error().message);
+        std::cout << outcome->id << "\t" << kindWord(outcome->kind) << "\t" << n.id << "\n";
+        ++published;
+    }
+    if (published == 0) return fail(o.file + " holds no notice to publish");
+    return 0;
+}
+
+}  // namespace
+
 int noticePublish(const std::string& db, const NoticeOptions& o) {
+    if (!o.file.empty()) return noticePublishFile(db, o);
     NoticeDraft draft;
-    if (!validLine(o.title, 256)) return fail("--title must be one line of 1..256 bytes");
-    if (o.body.size() > 20000 || !protocol::isValidText(o.body, protocol::TextKind::Text))
+    if (!validLine(o.title, 256)) return fail("--title must be one line of 1..256 bytes (or give --file)");
+    if (!validBody(o.body))
         return fail("--body must be at most 20000 bytes without control characters");
+    if (!o.title_en.empty() && !validLine(o.title_en, 256))
+        return fail("--title-en must be one line of at most 256 bytes");
+    if (!validBody(o.body_en))
+        return fail("--body-en must be at most 20000 bytes without control characters");
+    if (o.title_en.empty() && !o.body_en.empty()) return fail("--body-en needs --title-en");
     auto category = protocol::noticeCategoryFrom(o.category);
     if (!category) return fail("--category must be outage, finance, event or general");
-    if (o.targets.empty()) return fail("give at least one --target");
-    for (const std::string& text : o.targets) {
-        auto target = parseTarget(text);
-        if (!target) return fail("bad --target '" + text + "' (all, community:ID, building:ID, terminal:ID)");
-        draft.targets.push_back(*target);
-    }
+    auto targets = parseTargets(o.targets);
+    if (!targets) return 1;
+    draft.targets = std::move(*targets);
     draft.title = o.title;
     draft.body = o.body;
+    draft.title_en = o.title_en;
+    draft.body_en = o.body_en;
     draft.category = *category;
     draft.emergency = o.emergency;
     draft.pinned = o.pinned;

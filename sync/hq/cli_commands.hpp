@@ -13,6 +13,13 @@ namespace homedesk::hq::cli {
 struct NoticeOptions {
     std::string title;
     std::string body;
+    std::string title_en;  // English translation, optional
+    std::string body_en;
+    // A JSON file in the notice feed's shape (assets/demo/notices.json): every notice in it is
+    // published (text, English, category, flags, publish and expiry times from the file) to
+    // `targets`. Keyed by the file's notice ids, so running it again changes nothing, and a
+    // changed notice becomes a revision.
+    std::string file;
     std::string category = "general";
     std::vector<std::string> targets;  // "all", "community:c1", "building:b2", "terminal:t.."
     bool emergency = false;

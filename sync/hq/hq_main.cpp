@@ -77,10 +77,17 @@ int main(int argc, char** argv) {
     staffAdd->callback([&] { rc = cli::staffAdd(db, username, role); });
 
     auto* notice = app.add_subcommand("notice", "notices")->require_subcommand(1);
-    auto* publish = notice->add_subcommand("publish", "publish now; prints the notice id");
+    auto* publish = notice->add_subcommand(
+        "publish", "publish now; prints the notice id (with --file: id, what happened, file id)");
     cli::NoticeOptions n;
-    publish->add_option("--title", n.title)->required();
-    publish->add_option("--body", n.body);
+    auto* titleOption = publish->add_option("--title", n.title, "Chinese title");
+    publish->add_option("--body", n.body, "Chinese text");
+    publish->add_option("--title-en", n.title_en, "English title (optional)");
+    publish->add_option("--body-en", n.body_en, "English text (needs --title-en)");
+    publish->add_option("--file", n.file,
+                        "publish every notice of a JSON file in the feed's shape "
+                        "(assets/demo/notices.json); again = no change")
+        ->excludes(titleOption);
     publish->add_option("--category", n.category, "outage, finance, event, general")
         ->capture_default_str();
     publish->add_option("--target", n.targets, "all | community:ID | building:ID | terminal:ID")

@@ -70,6 +70,14 @@ public:
 
     // Notices and their feed (changes that target the terminal, each notice once per page).
     virtual Result<std::string> publishNotice(const NoticeDraft& draft, std::int64_t now) = 0;
+    // Publishes a notice known by a key from outside (a feed file's notice id), so an import can
+    // run again: an unknown key publishes; a key whose live notice has the same content is left
+    // Unchanged; different content is a revision (revision + 1, every text replaced, English
+    // cleared when the draft has none; the draft's targets are added). A retracted key publishes
+    // a new notice.
+    virtual Result<PublishOutcome> publishNoticeFrom(const std::string& sourceKey,
+                                                     const NoticeDraft& draft,
+                                                     std::int64_t now) = 0;
     virtual Result<bool> retractNotice(const std::string& noticeId, std::int64_t now) = 0;
     virtual Result<protocol::NoticeFeed> noticesSince(const TerminalRecord& terminal,
                                                       std::int64_t since, int limit) = 0;

@@ -44,14 +44,24 @@ struct NoticeTarget {
 };
 
 struct NoticeDraft {
-    std::string title;
+    std::string title;  // Chinese
     std::string body;
+    std::string title_en;  // English translation; empty = none (body_en needs title_en)
+    std::string body_en;
     protocol::NoticeCategory category = protocol::NoticeCategory::General;
     bool emergency = false;
     bool pinned = false;
     std::int64_t publish_at = 0;
     std::optional<std::int64_t> expire_at;
     std::vector<NoticeTarget> targets;  // at least one
+};
+
+// What publishing a notice by its source key did (see HqStore::publishNoticeFrom).
+enum class PublishKind { Published, Revised, Unchanged };
+
+struct PublishOutcome {
+    std::string id;
+    PublishKind kind = PublishKind::Published;
 };
 
 enum class StaffRole { Admin, NoticeEditor, TicketHandler, Viewer };

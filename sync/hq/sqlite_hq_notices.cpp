@@ -22,32 +22,118 @@ std::int64_t recordChange(Database& db, const std::string& noticeId, const char*
     return db.lastInsertId();
 }
 
+void addTargets(Database& db, const std::string& id, const std::vector<NoticeTarget>& targets) {
+    auto target =
+        db.prepare("INSERT OR IGNORE INTO notice_targets(notice_id, kind, ref) VALUES (?, ?, ?)");
+    for (const NoticeTarget& t : targets) {
+        target.bind(1, id).bind(2, kindText(t.kind)).bind(3, t.ref).run();
+        target.reset();
+    }
+}
+
+std::optional<std::string> keyOrNull(const std::string& key) {
+    if (key.empty()) return std::nullopt;
+    return key;
+}
+
+}  // namespace
+
+// One new notice at revision 1; `sourceKey` empty for a notice typed at the office.
+std::string SqliteHqStore::insertNotice(const NoticeDraft& draft, const std::string& sourceKey,
+                                        std::int64_t now) {
+    const std::string id = "n" + std::to_string(nextId("notices"));
+    // The change row references the notice, so the notice goes in first with seq 0.
+    m_db->prepare("INSERT INTO notices(id, revision, title, body, category, emergency, pinned, "
+                  "publish_at, expire_at, created_at, last_seq, title_en, body_en, source_key) "
+                  "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
+        .bind(1, id).bind(2, draft.title).bind(3, draft.body)
+        .bind(4, protocol::toString(draft.category))
+        .bind(5, std::int64_t{draft.emergency}).bind(6, std::int64_t{draft.pinned})
+        .bind(7, draft.publish_at).bind(8, draft.expire_at).bind(9, now)
+        .bind(10, draft.title_en).bind(11, draft.body_en).bind(12, keyOrNull(sourceKey)).run();
+    addTargets(*m_db, id, draft.targets);
+    const std::int64_t seq = recordChange(*m_db, id, "publish", now);
+    m_db->prepare("UPDATE notices SET last_seq = ? WHERE id = ?").bind(1, seq).bind(2, id).run();
+    return id;
+}
+
+namespace {
+
+Result<bool> checkDraft(const NoticeDraft& draft) {
+    if (draft.targets.empty())
+        return invalidInput("hq store", "a notice needs at least one target");
+    if (draft.title_en.empty() && !draft.body_en.empty())
+        return invalidInput("hq store", "an English body needs an English title");
+    return true;
+}
+
 }  // namespace
 
 Result<std::string> SqliteHqStore::publishNotice(const NoticeDraft& draft, std::int64_t now) {
-    if (draft.targets.empty())
-        return invalidInput("hq store", "a notice needs at least one target");
+    if (auto ok = checkDraft(draft); !ok) return ok.error();
     return guarded<std::string>("publish notice", [&] {
         Transaction tx(*m_db);
-        const std::string id = "n" + std::to_string(nextId("notices"));
-        // The change row references the notice, so the notice goes in first with seq 0.
-        m_db->prepare("INSERT INTO notices(id, revision, title, body, category, emergency, pinned, "
-                      "publish_at, expire_at, created_at, last_seq) "
-                      "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
-            .bind(1, id).bind(2, draft.title).bind(3, draft.body)
-            .bind(4, protocol::toString(draft.category))
-            .bind(5, std::int64_t{draft.emergency}).bind(6, std::int64_t{draft.pinned})
-            .bind(7, draft.publish_at).bind(8, draft.expire_at).bind(9, now).run();
-        auto target = m_db->prepare(
-            "INSERT OR IGNORE INTO notice_targets(notice_id, kind, ref) VALUES (?, ?, ?)");
-        for (const NoticeTarget& t : draft.targets) {
-            target.bind(1, id).bind(2, kindText(t.kind)).bind(3, t.ref).run();
-            target.reset();
-        }
-        const std::int64_t seq = recordChange(*m_db, id, "publish", now);
-        m_db->prepare("UPDATE notices SET last_seq = ? WHERE id = ?").bind(1, seq).bind(2, id).run();
+        const std::string id = insertNotice(draft, {}, now);
         tx.commit();
         return id;
+    });
+}
+
+Result<PublishOutcome> SqliteHqStore::publishNoticeFrom(const std::string& sourceKey,
+                                                        const NoticeDraft& draft,
+                                                        std::int64_t now) {
+    if (auto ok = checkDraft(draft); !ok) return ok.error();
+    if (sourceKey.empty()) return invalidInput("hq store", "an imported notice needs its key");
+    return guarded<PublishOutcome>("publish notice", [&] {
+        Transaction tx(*m_db);
+        auto live = m_db->prepare(
+            "SELECT id, title, body, title_en, body_en, category, emergency, pinned, publish_at, "
+            "expire_at FROM notices WHERE source_key = ? AND retracted_at IS NULL "
+            "ORDER BY created_at DESC, id DESC LIMIT 1");
+        live.bind(1, sourceKey);
+        if (!live.step()) {
+            const std::string id = insertNotice(draft, sourceKey, now);
+            tx.commit();
+            return PublishOutcome{id, PublishKind::Published};
+        }
+        const std::string id = live.text(0);
+        const bool same = live.text(1) == draft.title && live.text(2) == draft.body &&
+                          live.text(3) == draft.title_en && live.text(4) == draft.body_en &&
+                          live.text(5) == protocol::toString(draft.category) &&
+                          (live.integer(6) != 0) == draft.emergency &&
+                          (live.integer(7) != 0) == draft.pinned &&
+                          live.integer(8) == draft.publish_at &&
+                          live.optInteger(9) == draft.expire_at;
+        live.reset();
+        std::int64_t targetsBefore = 0;
+        {
+            auto count = m_db->prepare("SELECT COUNT(*) FROM notice_targets WHERE notice_id = ?");
+            count.bind(1, id).step();
+            targetsBefore = count.integer(0);
+        }
+        addTargets(*m_db, id, draft.targets);
+        std::int64_t targetsAfter = 0;
+        {
+            auto count = m_db->prepare("SELECT COUNT(*) FROM notice_targets WHERE notice_id = ?");
+            count.bind(1, id).step();
+            targetsAfter = count.integer(0);
+        }
+        if (same && targetsAfter == targetsBefore) {
+            tx.commit();
+            return PublishOutcome{id, PublishKind::Unchanged};
+        }
+        // A revision replaces every text: a draft without English clears the old English, so no
+        // terminal keeps a translation of the previous wording. New targets see it too.
+        const std::int64_t seq = recordChange(*m_db, id, "revise", now);
+        m_db->prepare("UPDATE notices SET revision = revision + 1, title = ?, body = ?, "
+                      "title_en = ?, body_en = ?, category = ?, emergency = ?, pinned = ?, "
+                      "publish_at = ?, expire_at = ?, last_seq = ? WHERE id = ?")
+            .bind(1, draft.title).bind(2, draft.body).bind(3, draft.title_en)
+            .bind(4, draft.body_en).bind(5, protocol::toString(draft.category))
+            .bind(6, std::int64_t{draft.emergency}).bind(7, std::int64_t{draft.pinned})
+            .bind(8, draft.publish_at).bind(9, draft.expire_at).bind(10, seq).bind(11, id).run();
+        tx.commit();
+        return PublishOutcome{id, PublishKind::Revised};
     });
 }
 
@@ -72,7 +158,8 @@ Result<protocol::NoticeFeed> SqliteHqStore::noticesSince(const TerminalRecord& t
         Transaction snapshot(*m_db, Transaction::Mode::Read);  // rows and MAX(seq) agree
         auto st = m_db->prepare(
             "SELECT n.last_seq, n.id, n.revision, n.title, n.body, n.category, n.emergency, "
-            "n.pinned, n.publish_at, n.expire_at, n.retracted_at IS NOT NULL "
+            "n.pinned, n.publish_at, n.expire_at, n.retracted_at IS NOT NULL, n.title_en, "
+            "n.body_en "
             "FROM notices n WHERE n.last_seq > ?1 AND EXISTS (SELECT 1 FROM notice_targets t "
             "WHERE t.notice_id = n.id AND (t.kind = 'all' "
             "OR (t.kind = 'community' AND t.ref = ?2) OR (t.kind = 'building' AND t.ref = ?3) "
@@ -87,9 +174,11 @@ Result<protocol::NoticeFeed> SqliteHqStore::noticesSince(const TerminalRecord& t
             n.id = st.text(1);
             n.revision = st.integer(2);
             n.retracted = st.integer(10) != 0;
-            if (!n.retracted) {
+            if (!n.retracted) {  // a retraction carries no text in either language
                 n.title = st.text(3);
                 n.body = st.text(4);
+                if (auto en = st.text(11); !en.empty()) n.title_en = std::move(en);
+                if (auto en = st.text(12); !en.empty() && n.title_en) n.body_en = std::move(en);
             }
             n.category = protocol::noticeCategoryFrom(st.text(5))
                              .value_or(protocol::NoticeCategory::General);

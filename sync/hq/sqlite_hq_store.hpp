@@ -48,6 +48,8 @@ public:
                                                           std::int64_t since, int limit) override;
 
     Result<std::string> publishNotice(const NoticeDraft& draft, std::int64_t now) override;
+    Result<PublishOutcome> publishNoticeFrom(const std::string& sourceKey, const NoticeDraft& draft,
+                                             std::int64_t now) override;
     Result<bool> retractNotice(const std::string& noticeId, std::int64_t now) override;
     Result<protocol::NoticeFeed> noticesSince(const TerminalRecord& terminal, std::int64_t since,
                                               int limit) override;
@@ -65,6 +67,8 @@ private:
     template <typename T, typename F>
     Result<T> guarded(const char* what, F&& body);
     std::int64_t nextId(const char* table);
+    std::string insertNotice(const NoticeDraft& draft, const std::string& sourceKey,
+                             std::int64_t now);
     // Stores one item (or finds it again) inside the caller's lock and write transaction.
     protocol::SubmissionResult insertSubmission(const TerminalRecord& terminal,
                                                 const protocol::Submission& item, std::int64_t now);

@@ -49,6 +49,15 @@ INSERT INTO meta(key, value) VALUES ('config_version', '1');
 PRAGMA user_version = 1;
 )sql";
 
+// v2: the English translation of a notice (protocol 1.1) and the key of an imported notice.
+constexpr const char* kVersion2 = R"sql(
+ALTER TABLE notices ADD COLUMN title_en TEXT NOT NULL DEFAULT '';
+ALTER TABLE notices ADD COLUMN body_en TEXT NOT NULL DEFAULT '';
+ALTER TABLE notices ADD COLUMN source_key TEXT;
+CREATE INDEX notices_by_source_key ON notices(source_key) WHERE source_key IS NOT NULL;
+PRAGMA user_version = 2;
+)sql";
+
 }  // namespace
 
 void migrate(Database& db) {
@@ -61,6 +70,12 @@ void migrate(Database& db) {
     if (current < 1) {
         Transaction tx(db);
         db.exec(kVersion1);
+        tx.commit();
+        current = 1;
+    }
+    if (current < 2) {
+        Transaction tx(db);
+        db.exec(kVersion2);
         tx.commit();
     }
 }

@@ -33,6 +33,9 @@ void toJson(nlohmann::json& j, const Notice& m) {
          {"publish_at", m.publish_at},
          {"retracted", m.retracted}};
     if (m.expire_at) j["expire_at"] = *m.expire_at;
+    // Written only when there is a translation: absent means none.
+    if (m.title_en && !m.title_en->empty()) j["title_en"] = *m.title_en;
+    if (m.body_en && !m.body_en->empty()) j["body_en"] = *m.body_en;
 }
 
 void readJson(FieldReader& r, Notice& m) {
@@ -43,6 +46,16 @@ void readJson(FieldReader& r, Notice& m) {
     m.title = r.optString("title", TextKind::Line, 256).value_or("");
     m.body = r.optString("body", TextKind::Text, 20000).value_or("");
     if (r.ok() && !m.retracted && m.title.empty()) r.fail("title", "is required");
+    // The English translation is optional; an empty string means none, like absent.
+    m.title_en = r.optString("title_en", TextKind::Line, 256);
+    m.body_en = r.optString("body_en", TextKind::Text, 20000);
+    if (m.title_en && m.title_en->empty()) m.title_en.reset();
+    if (m.body_en && m.body_en->empty()) m.body_en.reset();
+    if (r.ok() && m.body_en && !m.title_en) r.fail("body_en", "needs title_en");
+    if (m.retracted) {
+        m.title_en.reset();
+        m.body_en.reset();
+    }
     const std::string category = r.optString("category", TextKind::Id, 16).value_or("general");
     if (r.ok()) {
         if (auto c = noticeCategoryFrom(category)) m.category = *c;

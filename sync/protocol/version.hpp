@@ -11,7 +11,13 @@ namespace homedesk::protocol {
 //   1  2026-11  first contract: /api/v1 enroll, submissions (batch, idempotent by client_id),
 //               notices?since&wait (long-poll, retractions as changes), tickets/status?since,
 //               config, heartbeat; QR tokens "HD1.<kind>.<body>.<sig>" signed with Ed25519.
+//   1.1 2026-11 Notice gains optional `title_en` / `body_en` (English translation; absent or
+//               empty = none; body_en needs title_en; retractions carry none). A compatible
+//               minor change: every decoder ignores unknown fields, so a 1.0 terminal shows the
+//               Chinese text of a 1.1 feed, and a 1.1 terminal reads a 1.0 feed as "no English".
+//               The header and the path stay at 1 (kProtocolVersion counts breaking changes).
 inline constexpr int kProtocolVersion = 1;
+inline constexpr int kProtocolMinor = 1;  // additive changes within kProtocolVersion
 inline constexpr std::string_view kApiPrefix = "/api/v1";
 inline constexpr std::string_view kQrTokenPrefix = "HD1";
 

@@ -127,3 +127,46 @@ TEST_CASE("a notice page and its cursor are stored together, and shown displays 
     REQUIRE(after.ok());
     CHECK(after->empty());
 }
+
+TEST_CASE("a notice's English lands in the English columns, and a revision without English clears it",
+          "[store][sync]") {
+    StoreFixture f;
+    auto notices = SqliteNotices::open(f.dbPath);
+    REQUIRE(notices.ok());
+    StoreNoticeSink sink(*notices);
+    protocol::Notice n;
+    n.id = "n5";
+    n.revision = 1;
+    n.title = "电梯检修";
+    n.body = "周三 9:00-11:00";
+    n.title_en = "Lift maintenance";
+    n.body_en = "Wednesday 9:00-11:00";
+    n.publish_at = 100;
+    REQUIRE(sink.applyNoticePage({n}, "1").ok());
+    auto shown = notices->current(200);
+    REQUIRE(shown.ok());
+    REQUIRE(shown->size() == 1);
+    CHECK(shown->front().titleEn == "Lift maintenance");
+    CHECK(shown->front().bodyEn == "Wednesday 9:00-11:00");
+
+    // The office rewords the notice and has no translation yet: the old English must go.
+    n.revision = 2;
+    n.title = "电梯检修（改期）";
+    n.title_en.reset();
+    n.body_en.reset();
+    REQUIRE(sink.applyNoticePage({n}, "2").ok());
+    shown = notices->current(200);
+    REQUIRE(shown.ok());
+    REQUIRE(shown->size() == 1);
+    CHECK(shown->front().title == "电梯检修（改期）");
+    CHECK(shown->front().titleEn.empty());
+    CHECK(shown->front().bodyEn.empty());
+
+    // A replayed older page (crash before the cursor was saved) does not bring it back.
+    n.revision = 1;
+    n.title_en = "Lift maintenance";
+    REQUIRE(sink.applyNoticePage({n}, "2").ok());
+    shown = notices->current(200);
+    REQUIRE(shown.ok());
+    CHECK(shown->front().titleEn.empty());
+}
