@@ -1,6 +1,7 @@
 // The frame around every screen: header (community, date, time), content, Back/Home on every
-// screen but Home (in the header on wide screens, in a bar above the footer on tall ones), footer (large text, language, read-aloud, steward, service line, sync
-// status), and the "still there?" prompt over everything when the session is about to end.
+// screen but Home (in the header on wide screens, in a bar above the footer on tall ones),
+// footer (large text, language, read-aloud, steward, service line, sync status), and the
+// "still there?" prompt over everything when the session is about to end.
 #pragma once
 
 #include <array>
