@@ -4,6 +4,7 @@
 
 #include <SDL2/SDL_events.h>
 
+#include <atomic>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -14,6 +15,7 @@
 #include "kiosk/app/frame_stats.hpp"
 #include "kiosk/app/input_queue.hpp"
 #include "kiosk/app/script_driver.hpp"
+#include "kiosk/app/sync_service.hpp"
 #include "kiosk/core/directory.hpp"
 #include "kiosk/core/idle_session.hpp"
 #include "kiosk/core/ticket_store.hpp"
@@ -62,6 +64,9 @@ private:
     KioskView makeView(TimePoint now, const std::tm& wall) const;
     void readAloud(const KioskView& view);
     void runEffects();
+    Result<bool> startSync();
+    void onSyncWake();
+    bool fact(std::string_view name) const;  // for the script's `await`
     std::int64_t wallNow() const;
 
     Config m_config;
@@ -72,6 +77,10 @@ private:
     Translations m_text;
     Directory m_directory;
     std::unique_ptr<TicketStore> m_store;
+    std::unique_ptr<SyncService> m_sync;  // declared after the store, stopped first (~KioskApp)
+    SyncSnapshot m_syncView;              // what the UI shows: re-read when the engine wakes it
+    std::uint32_t m_syncEvent = 0;        // the SDL user event the engine's thread posts
+    std::atomic<bool> m_syncWakePosted{false};  // at most one wake-up waiting in SDL's queue
     std::optional<QrModules> m_receiptQr;  // drawn on the receipt; made once when it arrives
     std::unique_ptr<ui::FontAtlas> m_fonts;
     ui::WidgetRegistry m_widgets;

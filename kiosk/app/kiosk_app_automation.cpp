@@ -37,7 +37,21 @@ void KioskApp::writeShotInfo(const std::string& path) const {
     if (m_state.repair) {
         j["repair_step"] = stepName(m_state.repair->step());
         j["flow_error"] = m_state.repair->lastError();
-        if (const auto& r = m_state.repair->receipt()) j["receipt_code"] = r->trackingCode;
+        if (const auto& r = m_state.repair->receipt()) {
+            j["receipt_code"] = r->trackingCode;
+            j["receipt_delivered"] = r->delivered;
+        }
+    }
+    j["sync"] = {{"state", syncLightName(syncLight(m_syncView))},
+                 {"queued", m_syncView.queued},
+                 {"enrolled", m_syncView.enrolled},
+                 {"terminal_id", m_syncView.terminalId},
+                 {"last_error", m_syncView.lastErrorKey}};
+    if (m_state.enroll) {
+        const char* phases[] = {"typing", "working", "failed"};
+        j["enroll"] = {{"code", m_state.enroll->code()},
+                       {"phase", phases[static_cast<int>(m_state.enroll->phase())]},
+                       {"error", m_state.enroll->errorKey()}};
     }
     auto& widgets = j["widgets"] = nlohmann::json::array();
     for (const auto& w : m_widgets.widgets())

@@ -13,6 +13,8 @@ std::string_view screenName(ScreenId id) {
         case ScreenId::Notices: return "notices";
         case ScreenId::Track: return "track";
         case ScreenId::Scan: return "scan";
+        case ScreenId::Enroll: return "enroll";
+        case ScreenId::Sync: return "sync";
     }
     return "unknown";
 }
@@ -30,6 +32,7 @@ struct Applier {
     const ApplyContext& ctx;
     Change operator()(const intent::Open& o) {
         if (o.screen == ScreenId::Home) return (*this)(intent::Home{});
+        if (o.screen == ScreenId::Enroll) return {};  // only ever the first screen, never opened
         if (s.screen() == o.screen) return {};
         s.stack.push_back(o.screen);
         if (o.screen == ScreenId::Repair && s.directory) s.repair.emplace(*s.directory);
@@ -100,6 +103,19 @@ struct Applier {
         return {};
     }
     Change operator()(const intent::ContinueSession&) { return {}; }
+    Change operator()(const intent::Enroll& e) {
+        if (!s.enroll || s.screen() != ScreenId::Enroll) return {};
+        using K = intent::Enroll::Kind;
+        switch (e.kind) {
+            case K::Type: s.enroll->type(e.text); break;
+            case K::Backspace: s.enroll->backspace(); break;
+            case K::Clear: s.enroll->clear(); break;
+            case K::Submit:
+                if (auto code = s.enroll->submit()) s.enrollRequest = std::move(*code);
+                break;
+        }
+        return {.screen = true};
+    }
 };
 }  // namespace
 
@@ -112,12 +128,31 @@ Change wipe(KioskState& state) {
     change.screen = !state.atHome();
     change.language = state.settings.language != state.defaults.language;
     change.largeText = state.settings.largeText != state.defaults.largeText;
-    state.stack.assign(1, ScreenId::Home);
+    state.stack.assign(1, state.enroll ? ScreenId::Enroll : ScreenId::Home);
+    if (state.enroll) state.enroll->clear();  // a half-typed code goes too (not while sending)
     state.settings = state.defaults;
     state.repair.reset();
     state.entry.clear();
     state.effects.clear();
     return change;
+}
+
+void requireEnrollment(KioskState& state) {
+    state.enroll.emplace();
+    state.enrollRequest.reset();
+    state.stack.assign(1, ScreenId::Enroll);
+}
+
+Change enrollmentFinished(KioskState& state, bool enrolled, const std::string& errorKey) {
+    if (!state.enroll) return {};
+    if (!enrolled) {
+        state.enroll->failed(errorKey);
+        return {.screen = true};
+    }
+    state.enroll.reset();
+    state.enrollRequest.reset();
+    state.stack.assign(1, ScreenId::Home);
+    return {.screen = true};
 }
 
 }  // namespace homedesk

@@ -7,12 +7,14 @@
 #include <vector>
 
 #include "kiosk/core/directory.hpp"
+#include "kiosk/core/enroll_form.hpp"
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/core/repair_flow.hpp"
 
 namespace homedesk {
 
-enum class ScreenId { Home, Repair, Complaint, Survey, Notices, Track, Scan };
+// Enroll stands in for Home until the terminal has enrolled; Sync opens from the footer.
+enum class ScreenId { Home, Repair, Complaint, Survey, Notices, Track, Scan, Enroll, Sync };
 
 std::string_view screenName(ScreenId id);  // stable, for automation and logs
 
@@ -36,6 +38,11 @@ struct KioskState {
     std::optional<RepairFlow> repair;  // alive while the Repair screen is open
     std::string entry;                 // digits typed on the keypad, not yet accepted
     std::vector<Effect> effects;       // I/O the flows asked for; the app runs and clears them
+
+    // First start with a head office and no credential: the enrollment form, at the bottom of
+    // the stack instead of Home. The app takes `enrollRequest` and sends it on the sync thread.
+    std::optional<EnrollForm> enroll;
+    std::optional<std::string> enrollRequest;
 
     ScreenId screen() const { return stack.back(); }
     bool atHome() const { return stack.size() == 1; }
@@ -67,11 +74,16 @@ struct Repair {
     RepairCategory category = RepairCategory::Other;
     Urgency urgency = Urgency::Normal;
 };
+// The enrollment form: characters typed (on-screen keyboard, keyboard or scanner), delete, send.
+struct Enroll {
+    enum class Kind { Type, Backspace, Clear, Submit } kind;
+    std::string text;
+};
 }  // namespace intent
 
 using Intent = std::variant<intent::Open, intent::Back, intent::Home, intent::SetLanguage,
                             intent::ToggleLargeText, intent::ToggleReadAloud,
-                            intent::ContinueSession, intent::Key, intent::Repair>;
+                            intent::ContinueSession, intent::Key, intent::Repair, intent::Enroll>;
 
 // What the app supplies to apply(): the time, and a fresh client id should a submission need one.
 struct ApplyContext {
@@ -91,5 +103,10 @@ Change apply(KioskState& state, const Intent& intent, const ApplyContext& contex
 
 // The idle wipe: Home, default settings. Everything a resident left is gone.
 Change wipe(KioskState& state);
+
+// Enrollment: shown instead of Home until the terminal holds a credential. Once it does, the
+// form is gone and nothing opens it again (residents cannot reach it).
+void requireEnrollment(KioskState& state);
+Change enrollmentFinished(KioskState& state, bool enrolled, const std::string& errorKey);
 
 }  // namespace homedesk

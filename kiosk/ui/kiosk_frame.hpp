@@ -6,9 +6,11 @@
 #include <array>
 #include <string>
 
+#include "kiosk/ui/screens/enroll_screen.hpp"
 #include "kiosk/ui/screens/home_screen.hpp"
 #include "kiosk/ui/screens/placeholder_screen.hpp"
 #include "kiosk/ui/screens/repair_screen.hpp"
+#include "kiosk/ui/screens/sync_screen.hpp"
 
 namespace homedesk::ui {
 
@@ -31,6 +33,8 @@ private:
     HomeScreen m_home;
     PlaceholderScreen m_placeholder;
     RepairScreen m_repair;
+    EnrollScreen m_enroll;
+    SyncScreen m_sync;
 };
 
 }  // namespace homedesk::ui
