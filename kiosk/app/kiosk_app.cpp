@@ -149,7 +149,11 @@ void KioskApp::handleEvent(const SDL_Event& e) {
     m_window->size(w, h);
     if (!m_input.push(e, w, h)) return;
     // While the prompt shows, only the prompt's own tap continues the session.
-    if (isPress(e) && !m_session.prompting()) m_session.touch(m_clock->now());
+    if (!isPress(e) || m_session.prompting()) return;
+    m_session.touch(m_clock->now());
+    if (e.type == SDL_TEXTINPUT) m_typed.push_back(intent::Type{e.text.text});
+    if (e.type == SDL_KEYDOWN && e.key.keysym.scancode == SDL_SCANCODE_BACKSPACE)
+        m_typed.push_back(intent::Key{intent::Key::kBackspace});
 }
 
 void KioskApp::updateTimers(TimePoint now) {
@@ -181,6 +185,7 @@ void KioskApp::wipeSession() {
     m_speech->stop();
     m_session.reset();
     m_input.clear();
+    m_typed.clear();
     m_fonts->forgetGlyphs();  // the atlas shrinks back to what Home needs
     if (change.largeText) m_themeDirty = true;
     m_pendingFrames = std::max(m_pendingFrames, 1);
@@ -259,6 +264,10 @@ void KioskApp::drawFrame(const std::string* shotName) {
     io.DisplaySize = ImVec2(float(width), float(height));
     m_input.applyNext(io);
     m_tapped.clear();
+    if (!m_typed.empty()) {
+        m_intents = std::exchange(m_typed, {});
+        applyIntents(now);
+    }
 
     const std::tm wall = m_clock->localTime();
     m_shownMinute = wall.tm_min;

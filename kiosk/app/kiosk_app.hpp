@@ -85,6 +85,7 @@ private:
     std::unique_ptr<ui::FontAtlas> m_fonts;
     ui::WidgetRegistry m_widgets;
     std::vector<Intent> m_intents;
+    std::vector<Intent> m_typed;  // from a physical keyboard or scanner wedge, applied next frame
     std::vector<std::string> m_tapped;
     std::unique_ptr<platform::Speech> m_speech;
     std::deque<std::string> m_spoken;  // the last things read aloud, for the automation

@@ -34,6 +34,8 @@ void KioskApp::writeShotInfo(const std::string& path) const {
     }
     j["missing_glyphs"] = missing;
     j["spoken"] = m_spoken;
+    j["entry"] = m_state.entry;
+    j["entry_error"] = m_state.entryError;
     if (m_state.repair) {
         j["repair_step"] = stepName(m_state.repair->step());
         j["flow_error"] = m_state.repair->lastError();
@@ -49,7 +51,7 @@ void KioskApp::writeShotInfo(const std::string& path) const {
                  {"last_error", m_syncView.lastErrorKey}};
     if (m_state.enroll) {
         const char* phases[] = {"typing", "working", "failed"};
-        j["enroll"] = {{"code", m_state.enroll->code()},
+        j["enroll"] = {{"sent", m_state.enroll->code()},
                        {"phase", phases[static_cast<int>(m_state.enroll->phase())]},
                        {"error", m_state.enroll->errorKey()}};
     }

@@ -27,10 +27,9 @@ int enroll(const app::Config& c, std::string code) {
         std::fprintf(stderr, "homedesk: --enroll needs a [headoffice] url in the configuration\n");
         return 2;
     }
-    EnrollForm form;
-    form.type(code);
-    auto normalized = form.submit();
-    if (!normalized || !form.errorKey().empty()) {
+    std::string why;
+    auto normalized = EnrollForm::normalize(code, why);
+    if (!normalized) {
         std::fprintf(stderr, "homedesk: \"%s\" is not an enrollment code (10 characters from %s)\n", code.c_str(),
                      std::string(EnrollForm::kAlphabet).c_str());
         return 4;

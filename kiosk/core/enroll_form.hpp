@@ -1,6 +1,7 @@
-// The installer's enrollment code on a terminal's first start: typed on the on-screen keyboard or
-// by a keyboard / scanner wedge, checked against the code alphabet as it is typed, sent by the
-// sync thread (the form only asks for it), and answered with success or a reason in plain words.
+// The installer's enrollment code on a terminal's first start. The code is typed into the
+// screen's field (KioskState::entry, EntryMode::Code: on-screen keyboard, keyboard or scanner
+// wedge); sending checks it against the code alphabet, the sync thread asks the head office (the
+// form only asks for it), and the answer is success or a reason in plain words.
 #pragma once
 
 #include <optional>
@@ -14,23 +15,26 @@ public:
     // The head office's codes: 10 characters without 0/O, 1/I/L (sync/hq/credentials.cpp).
     static constexpr std::string_view kAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     static constexpr size_t kCodeLength = 10;
+    static constexpr size_t kMaxTyped = 12;  // with a dash or two, as codes are often written
 
     enum class Phase { Typing, Working, Failed };
 
-    Phase phase() const { return m_phase; }
-    const std::string& code() const { return m_code; }
-    // A refusal of what was typed, or why the head office said no: a catalog key, "" when none.
-    const std::string& errorKey() const { return m_errorKey; }
-    bool complete() const { return m_code.size() == kCodeLength; }
+    // Dashes and spaces dropped, letters upper-cased; nothing (and the reason as a catalog key)
+    // when it is not a code.
+    static std::optional<std::string> normalize(std::string_view typed, std::string& errorKey);
+    // How many of the code's characters `typed` holds so far.
+    static size_t codeLength(std::string_view typed);
 
-    // Lower case becomes upper case; spaces and dashes (as codes are often written) are skipped;
-    // a character no code has is refused with a message and the rest is kept.
-    void type(std::string_view text);
-    void backspace();
-    void clear();
-    // The code to send, when it is complete; the form waits for the answer meanwhile.
-    std::optional<std::string> submit();
-    // The answer: failure keeps the code so one wrong character is fixed, not retyped.
+    Phase phase() const { return m_phase; }
+    bool working() const { return m_phase == Phase::Working; }
+    // Why the code was not sent or the head office said no: a catalog key, "" when none.
+    const std::string& errorKey() const { return m_errorKey; }
+    const std::string& code() const { return m_code; }  // the code sent last
+
+    // The code to send when `typed` is one; the form waits for the answer meanwhile.
+    std::optional<std::string> submit(std::string_view typed);
+    void edited();  // typing again: the last refusal goes
+    // The answer: the field keeps what was typed, so one wrong character is fixed, not retyped.
     void failed(std::string errorKey);
 
 private:

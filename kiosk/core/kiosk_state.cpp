@@ -21,10 +21,17 @@ std::string_view screenName(ScreenId id) {
 
 namespace {
 
+void clearEntry(KioskState& s) {
+    s.entry.clear();
+    s.entryError.clear();
+    s.entryShift = false;
+    s.entryKeyboard = false;
+}
+
 // Closing a screen ends its flow: nothing half-filled outlives the screen.
 void closeFlows(KioskState& s) {
     if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Repair) == s.stack.end()) s.repair.reset();
-    s.entry.clear();
+    clearEntry(s);
 }
 
 struct Applier {
@@ -36,12 +43,12 @@ struct Applier {
         if (s.screen() == o.screen) return {};
         s.stack.push_back(o.screen);
         if (o.screen == ScreenId::Repair && s.directory) s.repair.emplace(*s.directory);
-        s.entry.clear();
+        clearEntry(s);
         return {.screen = true};
     }
     Change operator()(const intent::Back&) {
         if (s.screen() == ScreenId::Repair && s.repair) {
-            s.entry.clear();
+            clearEntry(s);
             if (s.repair->back()) return {.screen = true};
         }
         if (s.atHome()) return {};
@@ -56,11 +63,25 @@ struct Applier {
         return {.screen = true};
     }
     Change operator()(const intent::Key& k) {
-        if (k.key == intent::Key::kBackspace) {
-            if (!s.entry.empty()) s.entry.pop_back();
-        } else if (s.entry.size() < 16 && ((k.key >= '0' && k.key <= '9') || k.key == '-')) {
-            s.entry += k.key;
+        if (k.key == intent::Key::kShift) {
+            s.entryShift = !s.entryShift;
+            return {};
         }
+        if (k.key == intent::Key::kKeyboard) {
+            s.entryKeyboard = !s.entryKeyboard;
+            return {};
+        }
+        if (enrollBusy()) return {};
+        if (k.key == intent::Key::kBackspace) {
+            eraseLast(s.entry);
+            s.entryError.clear();
+            return {};
+        }
+        return (*this)(intent::Type{std::string(1, k.key)});
+    }
+    Change operator()(const intent::Type& t) {
+        if (enrollBusy()) return {};
+        s.entryError = typeInto(s.entry, t.text, entrySpec(s));
         return {};
     }
     Change operator()(const intent::Repair& r) {
@@ -78,16 +99,35 @@ struct Applier {
             case K::Join: out = f.joinTicket(r.text); break;
             case K::FileNew: out = f.fileNew(); break;
             case K::Urgency: out = f.chooseUrgency(r.urgency); break;
-            case K::Phrase: out = f.addPhrase(r.text); break;
-            case K::FinishDescription: out = f.finishDescription(); break;
+            case K::Phrase: return typePhrase(r.text);
+            case K::FinishDescription:
+                out = f.setDescription(s.entry);
+                if (out.accepted()) out = f.finishDescription();
+                break;
             case K::UnitDone: out = f.setUnit(s.entry); break;
             case K::PhoneDone: out = f.setPhone(s.entry); break;
             case K::Slot: out = f.chooseSlot(r.text); break;
             case K::Confirm: out = f.confirm(ctx.newClientId, ctx.now); break;
         }
-        if (out.accepted() && (r.kind == K::UnitDone || r.kind == K::PhoneDone)) s.entry.clear();
+        if (out.accepted() && (r.kind == K::UnitDone || r.kind == K::PhoneDone || r.kind == K::FinishDescription))
+            clearEntry(s);
+        // The description is typed into the field; coming to that step (or back to it) puts
+        // what the draft holds there.
+        if (f.step() == RepairFlow::Step::Description && s.entry.empty()) s.entry = f.draft().description;
         if (out.effect) s.effects.push_back(std::move(*out.effect));
         return {.screen = true};
+    }
+    // A quick phrase is typed into the description, after a comma when something is there.
+    // A phrase that does not fit whole is not added at all.
+    Change typePhrase(const std::string& phrase) {
+        const std::string typed = s.entry.empty() ? phrase : "，" + phrase;
+        const EntrySpec spec = entrySpec(s);
+        if (charCount(s.entry) + charCount(typed) > spec.maxChars) {
+            s.entryError = "entry.error.too_long";
+            return {};
+        }
+        s.entryError = typeInto(s.entry, typed, spec);
+        return {};
     }
     Change operator()(const intent::SetLanguage& l) {
         if (s.settings.language == l.language) return {};
@@ -103,21 +143,34 @@ struct Applier {
         return {};
     }
     Change operator()(const intent::ContinueSession&) { return {}; }
-    Change operator()(const intent::Enroll& e) {
+    Change operator()(const intent::Enroll&) {
         if (!s.enroll || s.screen() != ScreenId::Enroll) return {};
-        using K = intent::Enroll::Kind;
-        switch (e.kind) {
-            case K::Type: s.enroll->type(e.text); break;
-            case K::Backspace: s.enroll->backspace(); break;
-            case K::Clear: s.enroll->clear(); break;
-            case K::Submit:
-                if (auto code = s.enroll->submit()) s.enrollRequest = std::move(*code);
-                break;
-        }
+        if (auto code = s.enroll->submit(s.entry)) s.enrollRequest = std::move(*code);
         return {.screen = true};
+    }
+    // The enrollment code stays as it is while the head office is asked; typing again clears
+    // the last refusal.
+    bool enrollBusy() {
+        if (s.screen() != ScreenId::Enroll || !s.enroll) return false;
+        if (s.enroll->working()) return true;
+        s.enroll->edited();
+        return false;
     }
 };
 }  // namespace
+
+EntrySpec entrySpec(const KioskState& s) {
+    if (s.screen() == ScreenId::Enroll && s.enroll) return {EntryMode::Code, EnrollForm::kMaxTyped};
+    if (s.screen() == ScreenId::Repair && s.repair) {
+        switch (s.repair->step()) {
+            case RepairFlow::Step::Unit: return {EntryMode::DigitsDash, RepairFlow::kMaxUnit};
+            case RepairFlow::Step::Phone: return {EntryMode::Digits, 12};
+            case RepairFlow::Step::Description: return {EntryMode::Text, RepairFlow::kMaxDescription};
+            default: break;
+        }
+    }
+    return {};
+}
 
 Change apply(KioskState& state, const Intent& intent, const ApplyContext& context) {
     return std::visit(Applier{state, context}, intent);
@@ -129,10 +182,10 @@ Change wipe(KioskState& state) {
     change.language = state.settings.language != state.defaults.language;
     change.largeText = state.settings.largeText != state.defaults.largeText;
     state.stack.assign(1, state.enroll ? ScreenId::Enroll : ScreenId::Home);
-    if (state.enroll) state.enroll->clear();  // a half-typed code goes too (not while sending)
+    if (state.enroll) state.enroll->edited();  // a half-typed code goes (not one being sent)
     state.settings = state.defaults;
     state.repair.reset();
-    state.entry.clear();
+    clearEntry(state);
     state.effects.clear();
     return change;
 }
@@ -151,6 +204,7 @@ Change enrollmentFinished(KioskState& state, bool enrolled, const std::string& e
     }
     state.enroll.reset();
     state.enrollRequest.reset();
+    clearEntry(state);
     state.stack.assign(1, ScreenId::Home);
     return {.screen = true};
 }

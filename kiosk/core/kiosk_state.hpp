@@ -10,6 +10,7 @@
 #include "kiosk/core/enroll_form.hpp"
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/core/repair_flow.hpp"
+#include "kiosk/core/text_entry.hpp"
 
 namespace homedesk {
 
@@ -36,7 +37,10 @@ struct KioskState {
     const Directory* directory = nullptr;  // the community; owned by the app
 
     std::optional<RepairFlow> repair;  // alive while the Repair screen is open
-    std::string entry;                 // digits typed on the keypad, not yet accepted
+    std::string entry;                 // what is typed into the field on screen, not yet accepted
+    std::string entryError;            // catalog key: why the last keys were refused ("" if not)
+    bool entryShift = false;           // the on-screen keyboard shows capitals
+    bool entryKeyboard = false;        // where phrases and keyboard take turns: the keyboard shows
     std::vector<Effect> effects;       // I/O the flows asked for; the app runs and clears them
 
     // First start with a head office and no credential: the enrollment form, at the bottom of
@@ -61,8 +65,15 @@ struct ToggleLargeText {};
 struct ToggleReadAloud {};
 struct ContinueSession {};  // "still there?" answered
 struct Key {
-    char key;  // '0'-'9', '-', or kBackspace
+    char key;  // a character of the on-screen keypad or keyboard, kBackspace, kShift or kKeyboard
     static constexpr char kBackspace = '\b';
+    static constexpr char kShift = '\x0f';
+    static constexpr char kKeyboard = '\x0e';  // switch between quick phrases and the keyboard
+};
+// Text from a physical keyboard or scanner wedge, or a key of the on-screen keyboard (UTF-8;
+// anything may arrive here, the field on screen decides what it takes).
+struct Type {
+    std::string text;
 };
 // One answer in the repair flow; which fields count depends on the kind.
 struct Repair {
@@ -74,16 +85,14 @@ struct Repair {
     RepairCategory category = RepairCategory::Other;
     Urgency urgency = Urgency::Normal;
 };
-// The enrollment form: characters typed (on-screen keyboard, keyboard or scanner), delete, send.
-struct Enroll {
-    enum class Kind { Type, Backspace, Clear, Submit } kind;
-    std::string text;
-};
+// The enrollment form: send the code typed into its field.
+struct Enroll {};
 }  // namespace intent
 
 using Intent = std::variant<intent::Open, intent::Back, intent::Home, intent::SetLanguage,
                             intent::ToggleLargeText, intent::ToggleReadAloud,
-                            intent::ContinueSession, intent::Key, intent::Repair, intent::Enroll>;
+                            intent::ContinueSession, intent::Key, intent::Type, intent::Repair,
+                            intent::Enroll>;
 
 // What the app supplies to apply(): the time, and a fresh client id should a submission need one.
 struct ApplyContext {
@@ -98,6 +107,9 @@ struct Change {
     bool largeText = false;
     bool any() const { return screen || language || largeText; }
 };
+
+// What the field on the current screen and step accepts (EntryMode::None when there is none).
+EntrySpec entrySpec(const KioskState& state);
 
 Change apply(KioskState& state, const Intent& intent, const ApplyContext& context = {});
 

@@ -190,6 +190,28 @@ TourFigures Measurements::tours() {
         }
     }
 
+    // T4 over the flows' own screens: each flow script once per tour, on a fresh data folder,
+    // with its screenshots left out like the tour's.
+    for (int i = 0; i < m_plan.tourRuns; ++i) {
+        for (const std::string& flow : m_programs.flowScripts) {
+            const std::string name = fs::path(flow).stem().string();
+            progress("T4 flow " + name + " " + std::to_string(i + 1) + "/" + std::to_string(m_plan.tourRuns));
+            const std::string flowScript = path("flow-" + name + "-without-shots.script");
+            writeTourWithoutShots(flow, flowScript);
+            const std::string data = path("flow-data");
+            fs::remove_all(data);
+            const std::string stats = path("flow-stats.json");
+            fs::remove(stats);
+            require(run(app({"--fixed-time", kFixedTime, "--script", flowScript, "--data", data, "--stats", stats}), log),
+                    "homedesk (flow " + name + ")", log);
+            for (const auto& [screen, ui] : readAppStats(stats).uiPerScreen) {
+                f.p99[screen].push_back(ui.p99);
+                f.max[screen].push_back(ui.max);
+                f.samples[screen] += ui.count;
+            }
+        }
+    }
+
     progress("T2 tour with screenshots (font atlas per screen)");
     const std::string shots = path("tour-screenshots");
     const auto [e, s] = tour(m_programs.tourScript, path("tour-shots-stats.json"), shots);

@@ -12,6 +12,7 @@ namespace homedesk::bench {
 struct Programs {
     std::string homedesk, floor, chromium;
     std::string tourScript, homePage;  // the tour of every screen; Chromium's Home page
+    std::vector<std::string> flowScripts;  // deploy/tour/flows: each flow's screens, for T4
 };
 
 struct Plan {
@@ -35,7 +36,7 @@ struct ChromiumFigures {
 
 struct TourFigures {
     std::vector<double> rssKib, p99All;                   // per tour without screenshots
-    std::map<std::string, std::vector<double>> p99, max;  // per screen, per tour
+    std::map<std::string, std::vector<double>> p99, max;  // per screen, per tour or flow run
     std::map<std::string, long> samples;                  // per screen, over all tours
     double rssWithShotsKib = 0;
     long atlasPeakBytes = 0;

@@ -37,6 +37,28 @@ const std::string kHomeRepair = "tap home.tile.repair\nshot category\ntap repair
 
 }  // namespace
 
+TEST_CASE("the description takes quick phrases, the on-screen keyboard and a keyboard wedge", "[ui][repair]") {
+    const auto data = freshDataDir("typed");
+    const std::string script = "tap home.tile.repair\ntap repair.category.doors_windows\ntap repair.where.home\n"
+                               "tap repair.building.b3\n" + digits("1-101") + "tap repair.next\ntap repair.urgency.normal\n"
+                               "tap repair.phrase.1\ntap keyboard.space\ntap keyboard.shift\ntap keyboard.a\n"
+                               "tap keyboard.shift\ntap keyboard.b\ntype 7\xF0\x9F\x98\x80\nshot typed\n"
+                               "key backspace\nshot erased\ntap repair.next\n" + digits("13800001234") +
+                               "tap repair.next\ntap repair.slot.any\ntap repair.confirm\nshot receipt\n";
+    const KioskRun run = runKiosk(script, {"--data", data.string()});
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    CHECK(run.shot("typed")["entry_error"] == "entry.error.unsupported");
+    CHECK(run.shot("erased")["entry_error"] == "");
+    const std::string code = run.shot("receipt")["receipt_code"];
+    auto store = store::SqliteTicketStore::open((data / "homedesk.db").string(), (data / "homedesk.key").string());
+    REQUIRE(store.ok());
+    auto found = store.value()->findForTracking(code, "1234");
+    REQUIRE(found.ok());
+    REQUIRE(found->has_value());
+    CHECK((*found)->description == "门锁坏了 Ab");
+}
+
 TEST_CASE("a home repair filed by touch is in the store with the phone sealed", "[ui][repair]") {
     const auto data = freshDataDir("home");
     const KioskRun run = runKiosk(kHomeRepair, {"--data", data.string()});

@@ -98,9 +98,9 @@ TEST_CASE("enrolled by typing the code, a repair reaches the head office and the
     std::string script = "expect enroll\nshot enroll\n"
                          // A code the office never made: refused in plain words, then deleted.
                          "type AAAAAAAAAA\ntap enroll.submit\nawait enroll.failed\nshot enroll-unknown\n";
-    for (int i = 0; i < 10; ++i) script += "tap enroll.backspace\n";
-    // The first character on the screen's keys, the rest from a keyboard in lower case.
-    script += "tap enroll.key." + code.substr(0, 1) + "\ntype " + lower(code.substr(1)) + "\nshot enroll-typed\n"
+    for (int i = 0; i < 10; ++i) script += "tap keyboard.backspace\n";
+    // The first two characters on the screen's keyboard, the rest from a keyboard in lower case.
+    script += "tap keyboard." + lower(code.substr(0, 1)) + "\ntap keyboard." + lower(code.substr(1, 1)) + "\nshot enroll-keys\ntype " + lower(code.substr(2)) + "\nshot enroll-typed\n"
               "tap enroll.submit\nawait screen.home\nshot home\n" +
               kRepair + "shot receipt\nawait receipt.delivered\nshot receipt-delivered\n"
               "tap repair.done\nawait sync.synced\ntap footer.sync\nshot sync\ntap footer.language\nshot sync-en\n"
@@ -117,7 +117,7 @@ TEST_CASE("enrolled by typing the code, a repair reaches the head office and the
     const json unknown = run.shot("enroll-unknown");
     CHECK(unknown["enroll"]["phase"] == "failed");
     CHECK(unknown["enroll"]["error"] == "enroll.error.unknown");
-    CHECK(run.shot("enroll-typed")["enroll"]["code"] == code);
+    CHECK(run.shot("enroll-typed")["entry"] == code);
 
     const json home = run.shot("home");
     CHECK(home["screen"] == "home");
@@ -190,20 +190,19 @@ TEST_CASE("with the head office down, the footer and the Sync screen show what w
     const int port = freeLoopbackPort();  // nothing listens there
     const std::string url = "https://127.0.0.1:" + std::to_string(port);
     const std::string config = writeKioskConfig(dir.file("homedesk.toml"), url, pki.caFile());
-    const std::string data = dir.file("terminal");
-    std::filesystem::create_directories(data);
-    REQUIRE(app::writeEnrollment(data, {url, "t00feedbeef", "credential-of-the-test", "c1", "示范小区", "", 0}).ok());
-
     for (const char* orientation : {"portrait", "landscape"}) {
         INFO(orientation);
+        // A terminal enrolled earlier (its data folder holds the credential).
+        const std::string data = dir.file(std::string("terminal-") + orientation);
+        std::filesystem::create_directories(data);
+        REQUIRE(app::writeEnrollment(data, {url, "t00feedbeef", "credential-of-the-test", "c1", "示范小区", "", 0}).ok());
         const KioskRun run = runKiosk("await sync.offline\nshot home-offline\n" + kRepair +
                                           "shot receipt\ntap repair.done\nawait sync.queued.1\nawait sync.offline\nshot queued\n"
                                           "tap footer.sync\nshot sync\ntap footer.large_text\nshot sync-large\n"
                                           "tap footer.language\nshot sync-en-large\n",
-                                      {"--config", config, "--data", data + "-" + orientation, "--orientation", orientation});
+                                      {"--config", config, "--data", data, "--orientation", orientation});
         INFO(run.output);
         REQUIRE(run.exitCode == 0);
-        // A terminal copied with its data folder: enrolled, so no Enroll screen.
         CHECK(run.shot("home-offline")["screen"] == "home");
         const json receipt = run.shot("receipt");
         CHECK(receipt["receipt_delivered"] == false);
@@ -239,7 +238,8 @@ TEST_CASE("enrolling while the head office cannot be reached says so and keeps t
     const json failed = run.shot("failed");
     CHECK(failed["screen"] == "enroll");
     CHECK(failed["enroll"]["error"] == "enroll.error.unreachable");
-    CHECK(failed["enroll"]["code"] == "ABCDE23456");
+    CHECK(failed["enroll"]["sent"] == "ABCDE23456");
+    CHECK(failed["entry"] == "ABCDE-23456");  // what was typed stays, to fix rather than retype
     checkTargets(run.shot("failed-large"));
     CHECK_FALSE(std::filesystem::exists(app::enrollmentPath(dir.file("terminal"))));
 }

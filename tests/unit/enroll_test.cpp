@@ -5,41 +5,22 @@
 #include "kiosk/core/sync_status.hpp"
 
 using namespace homedesk;
-using K = intent::Enroll::Kind;
 
-TEST_CASE("an enrollment code is typed in any case, with spaces or dashes, and nothing else", "[core][enroll]") {
-    EnrollForm f;
-    f.type("abcde-2345");
-    CHECK(f.code() == "ABCDE2345");
-    CHECK(f.errorKey().empty());
-    CHECK_FALSE(f.complete());
-    CHECK_FALSE(f.submit().has_value());
-    CHECK(f.errorKey() == "enroll.error.too_short");
-    f.type("6 7");  // the 11th character does not fit
-    CHECK(f.code() == "ABCDE23456");
-    CHECK(f.errorKey() == "enroll.error.too_long");
-    f.backspace();
-    f.type("0");  // zero is in no code (nor O, 1, I, L): refused, the rest kept
-    CHECK(f.code() == "ABCDE2345");
-    CHECK(f.errorKey() == "enroll.error.character");
-    f.type("电");
-    CHECK(f.code() == "ABCDE2345");
-    f.type("Z");
-    REQUIRE(f.complete());
-    auto sent = f.submit();
-    REQUIRE(sent.has_value());
-    CHECK(*sent == "ABCDE2345Z");
-    CHECK(f.phase() == EnrollForm::Phase::Working);
-    f.type("X");  // nothing changes while the head office is asked
-    f.backspace();
-    CHECK(f.code() == "ABCDE2345Z");
-    CHECK_FALSE(f.submit().has_value());
-    f.failed("enroll.error.used");
-    CHECK(f.phase() == EnrollForm::Phase::Failed);
-    CHECK(f.code() == "ABCDE2345Z");  // kept: one wrong character is fixed, not retyped
-    f.backspace();
-    CHECK(f.phase() == EnrollForm::Phase::Typing);
-    CHECK(f.errorKey().empty());
+TEST_CASE("an enrollment code is checked against the code alphabet when it is sent", "[core][enroll]") {
+    std::string why;
+    CHECK(EnrollForm::normalize("abcde-23456", why) == std::optional<std::string>("ABCDE23456"));
+    CHECK(why.empty());
+    CHECK(EnrollForm::normalize(" ABCDE 23456 ", why).has_value());
+    CHECK_FALSE(EnrollForm::normalize("ABCDE2345", why));
+    CHECK(why == "enroll.error.too_short");
+    CHECK_FALSE(EnrollForm::normalize("ABCDE234567", why));
+    CHECK(why == "enroll.error.too_long");
+    for (const char* wrong : {"ABCDE2345O", "ABCDE23450", "ABCDE2345I", "ABCDE23451", "ABCDE2345L", "ABCDE2345电"}) {
+        INFO(wrong);
+        CHECK_FALSE(EnrollForm::normalize(wrong, why));
+        CHECK(why == "enroll.error.character");  // O/0, I/L/1 are in no code: the message lists what is
+    }
+    CHECK(EnrollForm::codeLength("AB-CD") == 4);
 }
 
 TEST_CASE("an unenrolled terminal shows Enroll instead of Home until it has enrolled", "[core][enroll]") {
@@ -47,6 +28,7 @@ TEST_CASE("an unenrolled terminal shows Enroll instead of Home until it has enro
     requireEnrollment(s);
     CHECK(s.screen() == ScreenId::Enroll);
     CHECK(s.atHome());  // nothing below it: no Back, no Home
+    CHECK(entrySpec(s).mode == EntryMode::Code);
     apply(s, intent::Home{});
     CHECK(s.screen() == ScreenId::Enroll);
     apply(s, intent::Open{ScreenId::Sync});  // the footer's sync status still opens
@@ -54,37 +36,51 @@ TEST_CASE("an unenrolled terminal shows Enroll instead of Home until it has enro
     apply(s, intent::Back{});
     CHECK(s.screen() == ScreenId::Enroll);
 
-    apply(s, intent::Enroll{K::Type, "ABCDE"});
+    apply(s, intent::Type{"abcde"});
+    CHECK(s.entry == "ABCDE");
     wipe(s);  // the idle wipe keeps the form, not what was typed
     CHECK(s.screen() == ScreenId::Enroll);
-    CHECK(s.enroll->code().empty());
+    CHECK(s.entry.empty());
 
-    apply(s, intent::Enroll{K::Type, "ABCDE23456"});
-    apply(s, intent::Enroll{K::Submit, {}});
+    apply(s, intent::Type{"ABCDE2345"});
+    apply(s, intent::Enroll{});
+    CHECK_FALSE(s.enrollRequest.has_value());
+    CHECK(s.enroll->errorKey() == "enroll.error.too_short");
+    apply(s, intent::Type{"6"});
+    CHECK(s.enroll->errorKey().empty());  // typing again clears the refusal
+    apply(s, intent::Enroll{});
     REQUIRE(s.enrollRequest.has_value());
     CHECK(*s.enrollRequest == "ABCDE23456");
-    wipe(s);  // a wipe while the head office is asked loses nothing
-    CHECK(s.enroll->phase() == EnrollForm::Phase::Working);
-    CHECK(s.enroll->code() == "ABCDE23456");
+    CHECK(s.enroll->working());
+    apply(s, intent::Type{"X"});  // nothing changes while the head office is asked
+    apply(s, intent::Key{intent::Key::kBackspace});
+    CHECK(s.entry == "ABCDE23456");
+    apply(s, intent::Enroll{});
+    wipe(s);  // a wipe while the head office is asked loses nothing of the request
+    CHECK(s.enroll->working());
 
     enrollmentFinished(s, false, "enroll.error.unknown");
     CHECK(s.screen() == ScreenId::Enroll);
+    CHECK(s.enroll->phase() == EnrollForm::Phase::Failed);
     CHECK(s.enroll->errorKey() == "enroll.error.unknown");
 
     s.enrollRequest.reset();
-    apply(s, intent::Enroll{K::Submit, {}});
+    apply(s, intent::Type{"ABCDE23456"});
+    apply(s, intent::Enroll{});
+    REQUIRE(s.enrollRequest.has_value());
     enrollmentFinished(s, true, "");
     CHECK(s.screen() == ScreenId::Home);
     CHECK_FALSE(s.enroll.has_value());
     CHECK_FALSE(s.enrollRequest.has_value());
+    CHECK(s.entry.empty());
 }
 
 TEST_CASE("once enrolled, nothing a resident does reaches enrollment", "[core][enroll]") {
     KioskState s;
     apply(s, intent::Open{ScreenId::Enroll});
     CHECK(s.screen() == ScreenId::Home);
-    apply(s, intent::Enroll{K::Type, "ABCDE23456"});
-    apply(s, intent::Enroll{K::Submit, {}});
+    apply(s, intent::Type{"ABCDE23456"});
+    apply(s, intent::Enroll{});
     CHECK_FALSE(s.enrollRequest.has_value());
     CHECK_FALSE(s.enroll.has_value());
     wipe(s);

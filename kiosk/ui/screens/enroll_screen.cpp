@@ -4,13 +4,11 @@
 
 #include <algorithm>
 
-#include "kiosk/core/utf8.hpp"
+#include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/keypad.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace homedesk::ui {
-
-using Kind = intent::Enroll::Kind;
 
 std::string groupedCode(const std::string& code) {
     std::string out;
@@ -27,26 +25,10 @@ std::string errorText(const Ui& ui, const KioskView& view, const std::string& ke
     return format(ui.t(key), {{"alphabet", std::string(EnrollForm::kAlphabet)}, {"hq", view.sync.hqUrl}});
 }
 
-// What a keyboard or a scanner wedge typed this frame (SDL_TEXTINPUT through ImGui), as intents.
-void physicalKeys(const Ui& ui) {
+// A keyboard's or scanner wedge's Enter sends the code (its characters arrive as intent::Type).
+bool enterPressed() {
     const ImGuiIO& io = ImGui::GetIO();
-    std::string typed;
-    for (ImWchar c : io.InputQueueCharacters) utf8::append(typed, static_cast<char32_t>(c));
-    if (!typed.empty()) ui.emit(intent::Enroll{Kind::Type, typed});
-    if (ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Backspace], false)) ui.emit(intent::Enroll{Kind::Backspace, {}});
-    if (ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Enter], false) || ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_KeyPadEnter], false))
-        ui.emit(intent::Enroll{Kind::Submit, {}});
-}
-
-// The code's own characters only: nothing on these keys can be wrong.
-void codeKeys(const Ui& ui, Rect area) {
-    std::vector<std::pair<std::string, std::string>> keys;
-    for (char c : EnrollForm::kAlphabet) keys.emplace_back(std::string(1, c), std::string(1, c));
-    const int cols = area.w > area.h * 1.6f ? 11 : 8;
-    const int rows = static_cast<int>((keys.size() + cols - 1) / cols);
-    const float rowH = (area.h - ui.theme.gap * (rows - 1)) / rows;
-    if (auto i = choiceGrid(ui, "enroll.key", keys, {area.x, area.y, area.w, 0}, cols, rowH))
-        ui.emit(intent::Enroll{Kind::Type, keys[*i].first});
+    return ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Enter], false) || ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_KeyPadEnter], false);
 }
 
 }  // namespace
@@ -54,7 +36,7 @@ void codeKeys(const Ui& ui, Rect area) {
 std::string EnrollScreen::summary(const Ui& ui, const KioskView& view) const {
     std::string text = ui.t("enroll.title") + ui.t("speech.pause") + ui.t("enroll.body");
     if (!view.state.enroll) return text;
-    if (view.state.enroll->phase() == EnrollForm::Phase::Working) text += ui.t("speech.pause") + ui.t("enroll.working");
+    if (view.state.enroll->working()) text += ui.t("speech.pause") + ui.t("enroll.working");
     if (!view.state.enroll->errorKey().empty())
         text += ui.t("speech.pause") + errorText(ui, view, view.state.enroll->errorKey());
     return text;
@@ -64,8 +46,8 @@ void EnrollScreen::drawContent(const Ui& ui, const KioskView& view, Rect content
     const auto& th = ui.theme;
     if (!view.state.enroll) return;
     const EnrollForm& form = *view.state.enroll;
-    const bool working = form.phase() == EnrollForm::Phase::Working;
-    if (!working) physicalKeys(ui);
+    const bool working = form.working();
+    if (!working && enterPressed()) ui.emit(intent::Enroll{});
 
     float y = content.y;
     y += drawParagraph(ui, FontRole::Display, ui.t("enroll.title"), {content.x, y, content.w, 0}, th.colors.text);
@@ -73,14 +55,17 @@ void EnrollScreen::drawContent(const Ui& ui, const KioskView& view, Rect content
     y += drawParagraph(ui, FontRole::Body, format(ui.t("enroll.hq"), {{"hq", view.sync.hqUrl}}), {content.x, y, content.w, 0},
                        th.colors.textMuted) + th.gap;
 
+    // The field: what is typed (or, while it is sent, the code), and how far along it is.
+    const std::string& typed = working ? form.code() : view.state.entry;
     const float boxH = lineHeight(ui, FontRole::Display) + th.padding;
-    const std::string count = format(ui.t("enroll.count"), {{"n", std::to_string(form.code().size())},
+    const std::string count = format(ui.t("enroll.count"), {{"n", std::to_string(EnrollForm::codeLength(typed))},
                                                             {"total", std::to_string(EnrollForm::kCodeLength)}});
     const float countW = textWidth(ui, FontRole::Body, count) + th.gap;
-    entryBox(ui, groupedCode(form.code()), ui.t("enroll.placeholder"), {content.x, y, content.w - countW, boxH});
+    entryBox(ui, working ? groupedCode(typed) : typed, ui.t("enroll.placeholder"), {content.x, y, content.w - countW, boxH});
     drawText(ui, FontRole::Body, count, content.right() - countW + th.gap, y + (boxH - lineHeight(ui, FontRole::Body)) / 2,
              th.colors.textMuted);
-    y += boxH + th.gap;
+    y += boxH + th.gap / 2;
+    if (const float h = entryError(ui, view.state.entryError, {content.x, y, content.w, 0}); h > 0) y += h + th.gap / 2;
 
     if (!form.errorKey().empty()) {
         const std::string text = errorText(ui, view, form.errorKey());
@@ -96,17 +81,15 @@ void EnrollScreen::drawContent(const Ui& ui, const KioskView& view, Rect content
         return;
     }
 
-    // Delete and Enroll at the bottom; the keys fill what is between.
+    // Enroll at the bottom; the keyboard (capitals, digits, dash and Delete) above it.
     const float buttonH = th.buttonHeight * 1.2f;
     const float bottom = content.bottom() - buttonH;
-    const float half = (content.w - th.gap) / 2;
-    if (button(ui, "enroll.backspace", ui.t("keypad.backspace"), {content.x, bottom, half, buttonH}, ButtonStyle::Secondary))
-        ui.emit(intent::Enroll{Kind::Backspace, {}});
-    if (button(ui, "enroll.submit", ui.t("enroll.submit"), {content.x + half + th.gap, bottom, half, buttonH},
-               form.complete() ? ButtonStyle::Primary : ButtonStyle::Secondary))
-        ui.emit(intent::Enroll{Kind::Submit, {}});
-    const float keysH = std::min(bottom - th.gap - y, th.mm(160));
-    codeKeys(ui, {content.x, y, content.w, keysH});
+    if (button(ui, "enroll.submit", ui.t("enroll.submit"), {content.x, bottom, content.w, buttonH},
+               EnrollForm::codeLength(typed) == EnrollForm::kCodeLength ? ButtonStyle::Primary : ButtonStyle::Secondary))
+        ui.emit(intent::Enroll{});
+    const float keysW = std::min(content.w, th.mm(300));
+    const float keysH = std::min(bottom - th.gap - y, latinKeyboardHeight(ui, keysW, EntryMode::Code));
+    latinKeyboard(ui, {content.x + (content.w - keysW) / 2, bottom - th.gap - keysH, keysW, keysH}, EntryMode::Code, false);
 }
 
 }  // namespace homedesk::ui

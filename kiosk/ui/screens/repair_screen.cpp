@@ -5,6 +5,7 @@
 
 #include "kiosk/core/datetime.hpp"
 #include "kiosk/core/phone.hpp"
+#include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/keypad.hpp"
 
 namespace homedesk::ui {
@@ -63,7 +64,7 @@ void RepairScreen::drawContent(const Ui& ui, const KioskView& view, Rect content
     switch (f.step()) {
         case Step::Unit:
         case Step::Phone: drawEntry(ui, view, f, body); break;
-        case Step::Description: drawDescription(ui, f, body); break;
+        case Step::Description: drawDescription(ui, view, f, body); break;
         case Step::Confirm:
         case Step::Submitting: drawConfirm(ui, view, f, body); break;
         case Step::Receipt: drawReceipt(ui, view, f, body); break;
@@ -168,6 +169,7 @@ void RepairScreen::drawEntry(const Ui& ui, const KioskView& view, const RepairFl
     const float boxH = lineHeight(ui, FontRole::Display) + th.padding;
     entryBox(ui, isPhone ? phone::masked(entry) : entry, "", {left.x, y, left.w, boxH});
     y += boxH + th.gap;
+    if (const float h = entryError(ui, view.state.entryError, {left.x, y, left.w, 0}); h > 0) y += h + th.gap;
     const float nextH = th.buttonHeight * 1.2f;
     Rect pad;
     if (beside) {
@@ -182,27 +184,50 @@ void RepairScreen::drawEntry(const Ui& ui, const KioskView& view, const RepairFl
         ui.emit(intent::Repair{isPhone ? Kind::PhoneDone : Kind::UnitDone});
 }
 
-void RepairScreen::drawDescription(const Ui& ui, const RepairFlow& f, Rect body) const {
+void RepairScreen::drawDescription(const Ui& ui, const KioskView& view, const RepairFlow& f, Rect body) const {
     const auto& th = ui.theme;
-    const std::string& text = f.draft().description;
-    const float boxH = std::max(th.buttonHeight * 1.5f, paragraphHeight(ui, FontRole::Title, text, body.w - 2 * th.padding) + th.padding);
-    panel(ui, {body.x, body.y, body.w, boxH}, th.colors.surface);
-    drawParagraph(ui, text.empty() ? FontRole::Body : FontRole::Title, text.empty() ? ui.t("repair.description.empty") : text,
-                  {body.x + th.padding, body.y + th.padding / 2, body.w - 2 * th.padding, boxH},
-                  text.empty() ? th.colors.textMuted : th.colors.text);
-    float y = body.y + boxH + th.gap;
+    const KioskState& state = view.state;
+    // Tall screens show the phrases and the keyboard together; wide ones put the text on the
+    // left and the phrases or the keyboard, in turn, on the right.
+    const bool beside = body.w > body.h * 1.2f;
+    const Rect left = beside ? Rect{body.x, body.y, body.w * 0.4f, body.h} : body;
+    const Rect right = beside ? Rect{left.right() + th.gap * 2, body.y, body.right() - left.right() - th.gap * 2, body.h}
+                              : Rect{};
+    const float boxH = textField(ui, state.entry, ui.t("repair.description.empty"),
+                                 {left.x, left.y, left.w, th.buttonHeight * 2.5f},
+                                 beside ? lineHeight(ui, FontRole::Title) + th.padding : th.buttonHeight * 1.5f);
+    float y = left.y + boxH + th.gap;
+    if (const float h = entryError(ui, state.entryError, {left.x, y, left.w, 0}); h > 0) y += h + th.gap;
+
+    const float rowH = beside ? th.buttonHeight : th.buttonHeight * 1.2f;
+    // Beside: Next shares the bottom row with the phrases/keyboard switch.
+    const Rect next = beside ? Rect{left.x + (left.w + th.gap) / 2, body.bottom() - rowH, (left.w - th.gap) / 2, rowH}
+                             : Rect{left.x, body.bottom() - rowH, left.w, rowH};
     const std::string category(toString(f.draft().repairCategory));
     Items items;
     for (int i = 1; i <= 4; ++i) {
         const std::string key = "repair.phrase." + category + "." + std::to_string(i);
         if (ui.catalog.has(key)) items.emplace_back(std::to_string(i), ui.t(key));
     }
-    const float rowH = th.buttonHeight * 1.2f;
-    if (auto i = choiceGrid(ui, "repair.phrase", items, {body.x, y, body.w, 0}, 2, rowH))
-        ui.emit(intent::Repair{Kind::Phrase, items[*i].second});
-    y += ((items.size() + 1) / 2) * (rowH + th.gap);
-    if (button(ui, "repair.next", ui.t("common.next"), {body.x, y + th.gap, body.w, rowH}))
-        ui.emit(intent::Repair{Kind::FinishDescription});
+    if (beside) {
+        const bool keyboard = state.entryKeyboard;
+        if (button(ui, "repair.description.switch", ui.t(keyboard ? "repair.description.phrases" : "repair.description.keyboard"),
+                   {left.x, next.y, next.w, rowH}, ButtonStyle::Secondary))
+            ui.emit(intent::Key{intent::Key::kKeyboard});
+        if (keyboard) {
+            const float h = std::min(right.h, latinKeyboardHeight(ui, right.w, EntryMode::Text));
+            latinKeyboard(ui, {right.x, right.y, right.w, h}, EntryMode::Text, state.entryShift);
+        } else if (auto i = choiceGrid(ui, "repair.phrase", items, right, 1, rowH)) {
+            ui.emit(intent::Repair{Kind::Phrase, items[*i].second});
+        }
+    } else {
+        if (auto i = choiceGrid(ui, "repair.phrase", items, {left.x, y, left.w, 0}, 2, rowH))
+            ui.emit(intent::Repair{Kind::Phrase, items[*i].second});
+        y += ((items.size() + 1) / 2) * (rowH + th.gap);
+        const float h = std::min(next.y - th.gap - y, latinKeyboardHeight(ui, body.w, EntryMode::Text));
+        latinKeyboard(ui, {body.x, next.y - th.gap - h, body.w, h}, EntryMode::Text, state.entryShift);
+    }
+    if (button(ui, "repair.next", ui.t("common.next"), next)) ui.emit(intent::Repair{Kind::FinishDescription});
 }
 
 }  // namespace homedesk::ui

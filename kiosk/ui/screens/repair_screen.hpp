@@ -15,7 +15,7 @@ public:
 private:
     void drawChoices(const Ui& ui, const KioskView& view, const RepairFlow& flow, Rect body) const;
     void drawEntry(const Ui& ui, const KioskView& view, const RepairFlow& flow, Rect body) const;
-    void drawDescription(const Ui& ui, const RepairFlow& flow, Rect body) const;
+    void drawDescription(const Ui& ui, const KioskView& view, const RepairFlow& flow, Rect body) const;
     void drawConfirm(const Ui& ui, const KioskView& view, const RepairFlow& flow, Rect body) const;
     void drawReceipt(const Ui& ui, const KioskView& view, const RepairFlow& flow, Rect body) const;
 };
