@@ -31,18 +31,27 @@ Result<bool> KioskApp::startSync() {
 
 void KioskApp::onSyncWake() {
     m_syncWakePosted = false;  // before reading: a change from now on posts again
-    m_syncView = m_sync->snapshot();
+    const SyncSnapshot before = std::exchange(m_syncView, m_sync->snapshot());
+    // Only what shows asks for a frame: the footer's words, or anything on the Sync screen (an
+    // offline terminal's retries change the error's details and nothing else).
+    bool redraw = syncLight(before) != syncLight(m_syncView) || before.queued != m_syncView.queued ||
+                  m_state.screen() == ScreenId::Sync;
     if (auto answer = m_sync->takeEnrollAnswer()) {
         if (answer->ok) spdlog::info("enrolled: Home");
         if (enrollmentFinished(m_state, answer->ok, answer->errorKey).any()) m_session.touch(m_clock->now());
+        redraw = true;
     }
     // The receipt on screen says "reached the head office" as soon as it has.
     if (m_state.repair && m_state.repair->receipt() && !m_state.repair->receipt()->delivered) {
         auto delivered = m_store->delivered(m_state.repair->receipt()->clientId);
-        if (delivered && delivered.value()) m_state.repair->delivered();
-        else if (!delivered) spdlog::warn("receipt delivery: {}", delivered.error().message);
+        if (delivered && delivered.value()) {
+            m_state.repair->delivered();
+            redraw = true;
+        } else if (!delivered) {
+            spdlog::warn("receipt delivery: {}", delivered.error().message);
+        }
     }
-    m_pendingFrames = std::max(m_pendingFrames, 1);
+    if (redraw) m_pendingFrames = std::max(m_pendingFrames, 1);
 }
 
 bool KioskApp::fact(std::string_view name) const {

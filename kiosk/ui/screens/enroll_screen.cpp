@@ -22,7 +22,9 @@ std::string groupedCode(const std::string& code) {
 namespace {
 
 std::string errorText(const Ui& ui, const KioskView& view, const std::string& key) {
-    return format(ui.t(key), {{"alphabet", std::string(EnrollForm::kAlphabet)}, {"hq", view.sync.hqUrl}});
+    std::string alphabet(EnrollForm::kAlphabet);
+    alphabet.insert(alphabet.find('2'), " ");  // letters, then digits: it wraps between them
+    return format(ui.t(key), {{"alphabet", alphabet}, {"hq", view.sync.hqUrl}});
 }
 
 // A keyboard's or scanner wedge's Enter sends the code (its characters arrive as intent::Type).
@@ -49,47 +51,62 @@ void EnrollScreen::drawContent(const Ui& ui, const KioskView& view, Rect content
     const bool working = form.working();
     if (!working && enterPressed()) ui.emit(intent::Enroll{});
 
-    float y = content.y;
-    y += drawParagraph(ui, FontRole::Display, ui.t("enroll.title"), {content.x, y, content.w, 0}, th.colors.text);
-    y += drawParagraph(ui, FontRole::Body, ui.t("enroll.body"), {content.x, y, content.w, 0}, th.colors.text);
-    y += drawParagraph(ui, FontRole::Body, format(ui.t("enroll.hq"), {{"hq", view.sync.hqUrl}}), {content.x, y, content.w, 0},
-                       th.colors.textMuted) + th.gap;
+    // Wide screens: the words, the field and Enroll on the left, the keyboard on the right.
+    // Tall ones: the keyboard and Enroll at the bottom, within reach. The keyboard always gets
+    // keys of full size; the words take what is left.
+    const bool wide = content.w > content.h * 1.2f;
+    const float buttonH = th.buttonHeight * 1.2f;
+    const Rect left = wide ? Rect{content.x, content.y, content.w * 0.46f, content.h} : content;
+    const float keysW = wide ? content.right() - left.right() - th.gap * 2 : std::min(content.w, th.mm(300));
+    const float keysH = latinKeyboardHeight(ui, keysW, EntryMode::Code);
+    const Rect keys = wide ? Rect{left.right() + th.gap * 2, content.y + std::max(0.0f, (content.h - keysH) / 2), keysW,
+                                  std::min(keysH, content.h)}
+                           : Rect{content.x + (content.w - keysW) / 2, content.bottom() - buttonH - th.gap - keysH, keysW, keysH};
+    const Rect submit{left.x, left.bottom() - buttonH, left.w, buttonH};
+    const float textBottom = (wide ? submit.y : keys.y) - th.gap;
+
+    float y = left.y;
+    y += drawParagraph(ui, FontRole::Display, ui.t("enroll.title"), {left.x, y, left.w, 0}, th.colors.text);
+    // After a refusal the reason stands where the explanation was.
+    const std::string refusal = form.errorKey().empty() ? "" : errorText(ui, view, form.errorKey());
+    const float boxH = lineHeight(ui, FontRole::Display) + th.padding;
+    if (refusal.empty()) {
+        y += drawParagraph(ui, FontRole::Body, ui.t("enroll.body"), {left.x, y, left.w, 0}, th.colors.text);
+        y += drawParagraph(ui, FontRole::Body, format(ui.t("enroll.hq"), {{"hq", view.sync.hqUrl}}), {left.x, y, left.w, 0},
+                           th.colors.textMuted);
+    } else {
+        FontRole role = FontRole::Title;
+        const float room = textBottom - y - boxH - th.gap * 2;
+        for (FontRole smaller : {FontRole::Strong, FontRole::Body})
+            if (paragraphHeight(ui, role, refusal, left.w - 2 * th.padding) + th.padding > room) role = smaller;
+        const float h = paragraphHeight(ui, role, refusal, left.w - 2 * th.padding);
+        panel(ui, {left.x, y, left.w, h + th.padding}, th.colors.banner);
+        drawParagraph(ui, role, refusal, {left.x + th.padding, y + th.padding / 2, left.w - 2 * th.padding, h},
+                      th.colors.bannerText);
+        y += h + th.padding;
+    }
+    y += th.gap;
 
     // The field: what is typed (or, while it is sent, the code), and how far along it is.
     const std::string& typed = working ? form.code() : view.state.entry;
-    const float boxH = lineHeight(ui, FontRole::Display) + th.padding;
     const std::string count = format(ui.t("enroll.count"), {{"n", std::to_string(EnrollForm::codeLength(typed))},
                                                             {"total", std::to_string(EnrollForm::kCodeLength)}});
     const float countW = textWidth(ui, FontRole::Body, count) + th.gap;
-    entryBox(ui, working ? groupedCode(typed) : typed, ui.t("enroll.placeholder"), {content.x, y, content.w - countW, boxH});
-    drawText(ui, FontRole::Body, count, content.right() - countW + th.gap, y + (boxH - lineHeight(ui, FontRole::Body)) / 2,
+    entryBox(ui, working ? groupedCode(typed) : typed, ui.t("enroll.placeholder"), {left.x, y, left.w - countW, boxH});
+    drawText(ui, FontRole::Body, count, left.right() - countW + th.gap, y + (boxH - lineHeight(ui, FontRole::Body)) / 2,
              th.colors.textMuted);
     y += boxH + th.gap / 2;
-    if (const float h = entryError(ui, view.state.entryError, {content.x, y, content.w, 0}); h > 0) y += h + th.gap / 2;
+    y += entryError(ui, view.state.entryError, {left.x, y, left.w, 0});
 
-    if (!form.errorKey().empty()) {
-        const std::string text = errorText(ui, view, form.errorKey());
-        const float h = paragraphHeight(ui, FontRole::Title, text, content.w - 2 * th.padding);
-        panel(ui, {content.x, y, content.w, h + th.padding}, th.colors.banner);
-        drawParagraph(ui, FontRole::Title, text, {content.x + th.padding, y + th.padding / 2, content.w - 2 * th.padding, h},
-                      th.colors.bannerText);
-        y += h + th.padding + th.gap;
-    }
     if (working) {
-        drawParagraph(ui, FontRole::Title, ui.t("enroll.working"), {content.x, y + th.gap, content.w, 0}, th.colors.text,
+        drawParagraph(ui, FontRole::Title, ui.t("enroll.working"), {left.x, y + th.gap, left.w, 0}, th.colors.text,
                       Align::Center);
         return;
     }
-
-    // Enroll at the bottom; the keyboard (capitals, digits, dash and Delete) above it.
-    const float buttonH = th.buttonHeight * 1.2f;
-    const float bottom = content.bottom() - buttonH;
-    if (button(ui, "enroll.submit", ui.t("enroll.submit"), {content.x, bottom, content.w, buttonH},
+    latinKeyboard(ui, keys, EntryMode::Code, false);
+    if (button(ui, "enroll.submit", ui.t("enroll.submit"), submit,
                EnrollForm::codeLength(typed) == EnrollForm::kCodeLength ? ButtonStyle::Primary : ButtonStyle::Secondary))
         ui.emit(intent::Enroll{});
-    const float keysW = std::min(content.w, th.mm(300));
-    const float keysH = std::min(bottom - th.gap - y, latinKeyboardHeight(ui, keysW, EntryMode::Code));
-    latinKeyboard(ui, {content.x + (content.w - keysW) / 2, bottom - th.gap - keysH, keysW, keysH}, EntryMode::Code, false);
 }
 
 }  // namespace homedesk::ui

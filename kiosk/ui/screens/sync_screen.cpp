@@ -48,47 +48,69 @@ std::string SyncScreen::summary(const Ui& ui, const KioskView& view) const {
 
 void SyncScreen::drawContent(const Ui& ui, const KioskView& view, Rect content) const {
     const auto& th = ui.theme;
+    const bool wide = content.w > content.h * 1.2f;
     float y = content.y;
-    y += drawParagraph(ui, FontRole::Display, ui.t("sync.title"), {content.x, y, content.w, 0}, th.colors.text);
-    y += th.gap;
-    // The state in one line, on a panel with the status colour as its edge.
+    // The title, and the state in one line on a panel with the status colour as its edge:
+    // side by side on a wide screen, one above the other on a tall one.
+    const std::string title = ui.t("sync.title");
+    const float titleW = wide ? std::min(content.w * 0.45f, textWidth(ui, FontRole::Display, title) + th.gap * 2) : content.w;
+    const float titleH = drawParagraph(ui, FontRole::Display, title, {content.x, y, titleW, 0}, th.colors.text);
     const std::string state = syncStatusText(ui, view.sync);
-    const float stateH = paragraphHeight(ui, FontRole::Title, state, content.w - 2 * th.padding) + th.padding;
-    panel(ui, {content.x, y, content.w, stateH}, th.colors.surface);
-    panel(ui, {content.x, y, th.mm(2.5f), stateH}, syncLightColor(ui, syncLight(view.sync)));
-    drawParagraph(ui, FontRole::Title, state, {content.x + th.padding, y + th.padding / 2, content.w - 2 * th.padding, 0},
+    const Rect stateBox = wide ? Rect{content.x + titleW, y, content.w - titleW, 0} : Rect{content.x, y + titleH + th.gap, content.w, 0};
+    const float stateH = paragraphHeight(ui, FontRole::Title, state, stateBox.w - 2 * th.padding) + th.padding;
+    panel(ui, {stateBox.x, stateBox.y, stateBox.w, stateH}, th.colors.surface);
+    panel(ui, {stateBox.x, stateBox.y, th.mm(2.5f), stateH}, syncLightColor(ui, syncLight(view.sync)));
+    drawParagraph(ui, FontRole::Title, state, {stateBox.x + th.padding, stateBox.y + th.padding / 2, stateBox.w - 2 * th.padding, 0},
                   th.colors.text);
-    y += stateH + th.gap;
+    y = std::max(y + titleH, stateBox.y + stateH) + th.gap;
 
-    // Label above value in portrait; beside it when the screen is wide.
-    const bool beside = content.w > content.h * 1.2f;
-    const float labelW = beside ? content.w * 0.28f : content.w;
-    const float valueX = beside ? content.x + labelW + th.gap : content.x;
-    const float valueW = beside ? content.right() - valueX : content.w;
+    // Tall screens: label above value, one column. Wide ones: two columns, label beside value.
+    // The values take the largest type that fits; the closing note shows when there is room.
     const auto list = rows(ui, view);
-    const auto height = [&](FontRole role) {
-        float h = 0;
-        for (const auto& r : list) {
-            const float value = paragraphHeight(ui, role, r.value, valueW) +
-                                (r.detail.empty() ? 0 : paragraphHeight(ui, FontRole::Body, r.detail, valueW));
-            h += beside ? std::max(lineHeight(ui, FontRole::Body), value) : lineHeight(ui, FontRole::Body) + value;
-            h += th.gap / 2;
-        }
-        return h + paragraphHeight(ui, FontRole::Body, ui.t("sync.note"), content.w) + th.gap;
+    const int columns = wide ? 2 : 1;
+    const float columnW = (content.w - th.gap * 2 * (columns - 1)) / columns;
+    const float labelW = wide ? columnW * 0.42f : 0;
+    const float valueW = columnW - labelW;
+    const size_t perColumn = (list.size() + columns - 1) / columns;
+    const auto rowHeight = [&](const Row& r, FontRole role) {
+        const float value = paragraphHeight(ui, role, r.value, valueW) +
+                            (r.detail.empty() ? 0 : paragraphHeight(ui, FontRole::Body, r.detail, valueW));
+        const float label = paragraphHeight(ui, FontRole::Body, r.label, wide ? labelW - th.gap : columnW);
+        return (wide ? std::max(label, value) : label + value) + th.gap / 2;
     };
+    const auto height = [&](FontRole role) {
+        float tallest = 0;
+        for (int c = 0; c < columns; ++c) {
+            float h = 0;
+            for (size_t i = c * perColumn; i < std::min(list.size(), (c + 1) * perColumn); ++i) h += rowHeight(list[i], role);
+            tallest = std::max(tallest, h);
+        }
+        return tallest;
+    };
+    const float room = content.bottom() - y;
     FontRole role = FontRole::Title;
-    if (height(role) > content.bottom() - y) role = FontRole::Strong;
-    if (height(role) > content.bottom() - y) role = FontRole::Body;
-    for (const auto& r : list) {
-        drawText(ui, FontRole::Body, r.label, content.x, y, th.colors.textMuted);
-        float vy = beside ? y : y + lineHeight(ui, FontRole::Body);
-        vy += drawParagraph(ui, role, r.value, {valueX, vy, valueW, 0}, th.colors.text);
-        if (!r.detail.empty())
-            vy += drawParagraph(ui, FontRole::Body, r.detail, {valueX, vy, valueW, 0}, th.colors.textMuted);
-        y = std::max(vy, y + lineHeight(ui, FontRole::Body)) + th.gap / 2;
+    for (FontRole smaller : {FontRole::Strong, FontRole::Body})
+        if (height(role) > room) role = smaller;
+    for (int c = 0; c < columns; ++c) {
+        const float x = content.x + c * (columnW + th.gap * 2);
+        float cy = y;
+        for (size_t i = c * perColumn; i < std::min(list.size(), (c + 1) * perColumn); ++i) {
+            const Row& r = list[i];
+            const float h = rowHeight(r, role);
+            // Beside the value, the label sits on the value's first line.
+            const float labelY = wide ? cy + std::max(0.0f, (lineHeight(ui, role) - lineHeight(ui, FontRole::Body)) / 2) : cy;
+            const float labelH = drawParagraph(ui, FontRole::Body, r.label, {x, labelY, wide ? labelW - th.gap : columnW, 0},
+                                               th.colors.textMuted);
+            float vy = wide ? cy : cy + labelH;
+            const float vx = x + labelW;
+            vy += drawParagraph(ui, role, r.value, {vx, vy, valueW, 0}, th.colors.text);
+            if (!r.detail.empty()) drawParagraph(ui, FontRole::Body, r.detail, {vx, vy, valueW, 0}, th.colors.textMuted);
+            cy += h;
+        }
     }
-    y += th.gap / 2;
-    drawParagraph(ui, FontRole::Body, ui.t("sync.note"), {content.x, y, content.w, 0}, th.colors.textMuted);
+    y += height(role) + th.gap / 2;
+    if (paragraphHeight(ui, FontRole::Body, ui.t("sync.note"), content.w) <= content.bottom() - y)
+        drawParagraph(ui, FontRole::Body, ui.t("sync.note"), {content.x, y, content.w, 0}, th.colors.textMuted);
 }
 
 }  // namespace homedesk::ui
