@@ -5,8 +5,10 @@
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <cctype>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -242,4 +244,51 @@ TEST_CASE("enrolling while the head office cannot be reached says so and keeps t
     CHECK(failed["entry"] == "ABCDE-23456");  // what was typed stays, to fix rather than retype
     checkTargets(run.shot("failed-large"));
     CHECK_FALSE(std::filesystem::exists(app::enrollmentPath(dir.file("terminal"))));
+}
+
+TEST_CASE("homedesk --enroll enrolls through the same path and refuses used codes and strange certificates",
+          "[ui][sync]") {
+    testing::TempDir dir;
+    testing::TestPki pki(dir.path().string());
+    const auto cert = pki.server("hq", {"IP:127.0.0.1"});
+    const std::string hqDb = dir.file("hq.db");
+    const std::string community = runHq(hqDb, "community add --name 示范小区").second;
+    const std::string code = runHq(hqDb, "enroll-code create --community " + community).second;
+    HqChild hq(hqDb, cert, freeLoopbackPort());
+    const std::string config = writeKioskConfig(dir.file("homedesk.toml"), hq.url(), pki.caFile());
+    const auto enroll = [&](const std::string& configPath, const std::string& data, const std::string& typed) {
+        const std::string cmd = std::string(HOMEDESK_BINARY) + " --assets '" + HOMEDESK_ASSETS_DIR + "' --config '" +
+                                configPath + "' --data '" + data + "' --enroll '" + typed + "' 2>&1";
+        FILE* pipe = ::popen(cmd.c_str(), "r");
+        REQUIRE(pipe != nullptr);
+        std::string out;
+        char buf[512];
+        while (std::fgets(buf, sizeof buf, pipe)) out += buf;
+        const int status = ::pclose(pipe);
+        return std::pair<int, std::string>{WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+    };
+
+    // A head office whose certificate another CA signed is refused: nothing is sent.
+    std::filesystem::create_directories(dir.file("other"));
+    testing::TestPki otherPki(dir.file("other"));
+    const std::string strange = writeKioskConfig(dir.file("strange.toml"), hq.url(), otherPki.caFile());
+    auto [rcTls, outTls] = enroll(strange, dir.file("a"), code);
+    CHECK(rcTls == 4);
+    CHECK_THAT(outTls, Catch::Contains("certificate was refused"));
+    CHECK_FALSE(std::filesystem::exists(app::enrollmentPath(dir.file("a"))));
+
+    CHECK(enroll(config, dir.file("a"), "not a code").first == 4);
+    auto [rc, out] = enroll(config, dir.file("a"), lower(code.substr(0, 5)) + "-" + code.substr(5));
+    INFO(out);
+    CHECK(rc == 0);
+    CHECK_THAT(out, Catch::Contains("enrolled with " + hq.url()));
+    auto enrolled = app::readEnrollment(dir.file("a"));
+    REQUIRE(enrolled.ok());
+    REQUIRE(enrolled->has_value());
+    CHECK_THAT(runHq(hqDb, "terminal list").second, Catch::Contains((*enrolled)->terminalId));
+
+    auto [rcUsed, outUsed] = enroll(config, dir.file("b"), code);
+    CHECK(rcUsed == 4);
+    CHECK_THAT(outUsed, Catch::Contains("used already"));
+    CHECK_THAT(enroll(config, dir.file("b"), "ABCDE23456").second, Catch::Contains("does not know this code"));
 }
