@@ -43,7 +43,9 @@ struct Applier {
         if (s.screen() == o.screen) return {};
         s.stack.push_back(o.screen);
         if (o.screen == ScreenId::Repair && s.directory) s.repair.emplace(*s.directory);
-        clearEntry(s);
+        // The Sync screen is a look at the footer's status from anywhere: what was being typed
+        // below it waits for Back.
+        if (o.screen != ScreenId::Sync) clearEntry(s);
         return {.screen = true};
     }
     Change operator()(const intent::Back&) {
@@ -52,8 +54,9 @@ struct Applier {
             if (s.repair->back()) return {.screen = true};
         }
         if (s.atHome()) return {};
+        const bool fromSync = s.screen() == ScreenId::Sync;
         s.stack.pop_back();
-        closeFlows(s);
+        if (!fromSync) closeFlows(s);
         return {.screen = true};
     }
     Change operator()(const intent::Home&) {

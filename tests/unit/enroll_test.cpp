@@ -107,3 +107,27 @@ TEST_CASE("the footer's sync summary follows the engine's state", "[core][sync]"
     CHECK(syncLightName(SyncLight::Offline) == "offline");
     CHECK(syncLightKey(SyncLight::Synced) == "sync.light.synced");
 }
+
+TEST_CASE("a look at the Sync screen in the middle of a flow loses nothing typed", "[core][sync]") {
+    Directory dir;
+    dir.buildings.push_back({"b3", {"3号楼", "Building 3"}});
+    KioskState s;
+    s.directory = &dir;
+    apply(s, intent::Open{ScreenId::Repair});
+    apply(s, intent::Repair{intent::Repair::Kind::Category, {}, RepairCategory::Other});
+    apply(s, intent::Repair{intent::Repair::Kind::Home});
+    apply(s, intent::Repair{intent::Repair::Kind::Building, "b3"});
+    REQUIRE(s.repair->step() == RepairFlow::Step::Unit);
+    apply(s, intent::Type{"2-12"});
+    apply(s, intent::Open{ScreenId::Sync});
+    CHECK(s.screen() == ScreenId::Sync);
+    apply(s, intent::Type{"99"});  // no field on the Sync screen
+    apply(s, intent::Back{});
+    CHECK(s.screen() == ScreenId::Repair);
+    CHECK(s.repair->step() == RepairFlow::Step::Unit);
+    CHECK(s.entry == "2-12");
+    apply(s, intent::Open{ScreenId::Sync});
+    apply(s, intent::Home{});  // Home still ends the flow
+    CHECK_FALSE(s.repair.has_value());
+    CHECK(s.entry.empty());
+}
