@@ -45,6 +45,7 @@ void KioskApp::onSyncWake() {
     if (m_state.repair && m_state.repair->receipt() && !m_state.repair->receipt()->delivered) {
         auto delivered = m_store->delivered(m_state.repair->receipt()->clientId);
         if (delivered && delivered.value()) {
+            spdlog::info("repair {} reached the head office", m_state.repair->receipt()->clientId);
             m_state.repair->delivered();
             redraw = true;
         } else if (!delivered) {
