@@ -84,6 +84,13 @@ for orientation in portrait landscape; do
     "$homedesk" --config "$config" --headless --orientation "$orientation" \
       --fixed-time "2026-11-23 09:30" --script "$run_script" --screenshots "$out/$orientation" --data "$flow_data"
   done
+  # The idle show: the emergency takeover while the demo's outage notice is in force, and the
+  # attract loop of the other notices after it expired (the screenshots get the date in their name).
+  for day in 2026-11-23 2026-11-26; do
+    "$homedesk" --config "$config" --headless --orientation "$orientation" --attract-seconds 2 \
+      --fixed-time "$day 09:30" --script deploy/tour/notices-idle.script --screenshots "$out/$orientation/$day" \
+      --data "$data/$orientation-idle-$day"
+  done
 done
 "$homedesk" --config "$config" --headless --high-contrast --fixed-time "2026-11-23 09:30" \
   --script deploy/tour/high-contrast.script --screenshots "$out/high-contrast" --data "$(enrolled "$data/high-contrast")"

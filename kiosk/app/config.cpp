@@ -190,9 +190,9 @@ Result<Config> parseConfig(std::string_view toml, std::string_view source, Confi
     Reader r(root, std::string(source));
     r.knownTables({"display", "session", "site", "paths", "headoffice"});
     r.knownKeys("display", {"orientation", "fullscreen", "panel_inches", "language", "large_text", "high_contrast"});
-    r.knownKeys("session", {"idle_seconds", "prompt_seconds"});
+    r.knownKeys("session", {"idle_seconds", "prompt_seconds", "attract_seconds"});
     r.knownKeys("site", {"community", "steward_name", "steward_phone", "service_line", "gas_line", "ticket_url"});
-    r.knownKeys("paths", {"assets", "data", "directory"});
+    r.knownKeys("paths", {"assets", "data", "directory", "demo_notices"});
     r.choice("display", "orientation", c.orientation, parseOrientation);
     r.boolean("display", "fullscreen", c.fullscreen);
     r.number("display", "panel_inches", c.panelInches, 7.0f, 100.0f);
@@ -201,6 +201,7 @@ Result<Config> parseConfig(std::string_view toml, std::string_view source, Confi
     r.boolean("display", "high_contrast", c.highContrast);
     r.integer("session", "idle_seconds", c.idleSeconds, 1, 3600);
     r.integer("session", "prompt_seconds", c.promptSeconds, 1, 600);
+    r.integer("session", "attract_seconds", c.attractSeconds, 1, 3600);
     r.text("site", "community", c.site.community, 32);
     r.text("site", "steward_name", c.site.stewardName, 16);
     r.text("site", "steward_phone", c.site.stewardPhone, 20);
@@ -212,6 +213,7 @@ Result<Config> parseConfig(std::string_view toml, std::string_view source, Confi
     r.text("paths", "assets", c.assetsDir, 4096);
     r.text("paths", "data", c.dataDir, 4096);
     r.text("paths", "directory", c.directoryFile, 4096);
+    r.text("paths", "demo_notices", c.demoNoticesFile, 4096);
     if (r.error) return *r.error;
     if (auto e = readHeadOffice(root, std::string(source), c.headOffice)) return *e;
     return c;

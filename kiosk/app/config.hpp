@@ -40,6 +40,7 @@ struct Config {
     // [session]
     int idleSeconds = 60;
     int promptSeconds = 20;
+    int attractSeconds = 30;  // unused this long (after a wipe, or from start): attract loop / takeover
     // [site]
     SiteInfo site{"示范小区", "王建国", "138 0000 1234", "400-800-1234", "96777",
                   "https://hq.homedesk.example/t/"};
@@ -49,6 +50,8 @@ struct Config {
     std::string directoryFile;  // the community (buildings, places); empty: the demo community
     // [headoffice]
     HeadOffice headOffice;
+    // Loaded into an empty store when no head office is configured; empty: assets/demo/notices.json.
+    std::string demoNoticesFile;
 
     int width() const { return orientation == Orientation::Portrait ? 1080 : 1920; }
     int height() const { return orientation == Orientation::Portrait ? 1920 : 1080; }

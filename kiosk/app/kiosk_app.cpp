@@ -42,6 +42,7 @@ KioskApp::KioskApp(const Config& config, const RunOptions& options)
       m_session(std::chrono::seconds(config.idleSeconds), std::chrono::seconds(config.promptSeconds)) {
     m_started = options.started;
     m_lastFrame = m_started;
+    m_unusedSince = m_started;
     m_state.defaults = {config.language, config.largeText, false};
     m_state.settings = m_state.defaults;
 }
@@ -81,6 +82,7 @@ Result<bool> KioskApp::init() {
     auto store = store::SqliteTicketStore::open(m_config.dataDir + "/homedesk.db", m_config.dataDir + "/homedesk.key");
     if (!store) return store.error();
     m_store = std::move(store).value();
+    if (auto notices = openNotices(); !notices) return notices.error();
 
     if (m_options.script) {
         std::ifstream in(*m_options.script);
@@ -147,9 +149,17 @@ void KioskApp::handleEvent(const SDL_Event& e) {
     }
     int w = 0, h = 0;
     m_window->size(w, h);
+    // The idle show: a key or a scanner's text only wakes the terminal; a finger's tap reaches
+    // the show's own tap area, never what is under it.
+    if (m_state.idleShow.showing() && (e.type == SDL_KEYDOWN || e.type == SDL_TEXTINPUT)) {
+        m_intents.push_back(intent::Wake{});
+        applyIntents(m_clock->now());
+        m_pendingFrames = std::max(m_pendingFrames, 1);
+        return;
+    }
     if (!m_input.push(e, w, h)) return;
-    // While the prompt shows, only the prompt's own tap continues the session.
-    if (!isPress(e) || m_session.prompting()) return;
+    // While the prompt or the idle show is up, only its own tap continues the session.
+    if (!isPress(e) || m_session.prompting() || m_state.idleShow.showing()) return;
     m_session.touch(m_clock->now());
     if (e.type == SDL_TEXTINPUT) m_typed.push_back(intent::Type{e.text.text});
     if (e.type == SDL_KEYDOWN && e.key.keysym.scancode == SDL_SCANCODE_BACKSPACE)
@@ -163,15 +173,21 @@ void KioskApp::updateTimers(TimePoint now) {
         spdlog::info("session ended after {} s without a touch: wiped", m_config.idleSeconds + m_config.promptSeconds);
         wipeSession();
     }
+    if (m_noticesDirty.exchange(false)) reloadNotices();
+    updateIdleShow(now);
     if (m_session.prompting() != wasPrompting || (m_session.prompting() && m_session.secondsLeft(now) != secondsBefore))
         m_pendingFrames = std::max(m_pendingFrames, 1);
     const std::tm wall = m_clock->localTime();
-    if (wall.tm_min != m_shownMinute) m_pendingFrames = std::max(m_pendingFrames, 1);
+    if (wall.tm_min != m_shownMinute) {
+        m_pendingFrames = std::max(m_pendingFrames, 1);
+        if (m_shownMinute >= 0) m_noticesDirty = true;  // publish and expiry times pass by the minute
+    }
 }
 
 int KioskApp::waitTimeoutMs(TimePoint now) const {
     TimePoint next = now + std::chrono::seconds(60 - std::min(59, m_clock->localTime().tm_sec));
     if (auto d = m_session.nextDeadline(now)) next = std::min(next, *d);
+    if (auto d = idleShowDeadline(now)) next = std::min(next, *d);
     if (m_driver) next = std::min(next, m_driver->deadline().value_or(now));
     if (m_options.runSeconds > 0)
         next = std::min(next, m_started + std::chrono::milliseconds(static_cast<long>(m_options.runSeconds * 1000)));
@@ -184,6 +200,7 @@ void KioskApp::wipeSession() {
     m_receiptQr.reset();
     m_speech->stop();
     m_session.reset();
+    m_unusedSince = m_clock->now();
     m_input.clear();
     m_typed.clear();
     m_fonts->forgetGlyphs();  // the atlas shrinks back to what Home needs
@@ -211,7 +228,8 @@ void KioskApp::rebuildFonts() {
 
 void KioskApp::applyIntents(TimePoint now) {
     for (const Intent& intent : m_intents) {
-        if (std::holds_alternative<intent::ContinueSession>(intent)) m_session.touch(now);
+        if (std::holds_alternative<intent::ContinueSession>(intent) || std::holds_alternative<intent::Wake>(intent))
+            m_session.touch(now);
         ApplyContext context{wallNow(), ""};
         if (const auto* r = std::get_if<intent::Repair>(&intent); r && r->kind == intent::Repair::Kind::Confirm)
             context.newClientId = newClientId();
@@ -227,6 +245,7 @@ void KioskApp::applyIntents(TimePoint now) {
 // The flows' I/O, between UI passes: local SQLite only, never the network.
 void KioskApp::runEffects() {
     for (Effect& e : std::exchange(m_state.effects, {})) {
+        if (runLookupEffect(e)) continue;
         if (!m_state.repair) continue;  // the flow was closed meanwhile
         if (auto* load = std::get_if<effect::LoadOpenTickets>(&e)) {
             auto tickets = m_store->openTicketsAt(load->placeId);

@@ -21,6 +21,7 @@
 #include "kiosk/core/ticket_store.hpp"
 #include "kiosk/core/kiosk_state.hpp"
 #include "kiosk/core/qr_modules.hpp"
+#include "kiosk/store/sqlite_notices.hpp"
 #include "kiosk/ui/kiosk_frame.hpp"
 #include "platform/clock.hpp"
 #include "platform/speech.hpp"
@@ -48,6 +49,10 @@ public:
     // Returns the process exit code: 0, or 3 when a script step failed.
     int run();
 
+    // New notices are in the store (the sync engine's notice thread): re-read them on the UI
+    // thread. Safe from any thread.
+    void noticesChanged();
+
 private:
     KioskApp(const Config& config, const RunOptions& options);
     Result<bool> init();
@@ -68,6 +73,12 @@ private:
     void onSyncWake();
     bool fact(std::string_view name) const;  // for the script's `await`
     std::int64_t wallNow() const;
+    // kiosk_app_notices.cpp: the store's notices, the demo file, the idle show, lookups.
+    Result<bool> openNotices();
+    void reloadNotices();
+    void updateIdleShow(TimePoint now);
+    std::optional<TimePoint> idleShowDeadline(TimePoint now) const;
+    bool runLookupEffect(Effect& effect);  // true when it was one of the notices/track effects
 
     Config m_config;
     RunOptions m_options;
@@ -81,6 +92,9 @@ private:
     SyncSnapshot m_syncView;              // what the UI shows: re-read when the engine wakes it
     std::uint32_t m_syncEvent = 0;        // the SDL user event the engine's thread posts
     std::atomic<bool> m_syncWakePosted{false};  // at most one wake-up waiting in SDL's queue
+    std::optional<store::SqliteNotices> m_notices;  // the UI thread's connection for notices
+    std::atomic<bool> m_noticesDirty{false};
+    TimePoint m_unusedSince;  // when the last session ended (or the program started)
     std::optional<QrModules> m_receiptQr;  // drawn on the receipt; made once when it arrives
     std::unique_ptr<ui::FontAtlas> m_fonts;
     ui::WidgetRegistry m_widgets;

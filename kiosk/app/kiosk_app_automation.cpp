@@ -55,6 +55,20 @@ void KioskApp::writeShotInfo(const std::string& path) const {
                        {"phase", phases[static_cast<int>(m_state.enroll->phase())]},
                        {"error", m_state.enroll->errorKey()}};
     }
+    if (m_state.track) {
+        j["track_step"] = stepName(m_state.track->step());
+        j["flow_error"] = m_state.track->lastError();
+        if (const auto& t = m_state.track->ticket()) j["track_status"] = toString(t->status);
+    }
+    if (m_state.noticesFlow) {
+        j["notice_open"] = m_state.noticesFlow->openId();
+        j["notice_filter"] = m_state.noticesFlow->filter() ? toString(*m_state.noticesFlow->filter()) : "all";
+        j["notice_page"] = m_state.noticesFlow->page();
+    }
+    const auto mode = m_state.idleShow.mode();
+    j["idle_show"] = mode == IdleShow::Mode::Takeover ? "takeover" : mode == IdleShow::Mode::Attract ? "attract" : "off";
+    j["idle_show_notice"] = m_state.idleShow.noticeId();
+    j["notices_current"] = currentNotices(m_state.notices, wallNow()).size();
     auto& widgets = j["widgets"] = nlohmann::json::array();
     for (const auto& w : m_widgets.widgets())
         widgets.push_back({{"id", w.id}, {"label", w.label}, {"x", w.rect.x}, {"y", w.rect.y},

@@ -10,7 +10,10 @@ void KioskApp::readAloud(const KioskView& view) {
     const Language lang = m_state.settings.language;
     const bool justOn = on && !m_announcedReadAloud;
     // Within a flow each step is a new question: it is announced like a new screen.
-    const std::string step = view.state.repair ? std::string(stepName(view.state.repair->step())) : "";
+    std::string step = view.state.repair ? std::string(stepName(view.state.repair->step())) : "";
+    if (view.state.track) step = "track." + std::string(stepName(view.state.track->step())) + view.state.track->lastError();
+    if (view.state.noticesFlow) step = "notices." + view.state.noticesFlow->openId();
+    if (view.state.idleShow.showing()) step = "show." + view.state.idleShow.noticeId();
     const bool changed = justOn || view.state.screen() != m_announcedScreen || step != m_announcedStep ||
                          view.prompting != m_announcedPrompt || lang != m_announcedLanguage;
     m_announcedStep = step;

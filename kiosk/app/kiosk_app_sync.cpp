@@ -36,6 +36,8 @@ void KioskApp::onSyncWake() {
     // offline terminal's retries change the error's details and nothing else).
     bool redraw = syncLight(before) != syncLight(m_syncView) || before.queued != m_syncView.queued ||
                   m_state.screen() == ScreenId::Sync;
+    // New notices from the head office: the store has them; the screens get them re-read.
+    if (m_syncView.noticeChanges != before.noticeChanges) reloadNotices();
     if (auto answer = m_sync->takeEnrollAnswer()) {
         if (answer->ok) spdlog::info("enrolled: Home");
         if (enrollmentFinished(m_state, answer->ok, answer->errorKey).any()) m_session.touch(m_clock->now());
@@ -62,6 +64,7 @@ bool KioskApp::fact(std::string_view name) const {
     if (name == "receipt.delivered")
         return m_state.repair && m_state.repair->receipt() && m_state.repair->receipt()->delivered;
     if (name == "tickets.updated") return m_syncView.statusChanges > 0;
+    if (name == "notices.updated") return m_syncView.noticeChanges > 0;
     if (name == "enroll.failed") return m_state.enroll && m_state.enroll->phase() == EnrollForm::Phase::Failed;
     if (name.rfind("screen.", 0) == 0) return screenName(m_state.screen()) == name.substr(7);
     return false;

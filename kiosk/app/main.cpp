@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
     app::RunOptions run;
     run.started = started;
     bool windowed = false, largeText = false, highContrast = false, verbose = false;
-    int idleSeconds = 0, promptSeconds = 0;
+    int idleSeconds = 0, promptSeconds = 0, attractSeconds = 0;
     cli.add_option("-c,--config", configPath, "configuration file (TOML)")->check(CLI::ExistingFile);
     cli.add_flag("--headless", run.headless, "no display: render offscreen (SDL offscreen driver)");
     cli.add_flag("--windowed", windowed, "a window instead of full screen");
@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
     cli.add_flag("--high-contrast", highContrast, "the high-contrast theme");
     cli.add_option("--idle-seconds", idleSeconds, "seconds without a touch before \"still there?\"")->check(CLI::Range(1, 3600));
     cli.add_option("--prompt-seconds", promptSeconds, "seconds the prompt waits before wiping")->check(CLI::Range(1, 600));
+    cli.add_option("--attract-seconds", attractSeconds, "seconds unused before the notice loop (or emergency takeover) shows")->check(CLI::Range(1, 3600));
     cli.add_option("--assets", assets, "folder with fonts/ and i18n/");
     cli.add_option("--data", dataDir, "folder for the database and its key (default /var/lib/homedesk)");
     cli.add_option("--script", script, "automation script to run (see docs/automation.md)")->check(CLI::ExistingFile);
@@ -106,6 +107,7 @@ int main(int argc, char** argv) {
     if (highContrast) c.highContrast = true;
     if (idleSeconds) c.idleSeconds = idleSeconds;
     if (promptSeconds) c.promptSeconds = promptSeconds;
+    if (attractSeconds) c.attractSeconds = attractSeconds;
     if (!assets.empty()) c.assetsDir = assets;
     if (!dataDir.empty()) c.dataDir = dataDir;
     if (c.assetsDir.empty()) {

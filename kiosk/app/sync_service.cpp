@@ -124,6 +124,21 @@ public:
 private:
     sync::TicketStatusSink& m_inner;
 };
+// Counts the notice changes the store took, so the UI re-reads its notices when they moved.
+class CountingNoticeSink final : public sync::NoticeSink {
+public:
+    explicit CountingNoticeSink(sync::NoticeSink& inner) : m_inner(inner) {}
+    Result<std::string> noticeCursor() override { return m_inner.noticeCursor(); }
+    sync::Status applyNoticePage(const std::vector<protocol::Notice>& changes, const std::string& cursor) override {
+        auto applied = m_inner.applyNoticePage(changes, cursor);
+        if (applied) count += static_cast<std::int64_t>(changes.size());
+        return applied;
+    }
+    std::atomic<std::int64_t> count{0};
+
+private:
+    sync::NoticeSink& m_inner;
+};
 }  // namespace
 
 // One engine and what it reads and writes through: a connection per engine thread.
@@ -134,7 +149,8 @@ struct SyncService::Engine {
     store::StoreOutbox outboxAdapter{outbox};
     store::StoreTicketSink storeTickets{outbox};
     CountingTicketSink ticketSink{storeTickets};
-    store::StoreNoticeSink noticeSink{notices};
+    store::StoreNoticeSink storeNotices{notices};
+    CountingNoticeSink noticeSink{storeNotices};
     store::StoreDisplayLog displayLog{displays};
     std::unique_ptr<sync::SyncEngine> engine;
 
@@ -246,6 +262,7 @@ SyncSnapshot SyncService::snapshot() const {
     }
     s.delivered = st.delivered;
     s.statusChanges = m_engine->ticketSink.count.load();
+    s.noticeChanges = m_engine->noticeSink.count.load();
     return s;
 }
 

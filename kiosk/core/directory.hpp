@@ -32,11 +32,22 @@ struct Steward {
     std::string phone;
 };
 
+// A line of the service guide: "物业服务中心" · "每天 8:00–20:00"; "火警" · "119".
+struct GuideRow {
+    LocalizedName what;
+    LocalizedName detail;
+};
+
 struct Directory {
     LocalizedName community;
     std::vector<Building> buildings;
     std::vector<Place> places;
     std::vector<Steward> stewards;
+    // The service guide (服务指南).
+    std::vector<GuideRow> serviceHours;
+    std::vector<GuideRow> fees;
+    std::vector<GuideRow> promises;  // the SLA table: what, and the time promised
+    std::vector<GuideRow> emergencyNumbers;  // detail: the number, same in both languages
 
     const Building* building(const std::string& id) const;
     const Place* place(const std::string& id) const;

@@ -80,6 +80,25 @@ Result<Directory> parseDirectory(std::string_view text, const std::string& sourc
         if (!buildingIds.count(s.buildingId)) r.fail(path + ".building", "no building \"" + s.buildingId + "\"");
         d.stewards.push_back(std::move(s));
     }
+    // The service guide: each section a list of {what, detail} (emergency numbers: {what, phone}).
+    const auto guide = [&](const char* key, std::vector<GuideRow>& rows, bool phone) {
+        const auto& list = r.array(root, key);
+        for (size_t i = 0; i < list.size(); ++i) {
+            const std::string path = std::string(key) + "[" + std::to_string(i) + "]";
+            if (!list[i].is_object()) {
+                r.fail(path, "must be an object");
+                continue;
+            }
+            GuideRow row{r.name(list[i].value("what", json()), path + ".what"), {}};
+            if (phone) row.detail.zh = r.text(list[i].value("phone", json()), path + ".phone", 20);
+            else row.detail = r.name(list[i].value("detail", json()), path + ".detail");
+            rows.push_back(std::move(row));
+        }
+    };
+    guide("service_hours", d.serviceHours, false);
+    guide("fees", d.fees, false);
+    guide("promises", d.promises, false);
+    guide("emergency_numbers", d.emergencyNumbers, true);
     if (d.buildings.empty()) r.fail("buildings", "at least one building is needed");
     if (r.error) return *r.error;
     return d;

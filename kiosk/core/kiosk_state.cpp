@@ -15,6 +15,7 @@ std::string_view screenName(ScreenId id) {
         case ScreenId::Scan: return "scan";
         case ScreenId::Enroll: return "enroll";
         case ScreenId::Sync: return "sync";
+        case ScreenId::Guide: return "guide";
     }
     return "unknown";
 }
@@ -31,6 +32,8 @@ void clearEntry(KioskState& s) {
 // Closing a screen ends its flow: nothing half-filled outlives the screen.
 void closeFlows(KioskState& s) {
     if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Repair) == s.stack.end()) s.repair.reset();
+    if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Notices) == s.stack.end()) s.noticesFlow.reset();
+    if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Track) == s.stack.end()) s.track.reset();
     clearEntry(s);
 }
 
@@ -43,6 +46,9 @@ struct Applier {
         if (s.screen() == o.screen) return {};
         s.stack.push_back(o.screen);
         if (o.screen == ScreenId::Repair && s.directory) s.repair.emplace(*s.directory);
+        if (o.screen == ScreenId::Notices) s.noticesFlow.emplace();
+        if (o.screen == ScreenId::Track) s.track.emplace();
+        if (o.screen == ScreenId::Guide) s.guideSection = 0;
         // The Sync screen is a look at the footer's status from anywhere: what was being typed
         // below it waits for Back.
         if (o.screen != ScreenId::Sync) clearEntry(s);
@@ -52,6 +58,12 @@ struct Applier {
         if (s.screen() == ScreenId::Repair && s.repair) {
             clearEntry(s);
             if (s.repair->back()) return {.screen = true};
+        }
+        if (s.screen() == ScreenId::Notices && s.noticesFlow && s.noticesFlow->back()) return {.screen = true};
+        if (s.screen() == ScreenId::Track && s.track && s.track->back()) {
+            clearEntry(s);
+            s.entry = s.track->prefill();
+            return {.screen = true};
         }
         if (s.atHome()) return {};
         const bool fromSync = s.screen() == ScreenId::Sync;
@@ -120,6 +132,67 @@ struct Applier {
         if (out.effect) s.effects.push_back(std::move(*out.effect));
         return {.screen = true};
     }
+    Change operator()(const intent::Notices& n) {
+        using K = intent::Notices::Kind;
+        const std::vector<Notice> current = currentNotices(s.notices, ctx.now);
+        if (n.kind == K::OpenEmergency) {
+            const Notice* e = activeEmergency(s.notices, ctx.now);
+            if (!e) return {};
+            const std::string id = e->id;
+            if (s.screen() != ScreenId::Notices) (*this)(intent::Open{ScreenId::Notices});
+            if (!s.noticesFlow) s.noticesFlow.emplace();
+            if (auto record = s.noticesFlow->open(current, id)) s.effects.push_back(*record);
+            return {.screen = true};
+        }
+        if (!s.noticesFlow) return {};
+        NoticesFlow& f = *s.noticesFlow;
+        switch (n.kind) {
+            case K::Filter: f.setFilter(n.category); break;
+            case K::AllCategories: f.setFilter(std::nullopt); break;
+            case K::Open:
+                if (auto record = f.open(current, n.id)) s.effects.push_back(*record);
+                break;
+            case K::PageUp: f.pageUp(); break;
+            case K::PageDown: f.pageDown(n.pages); break;
+            case K::OpenEmergency: break;
+        }
+        return {.screen = true};
+    }
+    Change operator()(const intent::Track& t) {
+        if (t.kind == intent::Track::Kind::Start) {
+            (*this)(intent::Open{ScreenId::Track});
+            if (!s.track) s.track.emplace();
+            s.track->setNumber(t.text);
+            s.entry = s.track->prefill();
+            return {.screen = true};
+        }
+        if (!s.track) return {};
+        TrackFlow& f = *s.track;
+        using K = intent::Track::Kind;
+        switch (t.kind) {
+            case K::NumberDone: f.setNumber(s.entry); break;
+            case K::Last4Done:
+                if (auto find = f.setLast4(s.entry, s.trackGuard, ctx.now)) s.effects.push_back(std::move(*find));
+                break;
+            case K::RetryLast4: f.retryLast4(); break;
+            case K::ChangeNumber: f.changeNumber(); break;
+            case K::Start: break;
+        }
+        if (f.lastError().empty()) {
+            clearEntry(s);
+            s.entry = f.prefill();
+        }
+        return {.screen = true};
+    }
+    Change operator()(const intent::Wake&) {
+        s.idleShow.stop();
+        if (s.atHome()) return {.screen = true};
+        return (*this)(intent::Home{});
+    }
+    Change operator()(const intent::GuideSection& g) {
+        s.guideSection = std::max(0, g.section);
+        return {.screen = true};
+    }
     // A quick phrase is typed into the description, after a comma when something is there.
     // A phrase that does not fit whole is not added at all.
     Change typePhrase(const std::string& phrase) {
@@ -172,6 +245,11 @@ EntrySpec entrySpec(const KioskState& s) {
             default: break;
         }
     }
+    // Track: the number from the keypad (digits, dash) or a keyboard wedge (R-000123), then 4 digits.
+    if (s.screen() == ScreenId::Track && s.track) {
+        if (s.track->step() == TrackFlow::Step::Number) return {EntryMode::Code, TrackFlow::kMaxNumber};
+        if (s.track->step() == TrackFlow::Step::Last4) return {EntryMode::Digits, 4};
+    }
     return {};
 }
 
@@ -188,6 +266,10 @@ Change wipe(KioskState& state) {
     if (state.enroll) state.enroll->edited();  // a half-typed code goes (not one being sent)
     state.settings = state.defaults;
     state.repair.reset();
+    state.noticesFlow.reset();
+    state.track.reset();
+    state.guideSection = 0;
+    state.idleShow.stop();
     clearEntry(state);
     state.effects.clear();
     return change;
@@ -210,6 +292,18 @@ Change enrollmentFinished(KioskState& state, bool enrolled, const std::string& e
     clearEntry(state);
     state.stack.assign(1, ScreenId::Home);
     return {.screen = true};
+}
+
+void noticesLoaded(KioskState& state, std::vector<Notice> notices, std::int64_t now) {
+    state.notices = std::move(notices);
+    if (state.noticesFlow) state.noticesFlow->noticesChanged(currentNotices(state.notices, now));
+}
+
+Change updateIdleShow(KioskState& state, std::int64_t nowMs, std::int64_t now) {
+    const bool was = state.idleShow.showing();
+    const std::string before = state.idleShow.noticeId();
+    for (auto& record : state.idleShow.update(nowMs, currentNotices(state.notices, now))) state.effects.push_back(std::move(record));
+    return {.screen = was != state.idleShow.showing() || before != state.idleShow.noticeId()};
 }
 
 }  // namespace homedesk

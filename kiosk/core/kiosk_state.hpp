@@ -9,13 +9,15 @@
 #include "kiosk/core/directory.hpp"
 #include "kiosk/core/enroll_form.hpp"
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/core/notices_flow.hpp"
 #include "kiosk/core/repair_flow.hpp"
 #include "kiosk/core/text_entry.hpp"
+#include "kiosk/core/track_flow.hpp"
 
 namespace homedesk {
 
 // Enroll stands in for Home until the terminal has enrolled; Sync opens from the footer.
-enum class ScreenId { Home, Repair, Complaint, Survey, Notices, Track, Scan, Enroll, Sync };
+enum class ScreenId { Home, Repair, Complaint, Survey, Notices, Track, Scan, Guide, Enroll, Sync };
 
 std::string_view screenName(ScreenId id);  // stable, for automation and logs
 
@@ -47,6 +49,13 @@ struct KioskState {
     // the stack instead of Home. The app takes `enrollRequest` and sends it on the sync thread.
     std::optional<EnrollForm> enroll;
     std::optional<std::string> enrollRequest;
+    // Notices, track, service guide.
+    std::vector<Notice> notices;             // every notice the store holds, as last loaded
+    std::optional<NoticesFlow> noticesFlow;  // alive while the Notices screen is open
+    std::optional<TrackFlow> track;          // alive while the Track screen is open
+    TrackGuard trackGuard;                   // the terminal's, not the session's: survives a wipe
+    IdleShow idleShow;                       // attract loop / emergency takeover while unused
+    int guideSection = 0;
 
     ScreenId screen() const { return stack.back(); }
     bool atHome() const { return stack.size() == 1; }
@@ -87,11 +96,28 @@ struct Repair {
 };
 // The enrollment form: send the code typed into its field.
 struct Enroll {};
+// Notices screen: chips, a notice's detail, its pages; the emergency banner opens its notice.
+struct Notices {
+    enum class Kind { Filter, AllCategories, Open, PageUp, PageDown, OpenEmergency } kind;
+    std::string id;
+    NoticeCategory category = NoticeCategory::General;
+    int pages = 1;  // PageDown: how many pages the screen laid out
+};
+struct Track {
+    // Start: open Track with `text` as the number (the receipt's "follow this request").
+    enum class Kind { NumberDone, Last4Done, RetryLast4, ChangeNumber, Start } kind;
+    std::string text;
+};
+struct Wake {};  // a touch on the attract loop or the takeover: Home, nothing else
+struct GuideSection {
+    int section = 0;
+};
 }  // namespace intent
 
 using Intent = std::variant<intent::Open, intent::Back, intent::Home, intent::SetLanguage,
                             intent::ToggleLargeText, intent::ToggleReadAloud,
                             intent::ContinueSession, intent::Key, intent::Type, intent::Repair,
+                            intent::Notices, intent::Track, intent::Wake, intent::GuideSection,
                             intent::Enroll>;
 
 // What the app supplies to apply(): the time, and a fresh client id should a submission need one.
@@ -120,5 +146,10 @@ Change wipe(KioskState& state);
 // form is gone and nothing opens it again (residents cannot reach it).
 void requireEnrollment(KioskState& state);
 Change enrollmentFinished(KioskState& state, bool enrolled, const std::string& errorKey);
+// The store's notices (at start and whenever new data arrived); a detail whose notice is gone closes.
+void noticesLoaded(KioskState& state, std::vector<Notice> notices, std::int64_t now);
+// While nobody uses the terminal: start or advance the attract loop / takeover; display records
+// go to state.effects. `nowMs` is monotonic, `now` wall seconds.
+Change updateIdleShow(KioskState& state, std::int64_t nowMs, std::int64_t now);
 
 }  // namespace homedesk

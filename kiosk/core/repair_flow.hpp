@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "kiosk/core/directory.hpp"
+#include "kiosk/core/lookup_effects.hpp"
 #include "kiosk/core/result.hpp"
 #include "kiosk/core/ticket.hpp"
 
@@ -24,7 +25,7 @@ struct Submit {
     NewTicket ticket;
 };
 }  // namespace effect
-using Effect = std::variant<effect::LoadOpenTickets, effect::Submit>;
+using Effect = std::variant<effect::LoadOpenTickets, effect::Submit, effect::RecordDisplay, effect::FindTicket>;
 
 // The answer to an input: refused with a message key, or accepted, perhaps with I/O to do.
 struct FlowOutcome {

@@ -24,6 +24,7 @@ struct SyncSnapshot {
     std::string lastErrorDetail;  // the technical words (for the installer), "" when none
     std::int64_t delivered = 0;   // since start
     std::int64_t statusChanges = 0;  // ticket status changes stored since start (re-read when it moves)
+    std::int64_t noticeChanges = 0;  // notice changes stored since start (re-read when it moves)
 };
 
 // The footer's one-word summary.

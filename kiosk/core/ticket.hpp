@@ -79,6 +79,9 @@ struct TicketRecord {
     std::int64_t createdAt = 0;
     std::int64_t promisedBy = 0;  // unix seconds: response (urgent) or arrangement (normal)
     std::vector<StatusEvent> history;
+    std::string trackingCode;  // the terminal's own code; the head office number replaces it
+    TicketStatus status = TicketStatus::Submitted;  // the latest by time
+    int coReporters = 0;                            // residents who said "me too"
 };
 
 // What the receipt shows right after the durable commit.

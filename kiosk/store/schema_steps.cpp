@@ -195,11 +195,18 @@ CREATE TABLE rejected_submissions (
 );
 )sql";
 
+// Notices may carry an English translation beside the Chinese text (empty: none).
+constexpr std::string_view kV5NoticeTranslations = R"sql(
+ALTER TABLE notices ADD COLUMN title_en TEXT NOT NULL DEFAULT '';
+ALTER TABLE notices ADD COLUMN body_en TEXT NOT NULL DEFAULT '';
+)sql";
+
 constexpr Migration kSteps[] = {
     {1, "base schema", kV1Base},
     {2, "notice display records", kV2NoticeDisplays},
     {3, "co-reporters", kV3CoReports},
     {4, "rejected submissions", kV4Rejected},
+    {5, "notice translations", kV5NoticeTranslations},
 };
 
 }  // namespace

@@ -47,16 +47,17 @@ Result<bool> SqliteNotices::applyInTransaction(const StoredNotice& n, const std:
                                                std::int64_t receivedAt) {
     auto upsert = m_db.prepare(
         "INSERT INTO notices (id, revision, title, body, category, emergency, pinned, publish_at, expire_at, "
-        "retracted, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+        "retracted, received_at, title_en, body_en) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
         "ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, title = excluded.title, "
         "body = excluded.body, category = excluded.category, emergency = excluded.emergency, "
         "pinned = excluded.pinned, publish_at = excluded.publish_at, expire_at = excluded.expire_at, "
-        "retracted = excluded.retracted, received_at = excluded.received_at "
+        "retracted = excluded.retracted, received_at = excluded.received_at, title_en = excluded.title_en, "
+        "body_en = excluded.body_en "
         "WHERE excluded.revision > notices.revision");
     if (!upsert) return upsert.error();
     upsert->bind(1, n.id).bind(2, n.revision).bind(3, storableText(n.title)).bind(4, storableText(n.body))
         .bind(5, n.category).bind(6, n.emergency).bind(7, n.pinned).bind(8, n.publishAt)
-        .bind(10, n.retracted).bind(11, receivedAt);
+        .bind(10, n.retracted).bind(11, receivedAt).bind(12, storableText(n.titleEn)).bind(13, storableText(n.bodyEn));
     if (n.expireAt) upsert->bind(9, *n.expireAt); else upsert->bindNull(9);
     if (auto done = upsert->run(); !done) return done.error();
     if (m_db.changes() == 0) return false;  // stale or repeated revision
@@ -78,7 +79,8 @@ Result<bool> SqliteNotices::applyInTransaction(const StoredNotice& n, const std:
 Result<std::vector<StoredNotice>> SqliteNotices::current(std::int64_t now) {
     return guarded<std::vector<StoredNotice>>("store.notices.current", [&]() -> Result<std::vector<StoredNotice>> {
         auto stmt = m_db.prepare(
-            "SELECT id, revision, title, body, category, emergency, pinned, publish_at, expire_at FROM notices "
+            "SELECT id, revision, title, body, category, emergency, pinned, publish_at, expire_at, title_en, body_en "
+            "FROM notices "
             "WHERE retracted = 0 AND publish_at <= ?1 AND (expire_at IS NULL OR expire_at > ?1) "
             "ORDER BY emergency DESC, pinned DESC, publish_at DESC, id");
         if (!stmt) return stmt.error();
@@ -90,9 +92,19 @@ Result<std::vector<StoredNotice>> SqliteNotices::current(std::int64_t now) {
             if (!*row) break;
             out.push_back(StoredNotice{stmt->text(0), stmt->integer(1), stmt->text(2), stmt->text(3), stmt->text(4),
                                        stmt->integer(5) != 0, stmt->integer(6) != 0, stmt->integer(7),
-                                       stmt->optInteger(8), false});
+                                       stmt->optInteger(8), false, stmt->text(9), stmt->text(10)});
         }
         return out;
+    });
+}
+
+Result<std::int64_t> SqliteNotices::count() {
+    return guarded<std::int64_t>("store.notices.count", [&]() -> Result<std::int64_t> {
+        auto stmt = m_db.prepare("SELECT count(*) FROM notices");
+        if (!stmt) return stmt.error();
+        auto row = stmt->step();
+        if (!row) return row.error();
+        return stmt->integer(0);
     });
 }
 

@@ -23,6 +23,8 @@ struct StoredNotice {
     std::int64_t publishAt = 0;
     std::optional<std::int64_t> expireAt;
     bool retracted = false;
+    std::string titleEn;  // English translation, empty when there is none
+    std::string bodyEn;
 };
 
 struct NoticeTarget {
@@ -52,6 +54,8 @@ public:
                      std::int64_t receivedAt);
     Result<std::string> cursor(const std::string& feed);
     Result<std::vector<StoredNotice>> current(std::int64_t now);
+    // Every notice held, current or not (the demo notices load only into an empty store).
+    Result<std::int64_t> count();
 
     Status recordDisplay(const DisplayRecord& record);
     Result<std::vector<DisplayRecord>> unreportedDisplays(int limit);

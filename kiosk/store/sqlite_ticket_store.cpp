@@ -19,13 +19,6 @@ std::string last4Of(const std::string& phone) {
     return phone.size() >= 4 ? phone.substr(phone.size() - 4) : std::string();
 }
 
-std::string trimmedUpper(const std::string& s) {
-    std::string out;
-    for (char c : s)
-        if (!std::isspace(static_cast<unsigned char>(c))) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-}
-
 Result<std::vector<TicketRecord>> readTickets(Db& db, Statement& stmt) {
     std::vector<TicketRecord> out;
     for (;;) {
@@ -205,20 +198,33 @@ Result<std::optional<TicketRecord>> SqliteTicketStore::findForTracking(const std
                                                                       const std::string& phoneLast4) {
     return guarded<std::optional<TicketRecord>>("store.findForTracking", [&]() -> Result<std::optional<TicketRecord>> {
         if (!isLast4(phoneLast4)) return invalidInput("store.findForTracking", "enter the last 4 digits of the phone");
-        const std::string typed = trimmedUpper(number);
-        if (typed.empty() || typed.size() > 64) return invalidInput("store.findForTracking", "enter a ticket number");
-        // The resident who filed it, or a co-reporter who joined it with their own phone.
+        if (number.size() > 64) return invalidInput("store.findForTracking", "enter a ticket number");
+        const auto typed = normalizeTrackingInput(number);
+        if (!typed) return invalidInput("store.findForTracking", "enter a ticket number");
+        // The resident who filed it, or a co-reporter who joined it with their own phone. Few
+        // tickets share a phone's last four digits, so the number is compared here rather than
+        // in SQL: a tracking code exactly, a head-office number by its digits ("R-000123",
+        // "000123" and "123" are one ticket), so it can be typed on the keypad.
         auto stmt = m_db.prepare(
             "SELECT " + std::string(kTicketColumns) +
-            " FROM tickets t WHERE (t.ticket_number = ?1 OR t.tracking_code = ?2) AND (t.phone_last4 = ?3 "
-            "OR EXISTS (SELECT 1 FROM co_reports c WHERE c.phone_last4 = ?3 "
-            "AND (c.ticket_ref = t.ticket_number OR c.ticket_ref = t.client_id))) LIMIT 1");
+            " FROM tickets t WHERE t.phone_last4 = ?1 "
+            "OR EXISTS (SELECT 1 FROM co_reports c WHERE c.phone_last4 = ?1 "
+            "AND (c.ticket_ref = t.ticket_number OR c.ticket_ref = t.client_id)) ORDER BY t.created_at DESC");
         if (!stmt) return stmt.error();
-        stmt->bind(1, typed).bind(2, normalizeTrackingInput(typed)).bind(3, phoneLast4);
-        auto found = readTickets(m_db, *stmt);
-        if (!found) return found.error();
-        if (found->empty()) return std::optional<TicketRecord>();
-        return std::optional<TicketRecord>(std::move(found->front()));
+        stmt->bind(1, phoneLast4);
+        auto candidates = readTickets(m_db, *stmt);
+        if (!candidates) return candidates.error();
+        const bool allDigits = std::all_of(typed->begin(), typed->end(), [](char c) { return c >= '0' && c <= '9'; });
+        const std::string digits = allDigits ? numberDigits(*typed) : std::string();
+        const TicketRecord* byNumber = nullptr;
+        for (const auto& t : *candidates) {
+            if (t.trackingCode == *typed) return std::optional<TicketRecord>(t);
+            if (!t.ticketNumber || byNumber) continue;
+            const auto own = normalizeTrackingInput(*t.ticketNumber);
+            if ((own && *own == *typed) || (!digits.empty() && numberDigits(*t.ticketNumber) == digits)) byNumber = &t;
+        }
+        if (byNumber) return std::optional<TicketRecord>(*byNumber);
+        return std::optional<TicketRecord>();
     });
 }
 

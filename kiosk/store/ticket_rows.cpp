@@ -7,7 +7,8 @@ namespace homedesk::store {
 
 const std::string_view kTicketColumns =
     "t.client_id, t.ticket_number, t.kind, t.category, t.location_kind, t.building_id, t.unit, "
-    "t.place_id, t.urgency, t.description, t.phone_last4, t.delivered_at, t.created_at, t.promised_by";
+    "t.place_id, t.urgency, t.description, t.phone_last4, t.delivered_at, t.created_at, t.promised_by, "
+    "t.tracking_code, t.status, t.co_reporters";
 
 TicketRecord readTicketRow(const Statement& row) {
     TicketRecord r;
@@ -25,6 +26,9 @@ TicketRecord readTicketRow(const Statement& row) {
     r.delivered = !row.isNull(11);
     r.createdAt = row.integer(12);
     r.promisedBy = row.integer(13);
+    r.trackingCode = row.text(14);
+    r.status = ticketStatusFromCode(row.text(15)).value_or(TicketStatus::Submitted);
+    r.coReporters = static_cast<int>(row.integer(16));
     return r;
 }
 

@@ -1,4 +1,4 @@
-// Tracking codes: BLAKE2b of the client id, read as base-31 digits.
+// Tracking codes: BLAKE2b of the client id, read as eight decimal digits.
 #include "kiosk/store/tracking_code.hpp"
 
 #include <sodium.h>
@@ -18,18 +18,28 @@ std::string trackingCodeFor(std::string_view clientId, unsigned attempt) {
     for (unsigned char b : hash) n = (n << 8) | b;
     std::string code;
     for (size_t i = 0; i < kTrackingCodeLength; ++i) {
-        code += kTrackingAlphabet[n % kTrackingAlphabet.size()];
-        n /= kTrackingAlphabet.size();
+        code += static_cast<char>('0' + n % 10);
+        n /= 10;
     }
     return code;
 }
 
-std::string normalizeTrackingInput(std::string_view typed) {
+std::optional<std::string> normalizeTrackingInput(std::string_view typed) {
     std::string out;
     for (char c : typed) {
         if (c == ' ' || c == '-') continue;
-        out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        const auto u = static_cast<unsigned char>(c);
+        if (!std::isalnum(u) || u > 0x7F) return std::nullopt;
+        out += static_cast<char>(std::toupper(u));
     }
+    if (out.empty()) return std::nullopt;
+    return out;
+}
+
+std::string numberDigits(std::string_view number) {
+    std::string out;
+    for (char c : number)
+        if (c >= '0' && c <= '9' && !(out.empty() && c == '0')) out += c;
     return out;
 }
 

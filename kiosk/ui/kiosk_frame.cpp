@@ -7,6 +7,7 @@
 #include <string>
 
 #include "kiosk/ui/sync_words.hpp"
+#include "kiosk/core/text_layout.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace homedesk::ui {
@@ -96,10 +97,19 @@ const Screen& KioskFrame::screenFor(ScreenId id) const {
     if (id == ScreenId::Repair) return m_repair;
     if (id == ScreenId::Enroll) return m_enroll;
     if (id == ScreenId::Sync) return m_sync;
+    if (id == ScreenId::Notices) return m_notices;
+    if (id == ScreenId::Track) return m_track;
+    if (id == ScreenId::Guide) return m_guide;
     return m_placeholder;
 }
 
 std::string KioskFrame::summary(const Ui& ui, const KioskView& view) const {
+    if (view.state.idleShow.showing()) {
+        for (const auto& n : view.state.notices)
+            if (n.id == view.state.idleShow.noticeId())
+                return noticeTitle(ui, view, n) + ui.t("speech.pause") + n.body.in(view.state.settings.language) +
+                       ui.t("speech.pause") + ui.t("attract.touch");
+    }
     if (view.prompting)
         return ui.t("idle.title") + " " +
                format(ui.t("idle.body"), {{"seconds", std::to_string(view.promptSecondsLeft)}});
@@ -114,7 +124,8 @@ void KioskFrame::draw(const Ui& ui, const KioskView& view, float width, float he
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(width, height),
                                               toU32(th.colors.background));
 
-    const float headerH = drawHeader(ui, view, width);
+    float headerH = drawHeader(ui, view, width);
+    headerH += drawEmergencyBanner(ui, view, headerH, width);
     const FooterLayout footer = layoutFooter(ui, view, width);
     const float footerTop = height - footer.height;
     drawFooter(ui, view, footer, footerTop, width);
@@ -132,6 +143,7 @@ void KioskFrame::draw(const Ui& ui, const KioskView& view, float width, float he
     ImGui::End();
 
     if (view.prompting) drawIdlePrompt(ui, view, width, height);
+    else if (view.state.idleShow.showing()) drawIdleShow(ui, view, width, height);
     ImGui::PopStyleVar(2);
 }
 
@@ -236,6 +248,83 @@ void KioskFrame::drawIdlePrompt(const Ui& ui, const KioskView& view, float width
     continued |= button(ui, "idle.continue", ui.t("idle.continue"),
                         {panel.x + th.padding, y, inner, buttonH});
     if (continued) ui.emit(intent::ContinueSession{});
+    ImGui::End();
+}
+
+// An emergency notice in force shows under the header on Home; a tap opens it.
+float KioskFrame::drawEmergencyBanner(const Ui& ui, const KioskView& view, float top, float width) const {
+    const auto& th = ui.theme;
+    const Notice* e = activeEmergency(view.state.notices, view.now);
+    if (!e || !view.state.atHome()) return 0;  // Home only: a flow's screen keeps all its room
+    const std::string text = noticeTitle(ui, view, *e) + "  " + ui.t("notices.banner.open");
+    const float inner = width - 2 * th.margin - 2 * th.padding;
+    const float h = std::max(th.minTargetPx, paragraphHeight(ui, FontRole::Title, text, inner) + th.padding);
+    const Rect r{0, top, width, h};
+    if (tapArea(ui, "banner.emergency", text, r)) ui.emit(intent::Notices{intent::Notices::Kind::OpenEmergency});
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), toU32(th.colors.banner));
+    drawParagraph(ui, FontRole::Title, text, {th.margin + th.padding, top + th.padding / 2, inner, 0}, th.colors.bannerText);
+    return h;
+}
+
+// Nobody is here: current notices one after another (or the emergency ones, larger and in the
+// banner colour), and "touch to start". A touch anywhere only wakes the terminal (intent::Wake):
+// the finger never reaches what lies under the show.
+void KioskFrame::drawIdleShow(const Ui& ui, const KioskView& view, float width, float height) const {
+    const auto& th = ui.theme;
+    const IdleShow& show = view.state.idleShow;
+    const Notice* n = nullptr;
+    for (const auto& candidate : view.state.notices)
+        if (candidate.id == show.noticeId()) n = &candidate;
+    ImGui::SetNextWindowFocus();
+    beginFullScreen("##idleshow", width, height);
+    auto* dl = ImGui::GetWindowDrawList();
+    const bool takeover = show.mode() == IdleShow::Mode::Takeover;
+    dl->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), toU32(th.colors.background));
+    const bool woke = tapArea(ui, "attract.anywhere", ui.t("attract.touch"), {0, 0, width, height});
+
+    // Top: community and time; bottom: "touch to start" in a big bar.
+    const float headH = drawHeader(ui, view, width);
+    const float barH = std::max(th.buttonHeight * 1.5f, lineHeight(ui, FontRole::Display) + th.padding);
+    const Rect bar{th.margin, height - barH - th.margin, width - 2 * th.margin, barH};
+    panel(ui, bar, th.colors.button);
+    drawText(ui, FontRole::Display, ui.t("attract.touch"), bar.x, bar.y + (bar.h - lineHeight(ui, FontRole::Display)) / 2,
+             th.colors.buttonText, Align::Center, bar.w);
+
+    if (n) {
+        const Language lang = view.state.settings.language;
+        const float x = th.margin, w = width - 2 * th.margin;
+        float y = headH + th.margin;
+        const std::string label = ui.t(takeover ? "attract.emergency" : "attract.title");
+        if (takeover) {
+            const std::string title = n->title.in(lang);
+            const float h = paragraphHeight(ui, FontRole::Display, title, w - 2 * th.padding) + lineHeight(ui, FontRole::Title) + th.padding;
+            panel(ui, {x, y, w, h}, th.colors.banner);
+            drawText(ui, FontRole::Title, label, x + th.padding, y + th.padding / 2, th.colors.bannerText);
+            drawParagraph(ui, FontRole::Display, title, {x + th.padding, y + th.padding / 2 + lineHeight(ui, FontRole::Title), w - 2 * th.padding, 0},
+                          th.colors.bannerText);
+            y += h + th.gap;
+        } else {
+            drawText(ui, FontRole::Title, label, x, y, th.colors.textMuted);
+            y += lineHeight(ui, FontRole::Title);
+            y += drawParagraph(ui, FontRole::Display, noticeTitle(ui, view, *n), {x, y, w, 0}, th.colors.text);
+        }
+        y += drawParagraph(ui, FontRole::Body, noticeMeta(ui, view, *n), {x, y, w, 0}, th.colors.textMuted) + th.gap;
+        // As much of the body as fits above the bar, in the largest type that holds all of it.
+        const auto linesIn = [&](FontRole role) {
+            ui.fonts.note(role, n->body.in(lang));
+            return wrapText(n->body.in(lang), w, [&](std::string_view s) { return textWidth(ui, role, s); });
+        };
+        FontRole role = FontRole::Display;
+        auto lines = linesIn(role);
+        if (lines.size() * lineHeight(ui, role) > bar.y - th.gap - y) lines = linesIn(role = FontRole::Title);
+        const float lh = lineHeight(ui, role);
+        for (const auto& line : lines) {
+            if (y + lh > bar.y - th.gap) break;
+            drawText(ui, role, line, x, y, th.colors.text);
+            y += lh;
+        }
+    }
+    if (woke) ui.emit(intent::Wake{});
     ImGui::End();
 }
 

@@ -7,10 +7,13 @@
 #include <string>
 
 #include "kiosk/ui/screens/enroll_screen.hpp"
+#include "kiosk/ui/screens/guide_screen.hpp"
 #include "kiosk/ui/screens/home_screen.hpp"
+#include "kiosk/ui/screens/notices_screen.hpp"
 #include "kiosk/ui/screens/placeholder_screen.hpp"
 #include "kiosk/ui/screens/repair_screen.hpp"
 #include "kiosk/ui/screens/sync_screen.hpp"
+#include "kiosk/ui/screens/track_screen.hpp"
 
 namespace homedesk::ui {
 
@@ -28,6 +31,8 @@ private:
                     float width) const;
     void drawNavBar(const Ui& ui, Rect area) const;
     void drawIdlePrompt(const Ui& ui, const KioskView& view, float width, float height) const;
+    float drawEmergencyBanner(const Ui& ui, const KioskView& view, float top, float width) const;
+    void drawIdleShow(const Ui& ui, const KioskView& view, float width, float height) const;
     const Screen& screenFor(ScreenId id) const;
 
     HomeScreen m_home;
@@ -35,6 +40,9 @@ private:
     RepairScreen m_repair;
     EnrollScreen m_enroll;
     SyncScreen m_sync;
+    NoticesScreen m_notices;
+    TrackScreen m_track;
+    GuideScreen m_guide;
 };
 
 }  // namespace homedesk::ui

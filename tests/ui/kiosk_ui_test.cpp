@@ -202,8 +202,8 @@ shot off
     REQUIRE(spoken("on").size() == 1);
     CHECK_THAT(spoken("on")[0], Catch::StartsWith("语音播报 开") && Catch::Contains("请选择"));
     REQUIRE(spoken("notices").size() == 2);
-    CHECK_THAT(spoken("notices")[1], Catch::StartsWith("社区公告") && Catch::Contains("暂未开通"));
-    CHECK_THAT(spoken("english").back(), Catch::StartsWith("Notices. ") && Catch::Contains("not available"));
+    CHECK_THAT(spoken("notices")[1], Catch::StartsWith("社区公告") && Catch::Contains("【紧急】3号楼、5号楼 11月25日停水通知"));
+    CHECK_THAT(spoken("english").back(), Catch::StartsWith("Community notices. ") && Catch::Contains("Water off in Buildings 3 and 5"));
     CHECK(spoken("off").size() == spoken("english").size());  // nothing after it was turned off
 }
 

@@ -1,5 +1,6 @@
 #include "kiosk/ui/screens/home_screen.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "kiosk/ui/widgets.hpp"
@@ -38,7 +39,11 @@ void HomeScreen::drawContent(const Ui& ui, const KioskView&, Rect content) const
     const int rows = 6 / cols;
     const float top = content.y + greetingH + th.gap;
     const float tileW = (content.w - th.gap * (cols - 1)) / cols;
-    const float tileH = (content.bottom() - top - th.gap * (rows - 1)) / rows;
+    // The service guide: a wide button under the six tiles.
+    const float guideH = std::max(th.buttonHeight, th.minTargetPx);
+    const float tileH = (content.bottom() - top - guideH - th.gap * rows) / rows;
+    if (button(ui, "home.guide", ui.t("home.guide"), {content.x, content.bottom() - guideH, content.w, guideH}, ButtonStyle::Secondary))
+        ui.emit(intent::Open{ScreenId::Guide});
 
     const auto rectOf = [&](int i) {
         return Rect{content.x + (i % cols) * (tileW + th.gap), top + (i / cols) * (tileH + th.gap),

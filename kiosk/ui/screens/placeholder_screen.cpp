@@ -15,6 +15,7 @@ const char* screenTitleKey(ScreenId id) {
         case ScreenId::Scan: return "home.tile.scan";
         case ScreenId::Enroll: return "enroll.title";
         case ScreenId::Sync: return "sync.title";
+        case ScreenId::Guide: return "guide.title";
     }
     return "app.name";
 }

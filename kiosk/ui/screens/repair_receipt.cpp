@@ -100,7 +100,12 @@ void RepairScreen::drawReceipt(const Ui& ui, const KioskView& view, const Repair
                                {"what", ui.t(urgent ? "repair.receipt.respond" : "repair.receipt.arrange")}}),
                        {body.x, y, body.w, 0}, th.colors.text) + th.gap;
     y += drawParagraph(ui, FontRole::Body, ui.t("repair.receipt.track"), {body.x, y, body.w, 0}, th.colors.textMuted) + th.gap;
-    if (button(ui, "repair.done", ui.t("repair.receipt.done"), {body.x, y, body.w, th.buttonHeight * 1.3f}))
+    // Follow it now (Track with the code filled in), or finish.
+    const float h = th.buttonHeight * 1.3f;
+    const float half = (body.w - th.gap) / 2;
+    if (button(ui, "repair.track", ui.t("repair.receipt.follow"), {body.x, y, half, h}, ButtonStyle::Secondary))
+        ui.emit(intent::Track{intent::Track::Kind::Start, r.trackingCode});
+    if (button(ui, "repair.done", ui.t("repair.receipt.done"), {body.x + half + th.gap, y, half, h}))
         ui.emit(intent::Home{});
 }
 

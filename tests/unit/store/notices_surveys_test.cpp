@@ -129,3 +129,44 @@ TEST_CASE("survey answers that are not a JSON object, or for an unknown survey, 
     REQUIRE_FALSE(unknown.ok());
     CHECK(f.rowsFor("outbox", "survey-000003") == 0);
 }
+
+TEST_CASE("a notice keeps its English translation across revisions, and the store counts what it holds", "[store][notices]") {
+    StoreFixture f;
+    {
+        auto notices = SqliteNotices::open(f.dbPath);
+        REQUIRE(notices.ok());
+        CHECK(notices->count().value() == 0);
+        auto n = notice("bilingual", 1, 100);
+        n.titleEn = "Water off";
+        n.bodyEn = "No water from 8:00 to 18:00.";
+        REQUIRE(notices->applyChange(n, {}, 100).value());
+        n.revision = 2;
+        n.titleEn = "Water off (changed)";
+        REQUIRE(notices->applyChange(n, {}, 150).value());
+        REQUIRE(notices->applyChange(notice("other", 1, 10), {}, 150).value());
+        CHECK(notices->count().value() == 2);
+    }
+    auto reopened = SqliteNotices::open(f.dbPath);  // a real file, read back by a new connection
+    REQUIRE(reopened.ok());
+    auto current = reopened->current(200);
+    REQUIRE(current.ok());
+    REQUIRE(current->size() == 2);
+    CHECK(current->front().id == "bilingual");
+    CHECK(current->front().titleEn == "Water off (changed)");
+    CHECK(current->front().bodyEn == "No water from 8:00 to 18:00.");
+    CHECK(current->back().titleEn.empty());
+}
+
+TEST_CASE("display records of the detail, the attract loop and the takeover are stored; others are refused", "[store][notices]") {
+    StoreFixture f;
+    auto notices = SqliteNotices::open(f.dbPath);
+    REQUIRE(notices.ok());
+    for (const char* context : {"detail", "attract", "takeover"})
+        REQUIRE(notices->recordDisplay({0, "n1", 3, 1000, 8000, context}).ok());
+    CHECK_FALSE(notices->recordDisplay({0, "n1", 3, 1000, 0, "drawn"}).ok());
+    auto unreported = notices->unreportedDisplays(10);
+    REQUIRE(unreported.ok());
+    REQUIRE(unreported->size() == 3);
+    CHECK((*unreported)[1].context == "attract");
+    CHECK((*unreported)[1].shownMs == 8000);
+}

@@ -29,7 +29,7 @@ TEST_CASE("pending items come oldest first, limited, with what the wire needs", 
         CHECK(payload.at("category") == "elevator");
         CHECK(payload.at("urgency") == "urgent");
         CHECK(payload.at("location").at("place_id") == "b2-elevator-2");
-        CHECK(payload.at("tracking_code").get<std::string>().size() == 6);
+        CHECK(payload.at("tracking_code").get<std::string>().size() == 8);
     }
     CHECK((*items)[0].seq < (*items)[1].seq);
     // Reading again gives the same items: pending() does not consume.

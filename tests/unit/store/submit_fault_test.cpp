@@ -12,7 +12,7 @@ TEST_CASE("submit commits the ticket, its Submitted status and its outbox item t
     auto receipt = store->submit(sampleTicket("together-0001", 1'700'000'000));
     REQUIRE(receipt.ok());
     CHECK(receipt->clientId == "together-0001");
-    CHECK(receipt->trackingCode.size() == 6);
+    CHECK(receipt->trackingCode.size() == 8);
     CHECK_FALSE(receipt->delivered);
     CHECK(receipt->promisedBy == 1'700'000'000 + 30 * 60);
 

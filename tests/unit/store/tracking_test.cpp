@@ -1,20 +1,66 @@
 // Tracking by ticket number or tracking code plus the phone's last four digits, and "me too".
 #include "kiosk/store/tracking_code.hpp"
+
+#include <set>
 #include "tests/unit/store/store_fixture.hpp"
 
 using namespace homedesk;
 using namespace homedesk::store;
 using namespace homedesk::store::testing;
 
-TEST_CASE("tracking codes are six unambiguous characters, stable for a client id", "[store][tracking]") {
+TEST_CASE("tracking codes are eight digits, stable for a client id", "[store][tracking]") {
     const std::string code = trackingCodeFor("some-client-id-1");
-    CHECK(code.size() == kTrackingCodeLength);
+    CHECK(code.size() == 8);
     CHECK(code == trackingCodeFor("some-client-id-1"));
     CHECK(code != trackingCodeFor("some-client-id-2"));
     CHECK(code != trackingCodeFor("some-client-id-1", 1));
-    for (int i = 0; i < 500; ++i)
-        for (char c : trackingCodeFor("id-" + std::to_string(i)))
-            CHECK(std::string("0O1IL").find(c) == std::string::npos);
+    std::set<std::string> seen;
+    for (int i = 0; i < 2000; ++i) {
+        const std::string c = trackingCodeFor("id-" + std::to_string(i));
+        CHECK(c.size() == kTrackingCodeLength);
+        CHECK(c.find_first_not_of("0123456789") == std::string::npos);
+        seen.insert(c);
+    }
+    CHECK(seen.size() >= 1995);  // 10^8 codes: collisions are rare, and handled below
+}
+
+TEST_CASE("typed numbers are normalized; a head-office number is matched by its digits", "[store][tracking]") {
+    CHECK(normalizeTrackingInput(" 1234-5678 ") == std::optional<std::string>("12345678"));
+    CHECK(normalizeTrackingInput("r-000123") == std::optional<std::string>("R000123"));
+    CHECK_FALSE(normalizeTrackingInput(" - "));
+    CHECK_FALSE(normalizeTrackingInput("12\x01" "34"));
+    CHECK_FALSE(normalizeTrackingInput("工单"));
+    CHECK(numberDigits("R-000123") == "123");
+    CHECK(numberDigits("000123") == "123");
+    CHECK(numberDigits("0000") == "");
+}
+
+TEST_CASE("a delivered ticket is found by the head office's number typed on the keypad", "[store][tracking]") {
+    StoreFixture f;
+    auto store = f.openStore();
+    REQUIRE(store->submit(sampleTicket("hq-number-01")).ok());
+    REQUIRE(store->submit(sampleTicket("hq-number-02")).ok());
+    auto outbox = f.openOutbox();
+    REQUIRE(outbox.markDelivered("hq-number-01", std::string("R-000123"), 1'700'000'100).ok());
+    REQUIRE(outbox.markDelivered("hq-number-02", std::string("C-000124"), 1'700'000'100).ok());
+    for (const char* typed : {"R-000123", "r000123", "000123", "123", "0-000123"}) {
+        INFO(typed);
+        auto found = store->findForTracking(typed, "5678");
+        REQUIRE(found.ok());
+        REQUIRE(found->has_value());
+        CHECK((*found)->clientId == "hq-number-01");
+        CHECK((*found)->ticketNumber == std::optional<std::string>("R-000123"));
+    }
+    auto other = store->findForTracking("124", "5678");
+    REQUIRE(other.ok());
+    REQUIRE(other->has_value());
+    CHECK((*other)->clientId == "hq-number-02");
+    CHECK_FALSE(store->findForTracking("000125", "5678")->has_value());
+    CHECK_FALSE(store->findForTracking("123", "5679")->has_value());
+    // Bad input is an input error, never a crash or a match.
+    CHECK_FALSE(store->findForTracking(std::string(10000, '1'), "5678").ok());
+    CHECK_FALSE(store->findForTracking("12\x01" "3", "5678").ok());
+    CHECK_FALSE(store->findForTracking("\xff\xfe", "5678").ok());
 }
 
 TEST_CASE("a ticket is found by its tracking code and the last four digits", "[store][tracking]") {
@@ -23,14 +69,15 @@ TEST_CASE("a ticket is found by its tracking code and the last four digits", "[s
     auto receipt = store->submit(sampleTicket("track-00001"));
     REQUIRE(receipt.ok());
 
-    std::string typed = receipt->trackingCode;
-    for (char& c : typed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    auto found = store->findForTracking(" " + typed.substr(0, 3) + " " + typed.substr(3) + " ", "5678");
+    const std::string typed = receipt->trackingCode;
+    auto found = store->findForTracking(" " + typed.substr(0, 4) + "-" + typed.substr(4) + " ", "5678");
     REQUIRE(found.ok());
     REQUIRE(found->has_value());
     CHECK((*found)->clientId == "track-00001");
     CHECK((*found)->phoneLast4 == "5678");
     CHECK((*found)->promisedBy == receipt->promisedBy);
+    CHECK((*found)->trackingCode == receipt->trackingCode);
+    CHECK((*found)->status == TicketStatus::Submitted);
 
     auto wrongPhone = store->findForTracking(receipt->trackingCode, "0000");
     REQUIRE(wrongPhone.ok());

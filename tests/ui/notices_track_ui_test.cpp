@@ -1,0 +1,249 @@
+// Notices, tracking and the service guide on the real program: tapping widgets by id, typing on
+// the keypad, waiting for the idle show, then reading what landed in the real store.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <ctime>
+#include <filesystem>
+
+#include "kiosk/store/sqlite_notices.hpp"
+#include "kiosk/store/sqlite_outbox.hpp"
+#include "kiosk/store/sqlite_ticket_store.hpp"
+#include "tests/ui/run_kiosk.hpp"
+
+using namespace homedesk;
+using namespace homedesk::test;
+using nlohmann::json;
+
+namespace {
+
+std::filesystem::path freshDataDir(const char* name) {
+    const auto dir = std::filesystem::temp_directory_path() / ("homedesk-nt-" + std::to_string(::getpid()) + "-" + name);
+    std::filesystem::remove_all(dir);
+    return dir;
+}
+
+std::string keys(const std::string& text) {
+    std::string out;
+    for (char c : text) out += std::string("tap keypad.") + (c == '-' ? "dash" : std::string(1, c)) + "\n";
+    return out;
+}
+
+std::vector<store::DisplayRecord> displays(const std::filesystem::path& data) {
+    auto notices = store::SqliteNotices::open((data / "homedesk.db").string());
+    REQUIRE(notices.ok());
+    auto records = notices->unreportedDisplays(1000);
+    REQUIRE(records.ok());
+    return *records;
+}
+
+void checkTargets(const json& shot) {
+    CHECK(shot["missing_glyphs"].empty());
+    const float floor = float(shot["min_target_px"]);
+    for (const auto& w : shot["widgets"]) {
+        INFO(w["id"]);
+        CHECK(float(w["w"]) >= floor);
+        CHECK(float(w["h"]) >= floor);
+        CHECK(float(w["y"]) >= 0);
+        CHECK(float(w["y"]) + float(w["h"]) <= float(shot["height"]) + 0.5f);
+    }
+}
+
+bool hasWidget(const json& shot, const std::string& id) {
+    for (const auto& w : shot["widgets"])
+        if (w["id"] == id) return true;
+    return false;
+}
+
+const std::string kFileRepair = "tap home.tile.repair\ntap repair.category.water_electric\ntap repair.where.home\n"
+                                "tap repair.building.b3\n" + keys("2-1203") + "tap repair.next\ntap repair.urgency.urgent\n"
+                                "tap repair.phrase.2\ntap repair.next\n" + keys("13800001234") +
+                                "tap repair.next\ntap repair.slot.afternoon\ntap repair.confirm\nshot receipt\n";
+
+}  // namespace
+
+TEST_CASE("a repair filed on the terminal is tracked by its code and the phone's last 4 digits", "[ui][track]") {
+    const auto data = freshDataDir("track");
+    const KioskRun filed = runKiosk(kFileRepair, {"--data", data.string()});
+    INFO(filed.output);
+    REQUIRE(filed.exitCode == 0);
+    const std::string code = filed.shot("receipt")["receipt_code"];
+    REQUIRE(code.size() == 8);
+    CHECK(code.find_first_not_of("0123456789") == std::string::npos);
+
+    // The head office accepts it and answers; its status feed arrives.
+    {
+        auto outbox = store::SqliteOutbox::open((data / "homedesk.db").string(), (data / "homedesk.key").string());
+        REQUIRE(outbox.ok());
+        auto pending = outbox->pending(10);
+        REQUIRE(pending.ok());
+        REQUIRE(pending->size() == 1);
+        const std::string id = pending->front().clientId;
+        const std::int64_t filedAt = pending->front().createdAt;
+        REQUIRE(outbox->markDelivered(id, std::string("R-000042"), filedAt + 60).ok());
+        REQUIRE(outbox->applyStatusChange({"R-000042", id, TicketStatus::Accepted, "", filedAt + 10 * 60}).ok());
+        REQUIRE(outbox->applyStatusChange({"R-000042", id, TicketStatus::Dispatched, "王师傅", filedAt + 20 * 60}).ok());
+    }
+
+    const std::string wrongThenRight = "tap home.tile.track\nshot number\n" + keys(code) + "tap track.next\nshot last4\n" +
+                                       keys("9999") + "tap track.next\nshot not-found\ntap track.retry_last4\nshot retry\n" +
+                                       keys("1234") + "tap track.next\nshot timeline\n"
+                                       "tap nav.back\nshot back-to-number\ntap nav.home\n"
+                                       "tap home.tile.track\n" + keys("000042") + "tap track.next\n" + keys("1234") +
+                                       "tap track.next\nshot by-hq-number\n";
+    for (const char* orientation : {"portrait", "landscape"}) {
+        const KioskRun run = runKiosk(wrongThenRight, {"--data", data.string(), "--orientation", orientation});
+        INFO(orientation << "\n" << run.output);
+        REQUIRE(run.exitCode == 0);
+        CHECK(run.shot("number")["track_step"] == "number");
+        CHECK(run.shot("last4")["track_step"] == "last4");
+        CHECK(run.shot("not-found")["track_step"] == "not_found");
+        const json retry = run.shot("retry");
+        CHECK(retry["track_step"] == "last4");  // the number was kept: only 4 digits to type again
+        const json timeline = run.shot("timeline");
+        CHECK(timeline["track_step"] == "timeline");
+        CHECK(timeline["track_status"] == "dispatched");
+        checkTargets(timeline);
+        const json back = run.shot("back-to-number");
+        CHECK(back["track_step"] == "number");
+        CHECK(run.shot("by-hq-number")["track_status"] == "dispatched");
+    }
+}
+
+TEST_CASE("track refuses a short last-4 on screen and keeps the typed number", "[ui][track]") {
+    const auto data = freshDataDir("track-bad");
+    const KioskRun run = runKiosk("tap home.tile.track\ntap track.next\nshot empty\n" + keys("1234-5678") +
+                                      "tap track.next\n" + keys("12") + "tap track.next\nshot short\n"
+                                      "tap footer.large_text\nshot short-large\n",
+                                  {"--data", data.string()});
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    CHECK(run.shot("empty")["flow_error"] == "track.error.number_empty");
+    const json shot = run.shot("short");
+    CHECK(shot["track_step"] == "last4");
+    CHECK(shot["flow_error"] == "track.error.last4");
+    checkTargets(run.shot("short-large"));
+}
+
+TEST_CASE("track takes a scanner wedge's text: too much or emoji gets a message, the number still works", "[ui][track]") {
+    const auto data = freshDataDir("track-wedge");
+    const KioskRun run = runKiosk("tap home.tile.track\ntype " + std::string(10000, '7') + "\nshot long\ntap nav.home\n"
+                                  "tap home.tile.track\ntype 12😀34\nshot emoji\ntap nav.home\n"
+                                  "tap home.tile.track\ntype r-000042\ntap track.next\ntype 1234\ntap track.next\nshot looked-up\n",
+                                  {"--data", data.string()});
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    const json longShot = run.shot("long");
+    CHECK(longShot["track_step"] == "number");
+    CHECK(longShot["entry_error"] == "entry.error.too_long");
+    const json emoji = run.shot("emoji");
+    CHECK(emoji["entry_error"] != "");
+    CHECK(emoji["track_step"] == "number");
+    CHECK(run.shot("looked-up")["track_step"] == "not_found");  // an empty store: a clear "not found"
+}
+
+TEST_CASE("notices: list, filter, detail paged by buttons, and the detail's display record", "[ui][notices]") {
+    const auto data = freshDataDir("notices");
+    const KioskRun run = runKiosk("shot home\ntap home.tile.notices\nshot list\ntap notices.filter.finance\nshot finance\n"
+                                  "tap notices.item.demo-finance-2026q3\nshot detail\ntap notices.detail.page_down\nshot detail-2\n"
+                                  "tap nav.back\nshot back-to-list\ntap footer.large_text\ntap notices.filter.all\nshot list-large\n"
+                                  "tap nav.home\ntap banner.emergency\nshot emergency\n",
+                                  {"--data", data.string()});
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    const json home = run.shot("home");
+    CHECK(hasWidget(home, "banner.emergency"));  // the outage in force shows on Home
+    CHECK(hasWidget(home, "home.guide"));
+    const json list = run.shot("list");
+    CHECK(list["notices_current"] == 5);  // the demo's seven, less the expired and the future one
+    CHECK(hasWidget(list, "notices.item.demo-outage-1125"));
+    CHECK_FALSE(hasWidget(list, "notices.item.demo-expired-greening"));
+    CHECK_FALSE(hasWidget(list, "notices.item.demo-future-heating"));
+    const json finance = run.shot("finance");
+    CHECK(finance["notice_filter"] == "finance");
+    CHECK(hasWidget(finance, "notices.item.demo-finance-2026q3"));
+    CHECK_FALSE(hasWidget(finance, "notices.item.demo-outage-1125"));
+    CHECK(run.shot("detail")["notice_open"] == "demo-finance-2026q3");
+    CHECK(run.shot("detail-2")["notice_page"] == 1);
+    CHECK(run.shot("back-to-list")["notice_open"] == "");
+    checkTargets(run.shot("list-large"));
+    CHECK(run.shot("emergency")["notice_open"] == "demo-outage-1125");
+
+    const auto records = displays(data);
+    REQUIRE(records.size() == 2);
+    CHECK(records[0].noticeId == "demo-finance-2026q3");
+    CHECK(records[0].context == "detail");
+    CHECK(records[1].noticeId == "demo-outage-1125");
+    std::tm fixed{};
+    strptime("2026-11-23 09:30", "%Y-%m-%d %H:%M", &fixed);
+    fixed.tm_isdst = -1;
+    CHECK(records[0].shownAt == static_cast<std::int64_t>(std::mktime(&fixed)));
+}
+
+TEST_CASE("unused, the terminal shows the emergency takeover; a touch only wakes it", "[ui][notices][idle]") {
+    const auto data = freshDataDir("takeover");
+    const KioskRun run = runKiosk("wait 2600\nshot takeover\ntap home.tile.repair\nshot woke\n",
+                                  {"--data", data.string(), "--attract-seconds", "2"});
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    const json takeover = run.shot("takeover");
+    CHECK(takeover["idle_show"] == "takeover");
+    CHECK(takeover["idle_show_notice"] == "demo-outage-1125");
+    const json woke = run.shot("woke");
+    CHECK(woke["screen"] == "home");  // the finger landed on the repair tile's place: nothing opened
+    CHECK(woke["idle_show"] == "off");
+    const auto records = displays(data);
+    REQUIRE_FALSE(records.empty());
+    CHECK(records[0].noticeId == "demo-outage-1125");
+    CHECK(records[0].context == "takeover");
+}
+
+TEST_CASE("with no emergency, the attract loop cycles the current notices with 'touch to start'", "[ui][notices][idle]") {
+    const auto data = freshDataDir("attract");
+    std::filesystem::create_directories(data);
+    {
+        auto notices = store::SqliteNotices::open((data / "homedesk.db").string());
+        REQUIRE(notices.ok());
+        store::StoredNotice a{"loop-a", 1, "第一条", "正文一", "event", false, false, 0, std::nullopt, false, "First", "Body one"};
+        store::StoredNotice b{"loop-b", 1, "第二条", "正文二", "general", false, true, 0, std::nullopt, false, "", ""};
+        REQUIRE(notices->applyChange(a, {}, 1).ok());
+        REQUIRE(notices->applyChange(b, {}, 1).ok());
+    }
+    const KioskRun run = runKiosk("wait 1500\nshot first\nwait 8200\nshot second\ntap attract.anywhere\nshot woke\n"
+                                  "tap home.tile.notices\nshot list\n",
+                                  {"--data", data.string(), "--attract-seconds", "1"});
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    const json first = run.shot("first"), second = run.shot("second");
+    CHECK(first["idle_show"] == "attract");
+    CHECK(first["idle_show_notice"] == "loop-b");  // pinned first
+    CHECK(second["idle_show_notice"] == "loop-a");
+    CHECK(hasWidget(first, "attract.anywhere"));
+    CHECK(run.shot("woke")["screen"] == "home");
+    CHECK(run.shot("list")["notices_current"] == 2);  // no demo notices in a store that had its own
+    const auto records = displays(data);
+    REQUIRE(records.size() == 2);
+    CHECK(records[0].context == "attract");
+    CHECK(records[0].noticeId == "loop-b");
+    CHECK(records[1].noticeId == "loop-a");
+}
+
+TEST_CASE("the service guide is reachable from Home and every section fits in both orientations", "[ui][guide]") {
+    std::string script = "tap home.guide\n";
+    for (const char* s : {"stewards", "hours", "fees", "promises", "emergency"})
+        script += std::string("tap guide.section.") + s + "\nshot " + s + "\n";
+    script += "tap footer.large_text\ntap guide.section.promises\nshot promises-large\ntap nav.home\nshot home\n";
+    for (const char* orientation : {"portrait", "landscape"}) {
+        const KioskRun run = runKiosk(script, {"--orientation", orientation, "--data", freshDataDir(orientation).string()});
+        INFO(orientation << "\n" << run.output);
+        REQUIRE(run.exitCode == 0);
+        for (const char* s : {"stewards", "hours", "fees", "promises", "emergency", "promises-large"}) {
+            INFO(s);
+            const json shot = run.shot(s);
+            CHECK(shot["screen"] == "guide");
+            checkTargets(shot);
+        }
+        CHECK(run.shot("home")["screen"] == "home");
+    }
+}
