@@ -52,11 +52,16 @@ for _ in $(seq 100); do
 done
 echo "Head office: https://127.0.0.1:$port (log: $pki/serve.log)"
 
+standalone=deploy/homedesk.example.toml   # a terminal on its own: the demo notices
 config=$data/homedesk.toml
 {
   cat deploy/homedesk.example.toml
   printf '\n[headoffice]\nurl = "https://127.0.0.1:%s"\nca_file = "%s"\ndevice_name = "演示终端"\n' "$port" "$(pwd)/$pki/ca.crt"
 } >"$config"
+
+# Terminals with the head office show its notices from their publish time (now): their clock is
+# fixed a minute ahead. Terminals on their own keep the demo notices' date, 2026-11-23 09:30.
+hq_time=$(date -d '+1 min' '+%Y-%m-%d %H:%M')
 
 # A fresh one-time enrollment code for building 3.
 new_code() { hq enroll-code create --community "$community" --building b3 | head -n 1; }
@@ -66,33 +71,41 @@ enrolled() { "$homedesk" --config "$config" --data "$1" --enroll "$(new_code)" >
 for orientation in portrait landscape; do
   # Short idle times so the tour also shows the "still there?" prompt and the wipe.
   "$homedesk" --config "$config" --headless --orientation "$orientation" \
-    --idle-seconds 3 --prompt-seconds 5 --fixed-time "2026-11-23 09:30" \
+    --idle-seconds 3 --prompt-seconds 5 --fixed-time "$hq_time" \
     --script deploy/tour/tour.script --screenshots "$out/$orientation" --data "$(enrolled "$data/$orientation")"
   # One script per flow (deploy/tour/flows/<flow>.script), each walking its screens in both
   # languages and in large text; shot names start with the flow's name. A script that types
-  # @ENROLL_CODE@ starts on the Enroll screen and gets a fresh code; the others start enrolled.
+  # @ENROLL_CODE@ starts on the Enroll screen and gets a fresh code; one that taps the demo
+  # notices (notices.item.demo-…, dated for the fixed time) runs on a terminal of its own without
+  # the head office, where those are loaded; the others start enrolled.
   for script in deploy/tour/flows/*.script; do
     [ -e "$script" ] || continue
     flow_data=$data/$orientation-$(basename "$script" .script)
     run_script=$script
+    run_config=$config
+    run_time=$hq_time
     if grep -q '@ENROLL_CODE@' "$script"; then
       run_script=$data/$orientation-$(basename "$script")
       sed "s/@ENROLL_CODE@/$(new_code)/" "$script" >"$run_script"
+    elif grep -q 'notices.item.demo-' "$script"; then
+      run_config=$standalone
+      run_time="2026-11-23 09:30"
     else
       enrolled "$flow_data" >/dev/null
     fi
-    "$homedesk" --config "$config" --headless --orientation "$orientation" \
-      --fixed-time "2026-11-23 09:30" --script "$run_script" --screenshots "$out/$orientation" --data "$flow_data"
+    "$homedesk" --config "$run_config" --headless --orientation "$orientation" \
+      --fixed-time "$run_time" --script "$run_script" --screenshots "$out/$orientation" --data "$flow_data"
   done
   # The idle show: the emergency takeover while the demo's outage notice is in force, and the
   # attract loop of the other notices after it expired (the screenshots get the date in their name).
+  # The demo notices are dated for these days: a terminal without the head office.
   for day in 2026-11-23 2026-11-26; do
-    "$homedesk" --config "$config" --headless --orientation "$orientation" --attract-seconds 2 \
+    "$homedesk" --config "$standalone" --headless --orientation "$orientation" --attract-seconds 2 \
       --fixed-time "$day 09:30" --script deploy/tour/notices-idle.script --screenshots "$out/$orientation/$day" \
       --data "$data/$orientation-idle-$day"
   done
 done
-"$homedesk" --config "$config" --headless --high-contrast --fixed-time "2026-11-23 09:30" \
+"$homedesk" --config "$config" --headless --high-contrast --fixed-time "$hq_time" \
   --script deploy/tour/high-contrast.script --screenshots "$out/high-contrast" --data "$(enrolled "$data/high-contrast")"
 echo
 echo "Screenshots of the headless tour:"

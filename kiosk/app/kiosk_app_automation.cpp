@@ -89,7 +89,7 @@ void KioskApp::runDriver(TimePoint now) {
             spdlog::info("screenshot {}/{}.png", m_options.screenshotDir, step.text);
             // Writing the PNG is the harness's time, not a resident standing idle: on a loaded
             // machine it would otherwise bring up "still there?" between two scripted taps.
-            if (!m_session.prompting()) m_session.touch(m_clock->now());
+            if (m_session.phase() == IdleSession::Phase::Active) m_session.touch(m_clock->now());
             break;
         case ScriptDriver::Step::Kind::Quit: m_quit = true; break;
         case ScriptDriver::Step::Kind::Fail:

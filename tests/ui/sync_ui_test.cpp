@@ -9,10 +9,12 @@
 
 #include <cctype>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 
 #include "kiosk/app/enrollment_file.hpp"
+#include "kiosk/store/sqlite_notices.hpp"
 #include "kiosk/store/sqlite_outbox.hpp"
 #include "kiosk/store/sqlite_ticket_store.hpp"
 #include "tests/ui/hq_child.hpp"
@@ -170,10 +172,23 @@ TEST_CASE("enrolled by typing the code, a repair reaches the head office and the
     checkTargets(run.shot("sync-en-large"));
 
     // The office dispatches it; the terminal's next start pulls the change into its store.
+    // It also publishes a notice to the building; the terminal shows it from its store.
     REQUIRE(runHq(hqDb, "ticket status --number " + number + " --status dispatched --note '王师傅 15:00'").first == 0);
-    const KioskRun again = runKiosk("expect home\nawait tickets.updated\nshot after\n", {"--config", config, "--data", data});
+    auto [rcNotice, noticeId] = runHq(hqDb, "notice publish --title '3号楼电梯年检' --category general --target building:" + building);
+    REQUIRE(rcNotice == 0);
+    const KioskRun again = runKiosk("expect home\nawait tickets.updated\nawait notices.updated\n", {"--config", config, "--data", data});
     INFO(again.output);
     REQUIRE(again.exitCode == 0);
+    {
+        // (The screens show it from its publish time; this run's clock is fixed at 09:30.)
+        auto stored = store::SqliteNotices::open(data + "/homedesk.db");
+        REQUIRE(stored.ok());
+        auto current = stored->current(static_cast<std::int64_t>(std::time(nullptr)) + 60);
+        REQUIRE(current.ok());
+        bool found = false;
+        for (const auto& n : *current) found |= n.id == noticeId && n.title == "3号楼电梯年检";
+        CHECK(found);
+    }
     auto store = store::SqliteTicketStore::open(data + "/homedesk.db", data + "/homedesk.key");
     REQUIRE(store.ok());
     auto ticket = store.value()->ticket(clientId);
