@@ -80,7 +80,7 @@ KioskFrame::FooterLayout KioskFrame::layoutFooter(const Ui& ui, const KioskView&
     float x = 0, y = 0;
     for (int i = 0; i < 3; ++i) {
         const float w = i == 2 ? syncW : textWidth(ui, FontRole::Body, f.info[i]);
-        if (x > 0 && x + w > infoW) x = 0, y += f.infoRowH + th.gap / 2;
+        if (x > 0 && x + w > infoW) x = 0, y += f.infoRowH;
         f.infoAt[i] = ImVec2(infoX + x, y);
         x += w + th.gap * 2;
     }
