@@ -24,7 +24,7 @@ struct HeadOffice {
     int stallTimeoutSeconds = 20;  // a transfer slower than 10 bytes/s for this long is dropped
     int noticeWaitSeconds = 25;    // how long a notice long-poll waits at the head office
     int heartbeatSeconds = 60;
-    int retryMaxSeconds = 300;     // the longest pause between attempts while offline
+    int retryMaxSeconds = 30;      // the longest pause between attempts while offline (the engine's cap)
     std::string deviceName;        // sent at enrollment: "3号楼大堂"
     bool configured() const { return !url.empty(); }
 };

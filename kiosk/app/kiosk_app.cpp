@@ -152,8 +152,9 @@ void KioskApp::handleEvent(const SDL_Event& e) {
     // The idle show: a key or a scanner's text only wakes the terminal; a finger's tap reaches
     // the show's own tap area, never what is under it.
     if (m_state.idleShow.showing() && (e.type == SDL_KEYDOWN || e.type == SDL_TEXTINPUT)) {
-        m_intents.push_back(intent::Wake{});
+        m_intents.assign(1, intent::Wake{});  // only this: the last frame's intents were applied already
         applyIntents(m_clock->now());
+        m_intents.clear();
         m_pendingFrames = std::max(m_pendingFrames, 1);
         return;
     }

@@ -36,7 +36,8 @@ int pagerColumn(const Ui& ui, std::string_view prefix, Rect col, int page, int p
     if (page > 0 && button(ui, p + ".page_up", ui.t("pager.up"), {col.x, col.y, col.w, h}, ButtonStyle::Secondary)) move = -1;
     const std::string label = format(ui.t("pager.position"), {{"page", std::to_string(page + 1)}, {"pages", std::to_string(pages)}});
     const float lh = paragraphHeight(ui, FontRole::Strong, label, col.w);
-    drawParagraph(ui, FontRole::Strong, label, {col.x, col.y + (col.h - lh) / 2, col.w, lh}, th.colors.text, Align::Center);
+    if (col.h >= 2 * h + lh + 2 * th.gap)  // the position only where it does not crowd the buttons
+        drawParagraph(ui, FontRole::Strong, label, {col.x, col.y + (col.h - lh) / 2, col.w, lh}, th.colors.text, Align::Center);
     if (page + 1 < pages &&
         button(ui, p + ".page_down", ui.t("pager.down"), {col.x, col.bottom() - h, col.w, h}, ButtonStyle::Secondary))
         move = 1;

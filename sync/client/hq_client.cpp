@@ -41,6 +41,7 @@ ApiResult<protocol::SubmissionBatchResult> HqClient::submit(const protocol::Subm
 ApiResult<protocol::NoticeFeed> HqClient::notices(const std::string& since, int waitSeconds) {
     HttpRequest r{"GET", "/notices?since=" + since + "&wait=" + std::to_string(waitSeconds), "", ""};
     r.timeout = std::chrono::seconds(waitSeconds + 15);
+    r.quiet = std::chrono::seconds(waitSeconds);
     return call<protocol::NoticeFeed>(r);
 }
 

@@ -17,6 +17,9 @@ struct HttpRequest {
     std::string body;
     // Whole-request limit; a long-poll passes its wait plus a margin.
     std::chrono::milliseconds timeout{30000};
+    // Silence the server may keep by design before it answers (a long-poll's wait): added to the
+    // transport's low-speed allowance, so a waiting long-poll is not taken for a stalled one.
+    std::chrono::seconds quiet{0};
 };
 
 struct HttpResponse {

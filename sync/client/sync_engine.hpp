@@ -23,7 +23,10 @@ namespace homedesk::sync {
 struct SyncSettings {
     int batch_size = 50;
     std::chrono::milliseconds backoff_base{1000};
-    std::chrono::milliseconds backoff_cap{std::chrono::minutes(5)};
+    // After an outage a terminal waits up to the cap before it tries again, so the cap bounds how
+    // long the queue stays after the office returns (S2: empty <= 60 s after). 1,000 terminals
+    // retrying at random within 30 s is ~35 attempts/s, nothing for a head office.
+    std::chrono::milliseconds backoff_cap{std::chrono::seconds(30)};
     std::chrono::milliseconds poll_interval{std::chrono::seconds(30)};  // tickets when idle
     std::chrono::milliseconds heartbeat_interval{std::chrono::seconds(60)};
     int notice_wait_s = 25;

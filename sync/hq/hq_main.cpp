@@ -23,7 +23,12 @@ int main(int argc, char** argv) {
     serve->add_option("--port", options.port, "port")->capture_default_str();
     serve->add_option("--cert", options.cert_file, "PEM certificate chain")->required();
     serve->add_option("--key", options.key_file, "PEM private key")->required();
-    serve->add_option("--threads", options.threads, "connections served at once")
+    serve->add_option("--threads", options.threads,
+                      "connections served at once; more than the number of terminals (each "
+                      "holds a long-poll)")
+        ->capture_default_str();
+    serve->add_option("--keep-alive", options.keep_alive_s,
+                      "seconds an idle connection is kept for its next request")
         ->capture_default_str();
     serve->callback([&] {
         spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::info);

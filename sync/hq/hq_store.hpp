@@ -47,6 +47,20 @@ public:
     virtual Result<protocol::SubmissionResult> storeSubmission(const TerminalRecord& terminal,
                                                                const protocol::Submission& item,
                                                                std::int64_t now) = 0;
+    // The valid items of one batch, answered in order. SQLite stores them in one transaction (one
+    // commit, so ingest is not bound by a sync per item; a failure stores none of them); this
+    // default stores them one by one for backends that have nothing better.
+    virtual Result<std::vector<protocol::SubmissionResult>> storeSubmissions(
+        const TerminalRecord& terminal, const std::vector<protocol::Submission>& items,
+        std::int64_t now) {
+        std::vector<protocol::SubmissionResult> results;
+        for (const auto& item : items) {
+            auto r = storeSubmission(terminal, item, now);
+            if (!r) return r.error();
+            results.push_back(std::move(r.value()));
+        }
+        return results;
+    }
     virtual Result<TicketRecord> setTicketStatus(const std::string& ticketNumber,
                                                  protocol::TicketState status,
                                                  const std::string& note, std::int64_t now) = 0;

@@ -20,8 +20,11 @@ struct ServerOptions {
     int read_timeout_s = 10;
     int write_timeout_s = 10;
     // Idle time between requests on a kept connection. A long-poll is not idle, so this need not
-    // cover the wait; it does bound how long a stop waits for idle connections to close.
-    int keep_alive_s = 5;
+    // cover the wait; it does bound how long a stop waits for idle connections to close. Short,
+    // because cpp-httplib keeps a pool thread polling each idle connection every ~10 ms: with
+    // 1,000 terminals 5 s cost 34 % of a core, 1 s 16 % (BENCHMARKS.md, S3). Terminals send their
+    // requests back to back, so 1 s loses them no connection they would reuse.
+    int keep_alive_s = 1;
     std::size_t max_body_bytes = 1024 * 1024;
 };
 

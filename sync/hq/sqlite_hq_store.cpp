@@ -63,6 +63,9 @@ Result<EnrollCode> SqliteHqStore::createEnrollCode(const std::string& communityI
                                                    const std::optional<std::string>& buildingId,
                                                    std::int64_t expiresAt) {
     return guarded<EnrollCode>("create enroll code", [&]() -> Result<EnrollCode> {
+        // One write transaction: a check still open as a read would make the insert fail at
+        // once (SQLITE_BUSY, no wait) when the serving process wrote in between.
+        Transaction tx(*m_db);
         auto check = m_db->prepare(
             "SELECT 1 FROM communities c WHERE c.id = ?1 AND (?2 IS NULL OR EXISTS "
             "(SELECT 1 FROM buildings b WHERE b.id = ?2 AND b.community_id = c.id))");
@@ -74,6 +77,7 @@ Result<EnrollCode> SqliteHqStore::createEnrollCode(const std::string& communityI
                       "VALUES (?, ?, ?, ?)")
             .bind(1, code.code).bind(2, code.community_id).bind(3, code.building_id)
             .bind(4, code.expires_at).run();
+        tx.commit();
         return code;
     });
 }

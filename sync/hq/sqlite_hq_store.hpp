@@ -38,6 +38,9 @@ public:
     Result<protocol::SubmissionResult> storeSubmission(const TerminalRecord& terminal,
                                                        const protocol::Submission& item,
                                                        std::int64_t now) override;
+    Result<std::vector<protocol::SubmissionResult>> storeSubmissions(
+        const TerminalRecord& terminal, const std::vector<protocol::Submission>& items,
+        std::int64_t now) override;
     Result<TicketRecord> setTicketStatus(const std::string& ticketNumber,
                                          protocol::TicketState status, const std::string& note,
                                          std::int64_t now) override;
@@ -62,6 +65,9 @@ private:
     template <typename T, typename F>
     Result<T> guarded(const char* what, F&& body);
     std::int64_t nextId(const char* table);
+    // Stores one item (or finds it again) inside the caller's lock and write transaction.
+    protocol::SubmissionResult insertSubmission(const TerminalRecord& terminal,
+                                                const protocol::Submission& item, std::int64_t now);
     void bumpConfigVersion();
 
     std::mutex m_mutex;

@@ -13,53 +13,73 @@ Result<SubmissionResult> SqliteHqStore::storeSubmission(const TerminalRecord& te
                                                         const protocol::Submission& item,
                                                         std::int64_t now) {
     return guarded<SubmissionResult>("submission", [&] {
-        const std::string hash = protocol::contentHash(item);
         Transaction tx(*m_db);
-        auto existing = m_db->prepare(
-            "SELECT content_hash, ticket_number FROM submissions "
-            "WHERE terminal_id = ? AND client_id = ?");
-        if (existing.bind(1, terminal.id).bind(2, item.client_id).step()) {
-            SubmissionResult r{item.client_id, ItemStatus::Accepted, existing.optText(1), true, {}};
-            if (existing.text(0) != hash) {
-                r = {item.client_id, ItemStatus::Rejected, std::nullopt, false,
-                     protocol::ProtocolError{
-                         protocol::ErrorCode::Conflict,
-                         "client_id " + item.client_id +
-                             " was already used for different content; make a new id"}};
-            }
-            return r;
-        }
-
-        std::optional<std::string> number;
-        if (item.kind != protocol::SubmissionKind::Survey) {
-            auto seq = m_db->prepare("SELECT COALESCE(MAX(seq), 0) + 1 FROM tickets");
-            seq.step();
-            const std::int64_t n = seq.integer(0);
-            char text[32];
-            std::snprintf(text, sizeof text, "%c-%06lld",
-                          item.kind == protocol::SubmissionKind::Repair ? 'R' : 'C',
-                          static_cast<long long>(n));
-            number = text;
-            m_db->prepare("INSERT INTO tickets(number, seq, terminal_id, client_id, kind, "
-                          "community_id, status, created_at, updated_at) "
-                          "VALUES (?, ?, ?, ?, ?, ?, 'submitted', ?, ?)")
-                .bind(1, *number).bind(2, n).bind(3, terminal.id).bind(4, item.client_id)
-                .bind(5, protocol::toString(item.kind)).bind(6, terminal.community_id)
-                .bind(7, now).bind(8, now).run();
-            m_db->prepare("INSERT INTO ticket_changes(ticket_number, terminal_id, status, note, "
-                          "changed_at) VALUES (?, ?, 'submitted', '', ?)")
-                .bind(1, *number).bind(2, terminal.id).bind(3, now).run();
-        }
-        m_db->prepare("INSERT INTO submissions(terminal_id, client_id, kind, content_hash, "
-                      "created_at, received_at, payload, ticket_number) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-            .bind(1, terminal.id).bind(2, item.client_id).bind(3, protocol::toString(item.kind))
-            .bind(4, hash).bind(5, item.created_at).bind(6, now)
-            .bind(7, item.payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
-            .bind(8, number).run();
+        SubmissionResult r = insertSubmission(terminal, item, now);
         tx.commit();
-        return SubmissionResult{item.client_id, ItemStatus::Accepted, number, false, {}};
+        return r;
     });
+}
+
+Result<std::vector<SubmissionResult>> SqliteHqStore::storeSubmissions(
+    const TerminalRecord& terminal, const std::vector<protocol::Submission>& items,
+    std::int64_t now) {
+    return guarded<std::vector<SubmissionResult>>("submissions", [&] {
+        Transaction tx(*m_db);
+        std::vector<SubmissionResult> results;
+        results.reserve(items.size());
+        for (const auto& item : items) results.push_back(insertSubmission(terminal, item, now));
+        tx.commit();
+        return results;
+    });
+}
+
+SubmissionResult SqliteHqStore::insertSubmission(const TerminalRecord& terminal,
+                                                 const protocol::Submission& item,
+                                                 std::int64_t now) {
+    const std::string hash = protocol::contentHash(item);
+    auto existing = m_db->prepare(
+        "SELECT content_hash, ticket_number FROM submissions "
+        "WHERE terminal_id = ? AND client_id = ?");
+    if (existing.bind(1, terminal.id).bind(2, item.client_id).step()) {
+        SubmissionResult r{item.client_id, ItemStatus::Accepted, existing.optText(1), true, {}};
+        if (existing.text(0) != hash) {
+            r = {item.client_id, ItemStatus::Rejected, std::nullopt, false,
+                 protocol::ProtocolError{
+                     protocol::ErrorCode::Conflict,
+                     "client_id " + item.client_id +
+                         " was already used for different content; make a new id"}};
+        }
+        return r;
+    }
+
+    std::optional<std::string> number;
+    if (item.kind != protocol::SubmissionKind::Survey) {
+        auto seq = m_db->prepare("SELECT COALESCE(MAX(seq), 0) + 1 FROM tickets");
+        seq.step();
+        const std::int64_t n = seq.integer(0);
+        char text[32];
+        std::snprintf(text, sizeof text, "%c-%06lld",
+                      item.kind == protocol::SubmissionKind::Repair ? 'R' : 'C',
+                      static_cast<long long>(n));
+        number = text;
+        m_db->prepare("INSERT INTO tickets(number, seq, terminal_id, client_id, kind, "
+                      "community_id, status, created_at, updated_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?, 'submitted', ?, ?)")
+            .bind(1, *number).bind(2, n).bind(3, terminal.id).bind(4, item.client_id)
+            .bind(5, protocol::toString(item.kind)).bind(6, terminal.community_id)
+            .bind(7, now).bind(8, now).run();
+        m_db->prepare("INSERT INTO ticket_changes(ticket_number, terminal_id, status, note, "
+                      "changed_at) VALUES (?, ?, 'submitted', '', ?)")
+            .bind(1, *number).bind(2, terminal.id).bind(3, now).run();
+    }
+    m_db->prepare("INSERT INTO submissions(terminal_id, client_id, kind, content_hash, "
+                  "created_at, received_at, payload, ticket_number) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, terminal.id).bind(2, item.client_id).bind(3, protocol::toString(item.kind))
+        .bind(4, hash).bind(5, item.created_at).bind(6, now)
+        .bind(7, item.payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+        .bind(8, number).run();
+    return SubmissionResult{item.client_id, ItemStatus::Accepted, number, false, {}};
 }
 
 Result<TicketRecord> SqliteHqStore::setTicketStatus(const std::string& ticketNumber,

@@ -106,8 +106,13 @@ void addT3(Table& t, const IdleFigures& i) {
            fmt("%.2f %% of %.0f s", 100 * i.cpuWhole / i.wholeSeconds, i.wholeSeconds));
     if (!i.settled)
         t.note("T3: Home was not up when the idle window began; start-up is in its CPU figure");
-    t.add({"T3", "attract loop", "-", "<= 5 %", "NOT MEASURED"});
-    t.note("T3's attract loop arrives with the notices issue; until then only Home is measured");
+}
+
+void addAttract(Table& t, const AttractFigures& a) {
+    const double pct = 100 * a.cpuWindow / a.windowSeconds;
+    t.check("T3", fmt("attract loop, CPU over %.0f s, %% of one core (%s)", a.windowSeconds, a.mode.c_str()),
+            fmt("%.2f %%", pct), "<= 5 %", pct <= 5.0 && a.mode != "off" && a.mode != "unknown");
+    t.info("T3", "  for reference: frames presented, start to exit", fmt("%ld", a.framesPresented));
 }
 
 void addT4(Table& t, const TourFigures& tour) {
@@ -191,6 +196,7 @@ int main(int argc, char** argv) {
         addT1(table, launches, chromium, programs.chromium);
         addT2(table, launches, tours);
         addT3(table, idle);
+        addAttract(table, m.attract());
         addT4(table, tours);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "homedesk-bench: %s\n", e.what());

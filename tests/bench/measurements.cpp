@@ -241,7 +241,11 @@ IdleFigures Measurements::idle() {
     const double wallStart =
         std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
     const double started = monotonicSeconds();
-    Process appProcess(app({"--run-seconds", seconds, "--stats", stats}), appLog);
+    // Home stays up: the notices' attract loop, which would start after 30 s, is measured apart.
+    const std::string data = path("idle-data");
+    fs::remove_all(data);
+    Process appProcess(app({"--run-seconds", seconds, "--stats", stats, "--attract-seconds", "3600", "--data", data}),
+                       appLog);
     Process floorProcess({m_programs.floor, "--headless", "--idle-seconds", seconds}, floorLog);
     const auto sleepUntil = [&](double t) {
         std::this_thread::sleep_for(
@@ -270,6 +274,40 @@ IdleFigures Measurements::idle() {
     // The header shows hours and minutes: Home changes once at each minute boundary.
     const auto minute = [](double t) { return static_cast<long>(t / 60); };
     f.minuteChanges = minute(wallStart + a.wallSeconds) - minute(wallStart + s.firstFrameSeconds);
+    return f;
+}
+
+AttractFigures Measurements::attract() {
+    const std::string log = path("attract.log"), stats = path("attract-stats.json"), data = path("attract-data");
+    const std::string shots = path("attract-shot");
+    const double windowEnd = m_plan.settleSeconds + m_plan.idleSeconds;
+    progress("T3 attract loop for " + std::to_string(int(windowEnd + 1)) + " s (the demo notices)");
+    fs::remove(stats);
+    fs::remove_all(data);
+    fs::remove_all(shots);
+    // The loop starts a second after start-up; the window begins when it surely shows. A script
+    // waits out the window and then takes one screenshot, which says what was showing.
+    const std::string script = path("attract.script");
+    std::ofstream(script) << "wait " << static_cast<long>(windowEnd * 1000) << "\nshot end\n";
+    const double started = monotonicSeconds();
+    Process p(app({"--attract-seconds", "1", "--data", data, "--stats", stats, "--script", script,
+                   "--screenshots", shots}),
+              log);
+    const auto sleepUntil = [&](double t) {
+        std::this_thread::sleep_for(std::chrono::duration<double>(started + t - monotonicSeconds()));
+    };
+    sleepUntil(m_plan.settleSeconds);
+    const double t0 = monotonicSeconds(), cpu0 = p.cpuSecondsSoFar();
+    sleepUntil(windowEnd);
+    const double t1 = monotonicSeconds(), cpu1 = p.cpuSecondsSoFar();
+    require(p.wait(), "homedesk (attract loop)", log);
+    AttractFigures f;
+    f.windowSeconds = t1 - t0;
+    f.cpuWindow = cpu1 - cpu0;
+    f.framesPresented = readAppStats(stats).framesPresented;
+    std::ifstream in(shots + "/end.json");
+    const auto j = nlohmann::json::parse(in, nullptr, false);
+    f.mode = j.is_discarded() ? "unknown" : j.value("idle_show", "unknown");
     return f;
 }
 

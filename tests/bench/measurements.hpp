@@ -52,6 +52,12 @@ struct IdleFigures {
     bool settled = true;     // Home was up before the window began
 };
 
+struct AttractFigures {
+    double windowSeconds = 0, cpuWindow = 0;  // over the window, the loop already showing
+    long framesPresented = 0;                 // start to exit
+    std::string mode;                         // what showed at exit: "attract" or "takeover"
+};
+
 class Measurements {
 public:
     Measurements(Programs programs, Plan plan, std::string outDir);
@@ -61,6 +67,7 @@ public:
     ChromiumFigures chromium();
     TourFigures tours();
     IdleFigures idle();
+    AttractFigures attract();
 
 private:
     std::vector<std::string> app(std::vector<std::string> extra) const;

@@ -7,6 +7,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "kiosk/core/theme.hpp"
 #include "kiosk/store/sqlite_notices.hpp"
 #include "kiosk/store/sqlite_outbox.hpp"
 #include "kiosk/store/sqlite_ticket_store.hpp"
@@ -48,6 +49,17 @@ void checkTargets(const json& shot) {
         CHECK(float(w["y"]) >= 0);
         CHECK(float(w["y"]) + float(w["h"]) <= float(shot["height"]) + 0.5f);
     }
+    // Room between targets: no two overlap or touch (a finger must not hit two at once).
+    const float minGap = ElderRules::kMinGapMm * float(shot["px_per_mm"]) - 0.5f;
+    const auto& widgets = shot["widgets"];
+    for (size_t i = 0; i < widgets.size(); ++i)
+        for (size_t j = i + 1; j < widgets.size(); ++j) {
+            const auto &a = widgets[i], &b = widgets[j];
+            const float gapX = std::max(float(b["x"]) - (float(a["x"]) + float(a["w"])), float(a["x"]) - (float(b["x"]) + float(b["w"])));
+            const float gapY = std::max(float(b["y"]) - (float(a["y"]) + float(a["h"])), float(a["y"]) - (float(b["y"]) + float(b["h"])));
+            INFO(a["id"] << " and " << b["id"]);
+            CHECK(std::max(gapX, gapY) >= minGap);
+        }
 }
 
 bool hasWidget(const json& shot, const std::string& id) {
@@ -181,6 +193,22 @@ TEST_CASE("notices: list, filter, detail paged by buttons, and the detail's disp
     CHECK(records[0].shownAt == static_cast<std::int64_t>(std::mktime(&fixed)));
 }
 
+TEST_CASE("in landscape large text, notice rows and pages keep clear of Back and Home", "[ui][notices]") {
+    const auto data = freshDataDir("notices-landscape");
+    const KioskRun run = runKiosk("tap footer.large_text\ntap footer.language\ntap home.tile.notices\nshot list\n"
+                                  "tap notices.page_down\nshot list-2\ntap notices.filter.finance\n"
+                                  "tap notices.item.demo-finance-2026q3\nshot detail\ntap notices.detail.page_down\nshot detail-2\n",
+                                  {"--data", data.string(), "--orientation", "landscape"});
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    for (const char* name : {"list", "list-2", "detail", "detail-2"}) {
+        INFO(name);
+        checkTargets(run.shot(name));
+    }
+    CHECK(run.shot("list-2")["notice_page"] == 1);
+    CHECK(run.shot("detail-2")["notice_page"] == 1);
+}
+
 TEST_CASE("unused, the terminal shows the emergency takeover; a touch only wakes it", "[ui][notices][idle]") {
     const auto data = freshDataDir("takeover");
     const KioskRun run = runKiosk("wait 2600\nshot takeover\ntap home.tile.repair\nshot woke\n",
@@ -197,6 +225,21 @@ TEST_CASE("unused, the terminal shows the emergency takeover; a touch only wakes
     REQUIRE_FALSE(records.empty());
     CHECK(records[0].noticeId == "demo-outage-1125");
     CHECK(records[0].context == "takeover");
+}
+
+TEST_CASE("a scanner or keyboard typing during the takeover only wakes the terminal", "[ui][notices][idle]") {
+    const auto data = freshDataDir("takeover-key");
+    const KioskRun run = runKiosk("wait 2600\nshot showing\ntype 12345678\nshot woke\ntap home.tile.track\nshot track\n",
+                                  {"--data", data.string(), "--attract-seconds", "2"});
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    CHECK(run.shot("showing")["idle_show"] == "takeover");
+    const json woke = run.shot("woke");
+    CHECK(woke["idle_show"] == "off");
+    CHECK(woke["screen"] == "home");
+    const json track = run.shot("track");
+    CHECK(track["screen"] == "track");
+    CHECK(track["prompting"] == false);
 }
 
 TEST_CASE("with no emergency, the attract loop cycles the current notices with 'touch to start'", "[ui][notices][idle]") {

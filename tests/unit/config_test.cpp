@@ -101,6 +101,7 @@ device_name = "3号楼大堂"
     REQUIRE(defaults.ok());
     CHECK(defaults->headOffice.connectTimeoutSeconds == 5);
     CHECK(defaults->headOffice.noticeWaitSeconds == 25);
+    CHECK(defaults->headOffice.retryMaxSeconds == 30);  // the engine's own cap
     CHECK(defaults->headOffice.publicKey.empty());
 }
 

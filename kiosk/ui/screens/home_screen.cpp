@@ -34,7 +34,9 @@ void HomeScreen::drawContent(const Ui& ui, const KioskView&, Rect content) const
     const float greetingH =
         drawParagraph(ui, FontRole::Title, ui.t("home.greeting"), content, th.colors.text);
 
-    const bool landscape = content.w > content.h;
+    // Three columns only on a clearly wide area: the emergency banner and the guide button can
+    // make a portrait screen's content area almost square.
+    const bool landscape = content.w > content.h * 1.3f;
     const int cols = landscape ? 3 : 2;
     const int rows = 6 / cols;
     const float top = content.y + greetingH + th.gap;

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <imgui.h>
+
 #include "kiosk/core/datetime.hpp"
 #include "kiosk/core/text_layout.hpp"
 #include "kiosk/ui/pager.hpp"
@@ -61,7 +63,10 @@ void NoticesScreen::drawContent(const Ui& ui, const KioskView& view, Rect conten
 void NoticesScreen::drawList(const Ui& ui, const KioskView& view, const NoticesFlow& f, Rect content) const {
     const auto& th = ui.theme;
     float y = content.y;
-    y += drawParagraph(ui, FontRole::Display, ui.t("notices.title"), {content.x, y, content.w, 0}, th.colors.text) + th.gap / 2;
+    // On a short, wide screen the chips say where we are: the heading gives way to the notices.
+    const bool shortWide = content.w > content.h * 1.5f && content.h <= th.buttonHeight * 6;
+    if (!shortWide)
+        y += drawParagraph(ui, FontRole::Display, ui.t("notices.title"), {content.x, y, content.w, 0}, th.colors.text) + th.gap / 2;
 
     // Chips: All and the four categories, in as many rows as their labels need.
     std::vector<std::pair<std::string, std::string>> chips{{"all", ui.t("notices.filter.all")}};
@@ -97,10 +102,17 @@ void NoticesScreen::drawList(const Ui& ui, const KioskView& view, const NoticesF
     const float colW = side ? pagerColumnWidth(ui) : 0;
     const float rowW = side ? content.w - colW - th.gap * 2 : content.w;
     const float inner = rowW - 2 * th.padding;
-    std::vector<float> heights;
-    for (const Notice* n : shown)
-        heights.push_back(std::max(th.minTargetPx, paragraphHeight(ui, FontRole::Title, noticeTitle(ui, view, *n), inner) +
+    // Titles in Title size, one size down where that would leave room for fewer than two rows.
+    const auto rowHeights = [&](FontRole role) {
+        std::vector<float> out;
+        for (const Notice* n : shown)
+            out.push_back(std::max(th.minTargetPx, paragraphHeight(ui, role, noticeTitle(ui, view, *n), inner) +
                                                        paragraphHeight(ui, FontRole::Body, noticeMeta(ui, view, *n), inner) + th.padding));
+        return out;
+    };
+    FontRole titleRole = FontRole::Title;
+    std::vector<float> heights = rowHeights(titleRole);
+    if (*std::max_element(heights.begin(), heights.end()) * 2 > content.bottom() - y) heights = rowHeights(titleRole = FontRole::Strong);
     const auto paginate = [&](float room) {
         std::vector<size_t> starts{0};
         float used = 0;
@@ -118,15 +130,18 @@ void NoticesScreen::drawList(const Ui& ui, const KioskView& view, const NoticesF
     const size_t end = page + 1 < pages ? starts[page + 1] : shown.size();
     for (size_t i = starts[page]; i < end; ++i) {
         const Notice& n = *shown[i];
-        const Rect row{content.x, y, rowW, heights[i]};
+        // A row taller than the room left is cut at the content's edge, never over Back and Home.
+        const Rect row{content.x, y, rowW, std::min(heights[i], content.bottom() - y)};
         const std::string title = noticeTitle(ui, view, n);
         if (tapArea(ui, "notices.item." + n.id, title, row)) ui.emit(intent::Notices{Kind::Open, n.id});
+        ImGui::PushClipRect(ImVec2(row.x, row.y), ImVec2(row.right(), row.bottom()), true);
         panel(ui, row, n.emergency ? th.colors.banner : th.colors.surface);
         const Color text = n.emergency ? th.colors.bannerText : th.colors.text;
         float ty = y + th.padding / 2;
-        ty += drawParagraph(ui, FontRole::Title, title, {content.x + th.padding, ty, inner, 0}, text);
+        ty += drawParagraph(ui, titleRole, title, {content.x + th.padding, ty, inner, 0}, text);
         drawParagraph(ui, FontRole::Body, noticeMeta(ui, view, n), {content.x + th.padding, ty, inner, 0},
                       n.emergency ? th.colors.bannerText : th.colors.textMuted);
+        ImGui::PopClipRect();
         y += heights[i] + th.gap;
     }
     if (pages > 1) {
@@ -156,9 +171,10 @@ void NoticesScreen::drawDetail(const Ui& ui, const KioskView& view, const Notice
     y += drawParagraph(ui, FontRole::Body, noticeMeta(ui, view, n), {content.x, y, content.w, 0}, th.colors.textMuted) + th.gap;
 
     // The body in large type, whole lines per page; the pager under it, or beside it on a wide screen.
-    const FontRole role = FontRole::Title;
-    const float lh = lineHeight(ui, role);
     const bool side = content.w > (content.bottom() - y) * 2;
+    // Title size, unless that leaves fewer than five lines a page (a wide screen in large text).
+    const FontRole role = linesPerPage(content.bottom() - y, lineHeight(ui, FontRole::Title)) < 5 ? FontRole::Strong : FontRole::Title;
+    const float lh = lineHeight(ui, role);
     const float colW = side ? pagerColumnWidth(ui) : 0;
     const float textW = side ? content.w - colW - th.gap * 2 : content.w;
     ui.fonts.note(role, n.body.in(lang));

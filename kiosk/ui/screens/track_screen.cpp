@@ -47,22 +47,35 @@ void TrackScreen::drawContent(const Ui& ui, const KioskView& view, Rect content)
     const auto& th = ui.theme;
     if (!view.state.track) return;
     const TrackFlow& f = *view.state.track;
-    float y = content.y;
-    y += drawParagraph(ui, FontRole::Display, ui.t(trackStepKey(f.step())), {content.x, y, content.w, 0}, th.colors.text);
+    const bool entering = f.step() == Step::Number || f.step() == Step::Last4;
+    // Typing on a wide screen: question, message, entry and Next on the left, the keypad on the
+    // right over the whole height (height is what a landscape screen lacks).
+    const bool beside = entering && content.w > content.h * 1.2f;
+    const Rect left = beside ? Rect{content.x, content.y, content.w * 0.5f, content.h} : content;
+    float y = left.y;
+    y += drawParagraph(ui, beside ? FontRole::Title : FontRole::Display, ui.t(trackStepKey(f.step())), {left.x, y, left.w, 0},
+                       th.colors.text);
     // The flow's refusal, or why typed keys were not taken (a keyboard wedge can send anything).
     const std::string& error = !f.lastError().empty() ? f.lastError() : view.state.entryError;
     if (!error.empty()) {
-        const float h = paragraphHeight(ui, FontRole::Title, ui.t(error), content.w - 2 * th.padding);
-        panel(ui, {content.x, y + th.gap / 2, content.w, h + th.padding}, th.colors.banner);
-        drawParagraph(ui, FontRole::Title, ui.t(error),
-                      {content.x + th.padding, y + th.gap / 2 + th.padding / 2, content.w - 2 * th.padding, h}, th.colors.bannerText);
+        const FontRole role = beside ? FontRole::Strong : FontRole::Title;
+        const float h = paragraphHeight(ui, role, ui.t(error), left.w - 2 * th.padding);
+        panel(ui, {left.x, y + th.gap / 2, left.w, h + th.padding}, th.colors.banner);
+        drawParagraph(ui, role, ui.t(error), {left.x + th.padding, y + th.gap / 2 + th.padding / 2, left.w - 2 * th.padding, h},
+                      th.colors.bannerText);
         y += h + th.padding + th.gap / 2;
     }
     y += th.gap;
+    if (beside) {
+        const float padX = left.right() + th.gap * 2;
+        const Rect pad{padX, content.y, std::min(content.right() - padX, th.mm(150)), content.h};
+        drawEntry(ui, view, f, {left.x, y, left.w, left.bottom() - y}, &pad);
+        return;
+    }
     const Rect body{content.x, y, content.w, content.bottom() - y};
     switch (f.step()) {
         case Step::Number:
-        case Step::Last4: drawEntry(ui, view, f, body); break;
+        case Step::Last4: drawEntry(ui, view, f, body, nullptr); break;
         case Step::Searching: break;
         case Step::Found:
             if (f.ticket()) drawTimeline(ui, view, *f.ticket(), body);
@@ -72,29 +85,29 @@ void TrackScreen::drawContent(const Ui& ui, const KioskView& view, Rect content)
     }
 }
 
-void TrackScreen::drawEntry(const Ui& ui, const KioskView& view, const TrackFlow& f, Rect body) const {
+void TrackScreen::drawEntry(const Ui& ui, const KioskView& view, const TrackFlow& f, Rect body, const Rect* padBeside) const {
     const auto& th = ui.theme;
     const bool last4 = f.step() == Step::Last4;
-    const bool beside = body.w > body.h * 1.2f;
-    const Rect left = beside ? Rect{body.x, body.y, body.w * 0.48f, body.h} : body;
-    float y = left.y;
+    float y = body.y;
     const std::string hint = last4 ? format(ui.t("track.last4.hint"), {{"number", f.number()}}) : ui.t("track.number.hint");
-    y += drawParagraph(ui, FontRole::Body, hint, left, th.colors.textMuted) + th.gap;
     const std::string& entry = view.state.entry;
     const float boxH = lineHeight(ui, FontRole::Display) + th.padding;
-    entryBox(ui, last4 ? std::string(entry.size(), '*') : entry, "", {left.x, y, left.w, boxH});
-    y += boxH + th.gap;
     const float nextH = th.buttonHeight * 1.2f;
+    // The hint goes first if there is room for it above the entry and Next.
+    if (!padBeside || paragraphHeight(ui, FontRole::Body, hint, body.w) + boxH + nextH + 2 * th.gap <= body.h)
+        y += drawParagraph(ui, FontRole::Body, hint, {body.x, y, body.w, 0}, th.colors.textMuted) + th.gap;
+    entryBox(ui, last4 ? std::string(entry.size(), '*') : entry, "", {body.x, y, body.w, boxH});
+    y += boxH + th.gap;
     Rect pad;
-    if (beside) {
-        pad = {left.right() + th.gap * 2, body.y, std::min(body.right() - left.right() - th.gap * 2, th.mm(150)), body.h};
+    if (padBeside) {
+        pad = *padBeside;
     } else {
         const float padW = std::min(body.w, th.mm(150));
         pad = {body.x + (body.w - padW) / 2, y, padW, std::min(body.bottom() - y - nextH - th.gap, th.mm(190))};
         y += pad.h + th.gap;
     }
     keypad(ui, pad, !last4);
-    if (button(ui, "track.next", ui.t(last4 ? "track.find" : "common.next"), {left.x, y, left.w, nextH}))
+    if (button(ui, "track.next", ui.t(last4 ? "track.find" : "common.next"), {body.x, std::min(y, body.bottom() - nextH), body.w, nextH}))
         ui.emit(intent::Track{last4 ? Kind::Last4Done : Kind::NumberDone});
 }
 

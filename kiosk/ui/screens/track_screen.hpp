@@ -12,7 +12,7 @@ public:
     std::string summary(const Ui& ui, const KioskView& view) const override;
 
 private:
-    void drawEntry(const Ui& ui, const KioskView& view, const TrackFlow& flow, Rect body) const;
+    void drawEntry(const Ui& ui, const KioskView& view, const TrackFlow& flow, Rect body, const Rect* padBeside) const;
     void drawTimeline(const Ui& ui, const KioskView& view, const TicketRecord& ticket, Rect body) const;
     void drawNotFound(const Ui& ui, const KioskView& view, const TrackFlow& flow, Rect body) const;
 };
