@@ -1,5 +1,6 @@
 #include "kiosk/app/config.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -88,7 +89,7 @@ public:
             bool known = false;
             for (auto t : tables) known |= key.str() == t;
             if (!known || !node.is_table())
-                fail("", key.str(), "is not a section HomeDesk knows; expected one of [display], [session], [site], [paths]");
+                fail("", key.str(), "is not a section HomeDesk knows; expected one of [display], [session], [site], [paths], [headoffice]");
         }
     }
 
@@ -111,6 +112,68 @@ private:
     std::string m_source;
 };
 
+bool isBase64Char(char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) || ch == '+' || ch == '/' || ch == '=';
+}
+
+// "sha256//<44 base64 characters>", several joined by ';' (curl's form).
+bool isPinList(std::string_view pins) {
+    while (true) {
+        const auto end = pins.find(';');
+        const std::string_view pin = pins.substr(0, end);
+        if (pin.rfind("sha256//", 0) != 0 || pin.size() != 8 + 44) return false;
+        for (char ch : pin.substr(8))
+            if (!isBase64Char(ch)) return false;
+        if (end == std::string_view::npos) return true;
+        pins.remove_prefix(end + 1);
+    }
+}
+
+// "https://host[:port]" with nothing after the authority but an optional "/".
+bool isHttpsBase(std::string_view url) {
+    if (url.rfind("https://", 0) != 0) return false;
+    std::string_view rest = url.substr(8);
+    if (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
+    if (rest.empty()) return false;
+    for (char ch : rest)
+        if (ch == '/' || ch == '?' || ch == '#' || ch == '@' || std::isspace(static_cast<unsigned char>(ch)) ||
+            static_cast<unsigned char>(ch) < 0x20)
+            return false;
+    return true;
+}
+
+std::optional<Error> readHeadOffice(const toml::table& root, const std::string& source, HeadOffice& h) {
+    Reader r(root, source);
+    r.knownKeys("headoffice", {"url", "ca_file", "public_key", "connect_timeout_s", "stall_timeout_s",
+                               "notice_wait_s", "heartbeat_s", "retry_max_s", "device_name"});
+    r.text("headoffice", "url", h.url, 200);
+    r.text("headoffice", "ca_file", h.caFile, 4096);
+    r.text("headoffice", "public_key", h.publicKey, 1000);
+    r.integer("headoffice", "connect_timeout_s", h.connectTimeoutSeconds, 1, 120);
+    r.integer("headoffice", "stall_timeout_s", h.stallTimeoutSeconds, 5, 600);
+    r.integer("headoffice", "notice_wait_s", h.noticeWaitSeconds, 0, 30);
+    r.integer("headoffice", "heartbeat_s", h.heartbeatSeconds, 10, 3600);
+    r.integer("headoffice", "retry_max_s", h.retryMaxSeconds, 5, 3600);
+    r.text("headoffice", "device_name", h.deviceName, 64);
+    if (r.error) return r.error;
+    const auto* table = root.get_as<toml::table>("headoffice");
+    if (!table || table->empty()) return std::nullopt;
+    const auto bad = [&](std::string what) { return invalidInput(source, std::move(what)); };
+    if (h.url.empty())
+        return bad("headoffice.url is required in [headoffice] (the head office's address, \"https://...\")");
+    if (!isHttpsBase(h.url))
+        return bad("headoffice.url must be https://host or https://host:port, with no path (\"" + h.url + "\")");
+    if (h.url.back() == '/') h.url.pop_back();
+    // Certificate checks are never off: the terminal trusts only the head office's own CA.
+    if (h.caFile.empty())
+        return bad("headoffice.ca_file is required with headoffice.url: the PEM file of the CA that signed the "
+                   "head office's certificate");
+    if (!h.publicKey.empty() && !isPinList(h.publicKey))
+        return bad("headoffice.public_key must be \"sha256//\" and 44 base64 characters (several joined by ';'), "
+                   "as `openssl ... | base64` prints the key's SHA-256");
+    return std::nullopt;
+}
+
 }  // namespace
 
 Result<Config> parseConfig(std::string_view toml, std::string_view source, Config c) {
@@ -125,7 +188,7 @@ Result<Config> parseConfig(std::string_view toml, std::string_view source, Confi
         return invalidInput(std::string(source), msg.str());
     }
     Reader r(root, std::string(source));
-    r.knownTables({"display", "session", "site", "paths"});
+    r.knownTables({"display", "session", "site", "paths", "headoffice"});
     r.knownKeys("display", {"orientation", "fullscreen", "panel_inches", "language", "large_text", "high_contrast"});
     r.knownKeys("session", {"idle_seconds", "prompt_seconds", "attract_seconds"});
     r.knownKeys("site", {"community", "steward_name", "steward_phone", "service_line", "gas_line", "ticket_url"});
@@ -152,6 +215,7 @@ Result<Config> parseConfig(std::string_view toml, std::string_view source, Confi
     r.text("paths", "directory", c.directoryFile, 4096);
     r.text("paths", "demo_notices", c.demoNoticesFile, 4096);
     if (r.error) return *r.error;
+    if (auto e = readHeadOffice(root, std::string(source), c.headOffice)) return *e;
     return c;
 }
 

@@ -14,6 +14,21 @@ namespace homedesk::app {
 
 enum class Orientation { Portrait, Landscape };
 
+// [headoffice]: where the terminal syncs. No url: a stand-alone terminal (nothing is sent).
+// The credential from enrollment is kept in the data folder, never here.
+struct HeadOffice {
+    std::string url;        // "https://hq.example.com:8443"
+    std::string caFile;     // PEM CA certificate(s) that must sign the head office's chain
+    std::string publicKey;  // optional "sha256//<base64>" pin of the head office's key
+    int connectTimeoutSeconds = 5;
+    int stallTimeoutSeconds = 20;  // a transfer slower than 10 bytes/s for this long is dropped
+    int noticeWaitSeconds = 25;    // how long a notice long-poll waits at the head office
+    int heartbeatSeconds = 60;
+    int retryMaxSeconds = 30;      // the longest pause between attempts while offline (the engine's cap)
+    std::string deviceName;        // sent at enrollment: "3号楼大堂"
+    bool configured() const { return !url.empty(); }
+};
+
 struct Config {
     // [display]
     Orientation orientation = Orientation::Portrait;
@@ -33,6 +48,8 @@ struct Config {
     std::string assetsDir;  // empty: the build tree's or the installed assets
     std::string dataDir = "/var/lib/homedesk";  // the database and its key file
     std::string directoryFile;  // the community (buildings, places); empty: the demo community
+    // [headoffice]
+    HeadOffice headOffice;
     // Loaded into an empty store when no head office is configured; empty: assets/demo/notices.json.
     std::string demoNoticesFile;
 

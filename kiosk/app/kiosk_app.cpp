@@ -92,6 +92,7 @@ Result<bool> KioskApp::init() {
         auto commands = parseScript(body, *m_options.script);
         if (!commands) return commands.error();
         m_driver.emplace(std::move(commands).value());
+        m_driver->setFacts([this](std::string_view name) { return fact(name); });
         std::error_code ec;
         std::filesystem::create_directories(m_options.screenshotDir, ec);
         if (ec) return ioError(m_options.screenshotDir, "cannot create the screenshot folder: " + ec.message());
@@ -116,6 +117,7 @@ Result<bool> KioskApp::init() {
     InputQueue::configure(io);
     m_renderer = std::make_unique<platform::GlRenderer>();
     SDL_StartTextInput();
+    if (auto sync = startSync(); !sync) return sync.error();
 
     // A headless terminal has no listener: speech is synthesized but played into nothing.
     if (m_options.headless) SDL_SetHint(SDL_HINT_AUDIODRIVER, "dummy");
@@ -124,6 +126,7 @@ Result<bool> KioskApp::init() {
 }
 
 KioskApp::~KioskApp() {
+    m_sync.reset();  // joins the sync threads before anything they wake goes away
     m_speech.reset();
     m_renderer.reset();
     if (ImGui::GetCurrentContext()) {
@@ -135,6 +138,10 @@ KioskApp::~KioskApp() {
 void KioskApp::handleEvent(const SDL_Event& e) {
     if (e.type == SDL_QUIT) {
         m_quit = true;
+        return;
+    }
+    if (m_syncEvent != 0 && e.type == m_syncEvent) {
+        onSyncWake();
         return;
     }
     if (e.type == SDL_WINDOWEVENT &&
@@ -238,6 +245,7 @@ void KioskApp::applyIntents(TimePoint now) {
         if (change.any()) spdlog::debug("now on {}", screenName(m_state.screen()));
     }
     runEffects();
+    if (auto code = std::exchange(m_state.enrollRequest, std::nullopt)) m_sync->enroll(*code);
 }
 
 // The flows' I/O, between UI passes: local SQLite only, never the network.
@@ -255,6 +263,7 @@ void KioskApp::runEffects() {
             if (receipt) {
                 spdlog::info("repair {} saved, tracking code {}", receipt->clientId, receipt->trackingCode);
                 m_state.repair->submitted(receipt.value());
+                m_sync->wake();  // committed: the engine sends it now
                 auto qr = platform::encodeQr(m_config.site.ticketUrl + receipt->trackingCode);
                 if (qr) m_receiptQr = std::move(qr).value();
                 else spdlog::warn("receipt QR: {}", qr.error().message);
@@ -331,7 +340,7 @@ KioskView KioskApp::makeView(TimePoint now, const std::tm& wall) const {
                      m_config.site,
                      formatDate(wall, lang),
                      formatTime(wall),
-                     "sync.not_configured",
+                     m_syncView,
                      m_session.prompting(),
                      m_session.secondsLeft(now),
                      wallNow(),

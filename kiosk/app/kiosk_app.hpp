@@ -15,6 +15,7 @@
 #include "kiosk/app/frame_stats.hpp"
 #include "kiosk/app/input_queue.hpp"
 #include "kiosk/app/script_driver.hpp"
+#include "kiosk/app/sync_service.hpp"
 #include "kiosk/core/directory.hpp"
 #include "kiosk/core/idle_session.hpp"
 #include "kiosk/core/ticket_store.hpp"
@@ -71,6 +72,9 @@ private:
     void runEffects();
     bool runFlowEffect(Effect& effect);  // complaint and survey effects (kiosk_app_flows.cpp)
     Result<bool> openSurveys();
+    Result<bool> startSync();
+    void onSyncWake();
+    bool fact(std::string_view name) const;  // for the script's `await`
     std::int64_t wallNow() const;
     // kiosk_app_notices.cpp: the store's notices, the demo file, the idle show, lookups.
     Result<bool> openNotices();
@@ -88,6 +92,10 @@ private:
     Directory m_directory;
     std::unique_ptr<TicketStore> m_store;
     std::unique_ptr<store::SqliteSurveys> m_surveys;  // the UI thread's survey connection
+    std::unique_ptr<SyncService> m_sync;  // declared after the store, stopped first (~KioskApp)
+    SyncSnapshot m_syncView;              // what the UI shows: re-read when the engine wakes it
+    std::uint32_t m_syncEvent = 0;        // the SDL user event the engine's thread posts
+    std::atomic<bool> m_syncWakePosted{false};  // at most one wake-up waiting in SDL's queue
     std::optional<store::SqliteNotices> m_notices;  // the UI thread's connection for notices
     std::atomic<bool> m_noticesDirty{false};
     TimePoint m_unusedSince;  // when the last session ended (or the program started)

@@ -39,7 +39,21 @@ void KioskApp::writeShotInfo(const std::string& path) const {
     if (m_state.repair) {
         j["repair_step"] = stepName(m_state.repair->step());
         j["flow_error"] = m_state.repair->lastError();
-        if (const auto& r = m_state.repair->receipt()) j["receipt_code"] = r->trackingCode;
+        if (const auto& r = m_state.repair->receipt()) {
+            j["receipt_code"] = r->trackingCode;
+            j["receipt_delivered"] = r->delivered;
+        }
+    }
+    j["sync"] = {{"state", syncLightName(syncLight(m_syncView))},
+                 {"queued", m_syncView.queued},
+                 {"enrolled", m_syncView.enrolled},
+                 {"terminal_id", m_syncView.terminalId},
+                 {"last_error", m_syncView.lastErrorKey}};
+    if (m_state.enroll) {
+        const char* phases[] = {"typing", "working", "failed"};
+        j["enroll"] = {{"sent", m_state.enroll->code()},
+                       {"phase", phases[static_cast<int>(m_state.enroll->phase())]},
+                       {"error", m_state.enroll->errorKey()}};
     }
     if (m_state.complaint) {
         j["complaint_step"] = stepName(m_state.complaint->step());
@@ -83,6 +97,9 @@ void KioskApp::runDriver(TimePoint now) {
         case ScriptDriver::Step::Kind::Shot:
             drawFrame(&step.text);
             spdlog::info("screenshot {}/{}.png", m_options.screenshotDir, step.text);
+            // Writing the PNG is the harness's time, not a resident standing idle: on a loaded
+            // machine it would otherwise bring up "still there?" between two scripted taps.
+            if (m_session.phase() == IdleSession::Phase::Active) m_session.touch(m_clock->now());
             break;
         case ScriptDriver::Step::Kind::Quit: m_quit = true; break;
         case ScriptDriver::Step::Kind::Fail:

@@ -10,9 +10,9 @@
 namespace homedesk::app {
 
 namespace {
-// The sync wiring decides this once a head office can be configured; until then every terminal
-// runs on its own and shows the demo notices in an empty store.
-bool headOfficeConfigured(const Config&) { return false; }
+// A terminal on its own shows the demo notices in an empty store; one with a head office shows
+// what the head office publishes.
+bool headOfficeConfigured(const Config& c) { return c.headOffice.configured(); }
 
 store::StoredNotice toStored(const Notice& n) {
     store::StoredNotice s;
@@ -89,7 +89,7 @@ void KioskApp::reloadNotices() {
 // The show runs when no session is open, Home is showing, and the terminal has been unused for
 // attract_seconds.
 void KioskApp::updateIdleShow(TimePoint now) {
-    const bool unused = m_session.phase() == IdleSession::Phase::Idle && m_state.atHome() &&
+    const bool unused = m_session.phase() == IdleSession::Phase::Idle && m_state.screen() == ScreenId::Home &&
                         now - m_unusedSince >= std::chrono::seconds(m_config.attractSeconds);
     if (!unused) {
         if (m_state.idleShow.showing()) m_state.idleShow.stop();
@@ -102,7 +102,7 @@ void KioskApp::updateIdleShow(TimePoint now) {
 }
 
 std::optional<TimePoint> KioskApp::idleShowDeadline(TimePoint now) const {
-    if (m_session.phase() != IdleSession::Phase::Idle || !m_state.atHome()) return std::nullopt;
+    if (m_session.phase() != IdleSession::Phase::Idle || m_state.screen() != ScreenId::Home) return std::nullopt;
     const TimePoint start = m_unusedSince + std::chrono::seconds(m_config.attractSeconds);
     if (now < start) return start;
     if (auto next = m_state.idleShow.nextChangeMs())

@@ -6,8 +6,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 
 #include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/app/sync_service.hpp"
+#include "kiosk/core/i18n.hpp"
 
 #ifndef HOMEDESK_DEFAULT_ASSETS
 #define HOMEDESK_DEFAULT_ASSETS "/usr/share/homedesk"
@@ -15,10 +18,43 @@
 
 using namespace homedesk;
 
+namespace {
+
+// `homedesk --enroll CODE`: the installer's way without a screen; the same code path as the
+// Enroll screen (sync_service.cpp). Prints the outcome in plain words.
+int enroll(const app::Config& c, std::string code) {
+    if (!c.headOffice.configured()) {
+        std::fprintf(stderr, "homedesk: --enroll needs a [headoffice] url in the configuration\n");
+        return 2;
+    }
+    std::string why;
+    auto normalized = EnrollForm::normalize(code, why);
+    if (!normalized) {
+        std::fprintf(stderr, "homedesk: \"%s\" is not an enrollment code (10 characters from %s)\n", code.c_str(),
+                     std::string(EnrollForm::kAlphabet).c_str());
+        return 4;
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(c.dataDir, ec);
+    const app::EnrollOutcome outcome = app::enrollTerminal(c, *normalized);
+    if (outcome.enrollment) {
+        std::printf("enrolled with %s as terminal %s (%s)\n", c.headOffice.url.c_str(),
+                    outcome.enrollment->terminalId.c_str(), outcome.enrollment->communityName.c_str());
+        return 0;
+    }
+    std::string words = outcome.errorKey;
+    if (auto text = Translations::load(c.assetsDir + "/i18n"))
+        words = text->catalog(Language::English).text(outcome.errorKey);
+    std::fprintf(stderr, "homedesk: enrollment failed: %s (%s)\n", words.c_str(), outcome.detail.c_str());
+    return 4;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
     const auto started = homedesk::Clock::now();
     CLI::App cli{"HomeDesk self-service terminal"};
-    std::string configPath, orientation, language, assets, script, statsPath, fixedTime, dataDir;
+    std::string configPath, orientation, language, assets, script, statsPath, fixedTime, dataDir, enrollCode;
     app::RunOptions run;
     run.started = started;
     bool windowed = false, largeText = false, highContrast = false, verbose = false;
@@ -41,6 +77,9 @@ int main(int argc, char** argv) {
     cli.add_flag("--exit-after-first-frame", run.exitAfterFirstFrame, "exit once Home is on screen");
     cli.add_option("--run-seconds", run.runSeconds, "exit after this many seconds")->check(CLI::Range(0.0, 86400.0));
     cli.add_option("--fixed-time", fixedTime, "show this wall time (YYYY-MM-DD HH:MM), for reproducible screenshots");
+    cli.add_option("--enroll", enrollCode,
+                   "enroll with the configured head office using this one-time code, store the credential "
+                   "in the data folder, and exit (0 enrolled, 4 refused)");
     cli.add_flag("-v,--verbose", verbose, "debug logging");
     CLI11_PARSE(cli, argc, argv);
 
@@ -85,6 +124,8 @@ int main(int argc, char** argv) {
         std::mktime(&t);  // fills in the weekday
         run.fixedWallTime = t;
     }
+
+    if (!enrollCode.empty()) return enroll(c, enrollCode);
 
     auto kiosk = app::KioskApp::create(c, run);
     if (!kiosk) return fail(kiosk.error());

@@ -2,13 +2,17 @@
 
 #include <SDL2/SDL.h>
 
+#include <algorithm>
 #include <sstream>
+#include <utility>
 
 namespace homedesk::app {
 
 namespace {
 
-constexpr const char* kVerbs[] = {"tap", "type", "key", "wait", "shot", "expect", "quit"};
+constexpr const char* kVerbs[] = {"tap", "type", "key", "wait", "shot", "expect", "await", "quit"};
+constexpr long kAwaitDefaultMs = 15000;
+constexpr auto kAwaitPoll = std::chrono::milliseconds(20);
 
 void pushFinger(Uint32 type, float x, float y) {
     SDL_Event e{};
@@ -74,6 +78,13 @@ Result<std::vector<ScriptCommand>> parseScript(const std::string& text, const st
         if (needsArgument && c.argument.empty()) return invalidInput(where, c.verb + " needs an argument");
         if (c.verb == "wait" && (c.argument.size() > 7 || c.argument.find_first_not_of("0123456789") != std::string::npos))
             return invalidInput(where, "wait takes milliseconds, a whole number below 10,000,000");
+        if (c.verb == "await") {
+            const auto space = c.argument.find(' ');
+            const std::string ms = space == std::string::npos ? "" : c.argument.substr(space + 1);
+            if (space != std::string::npos &&
+                (ms.empty() || ms.size() > 7 || ms.find_first_not_of("0123456789") != std::string::npos))
+                return invalidInput(where, "await takes a fact and optionally milliseconds: await sync.synced 10000");
+        }
         if (c.verb == "key" && c.argument != "return" && c.argument != "backspace" &&
             c.argument != "escape" && c.argument != "tab")
             return invalidInput(where, "key takes return, backspace, escape or tab");
@@ -87,6 +98,18 @@ ScriptDriver::Step ScriptDriver::step(TimePoint now, const ui::WidgetRegistry& w
     if (m_waitUntil) {
         if (now < *m_waitUntil) return {};
         m_waitUntil.reset();
+    }
+    if (m_awaiting) {
+        if (!(m_facts && m_facts(m_awaiting->fact))) {
+            if (now >= m_awaiting->deadline) {
+                const Awaiting a = *std::exchange(m_awaiting, std::nullopt);
+                return {Step::Kind::Fail, "script line " + std::to_string(a.line) + ": waited in vain for " + a.fact +
+                                              " on screen " + std::string(screen)};
+            }
+            m_waitUntil = std::min(now + kAwaitPoll, m_awaiting->deadline);
+            return {};
+        }
+        m_awaiting.reset();
     }
     if (finished()) return {Step::Kind::Quit, ""};
     const ScriptCommand& c = m_commands[m_next++];
@@ -107,6 +130,11 @@ ScriptDriver::Step ScriptDriver::step(TimePoint now, const ui::WidgetRegistry& w
                                             : SDL_SCANCODE_TAB);
     } else if (c.verb == "wait") {
         m_waitUntil = now + Duration(std::stoll(c.argument));
+    } else if (c.verb == "await") {
+        const auto space = c.argument.find(' ');
+        const long ms = space == std::string::npos ? kAwaitDefaultMs : std::stol(c.argument.substr(space + 1));
+        m_awaiting = Awaiting{c.argument.substr(0, space), now + std::chrono::milliseconds(ms), c.line};
+        return step(now, widgets, screen, width, height);  // it may hold already
     } else if (c.verb == "shot") {
         return {Step::Kind::Shot, c.argument};
     } else if (c.verb == "expect") {

@@ -8,11 +8,15 @@
 //   wait <milliseconds>    let time pass (timers, the idle prompt)
 //   shot <name>            screenshot <name>.png and <name>.json (widgets, screen, glyphs)
 //   expect <screen>        stop with an error unless this screen is showing
+//   await <fact> [ms]      wait until the app reports the fact (sync.synced, receipt.delivered,
+//                          screen.home, ...), at most ms (default 15000), else stop with an error
 //   quit
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kiosk/core/idle_session.hpp"
@@ -32,6 +36,8 @@ Result<std::vector<ScriptCommand>> parseScript(const std::string& text, const st
 class ScriptDriver {
 public:
     explicit ScriptDriver(std::vector<ScriptCommand> commands) : m_commands(std::move(commands)) {}
+    // What `await` asks about; without it every await times out.
+    void setFacts(std::function<bool(std::string_view)> facts) { m_facts = std::move(facts); }
 
     struct Step {
         enum class Kind { None, Shot, Quit, Fail } kind = Kind::None;
@@ -50,6 +56,13 @@ private:
     std::vector<ScriptCommand> m_commands;
     size_t m_next = 0;
     std::optional<TimePoint> m_waitUntil;
+    std::function<bool(std::string_view)> m_facts;
+    struct Awaiting {
+        std::string fact;
+        TimePoint deadline;
+        int line = 0;
+    };
+    std::optional<Awaiting> m_awaiting;
 };
 
 }  // namespace homedesk::app

@@ -13,6 +13,8 @@ std::string_view screenName(ScreenId id) {
         case ScreenId::Notices: return "notices";
         case ScreenId::Track: return "track";
         case ScreenId::Scan: return "scan";
+        case ScreenId::Enroll: return "enroll";
+        case ScreenId::Sync: return "sync";
         case ScreenId::Guide: return "guide";
     }
     return "unknown";
@@ -51,6 +53,7 @@ struct Applier {
     const ApplyContext& ctx;
     Change operator()(const intent::Open& o) {
         if (o.screen == ScreenId::Home) return (*this)(intent::Home{});
+        if (o.screen == ScreenId::Enroll) return {};  // only ever the first screen, never opened
         if (s.screen() == o.screen) return {};
         s.stack.push_back(o.screen);
         if (o.screen == ScreenId::Repair && s.directory) s.repair.emplace(*s.directory);
@@ -62,7 +65,9 @@ struct Applier {
         if (o.screen == ScreenId::Notices) s.noticesFlow.emplace();
         if (o.screen == ScreenId::Track) s.track.emplace();
         if (o.screen == ScreenId::Guide) s.guideSection = 0;
-        clearEntry(s);
+        // The Sync screen is a look at the footer's status from anywhere: what was being typed
+        // below it waits for Back.
+        if (o.screen != ScreenId::Sync) clearEntry(s);
         return {.screen = true};
     }
     Change operator()(const intent::Back&) {
@@ -88,8 +93,9 @@ struct Applier {
             return {.screen = true};
         }
         if (s.atHome()) return {};
+        const bool fromSync = s.screen() == ScreenId::Sync;
         s.stack.pop_back();
-        closeFlows(s);
+        if (!fromSync) closeFlows(s);
         return {.screen = true};
     }
     Change operator()(const intent::Home&) {
@@ -107,6 +113,7 @@ struct Applier {
             s.entryKeyboard = !s.entryKeyboard;
             return {};
         }
+        if (enrollBusy()) return {};
         if (k.key == intent::Key::kBackspace) {
             eraseLast(s.entry);
             s.entryError.clear();
@@ -115,6 +122,7 @@ struct Applier {
         return (*this)(intent::Type{std::string(1, k.key)});
     }
     Change operator()(const intent::Type& t) {
+        if (enrollBusy()) return {};
         s.entryError = typeInto(s.entry, t.text, entrySpec(s));
         return {};
     }
@@ -288,6 +296,19 @@ struct Applier {
         return {};
     }
     Change operator()(const intent::ContinueSession&) { return {}; }
+    Change operator()(const intent::Enroll&) {
+        if (!s.enroll || s.screen() != ScreenId::Enroll) return {};
+        if (auto code = s.enroll->submit(s.entry)) s.enrollRequest = std::move(*code);
+        return {.screen = true};
+    }
+    // The enrollment code stays as it is while the head office is asked; typing again clears
+    // the last refusal.
+    bool enrollBusy() {
+        if (s.screen() != ScreenId::Enroll || !s.enroll) return false;
+        if (s.enroll->working()) return true;
+        s.enroll->edited();
+        return false;
+    }
 };
 }  // namespace
 
@@ -298,6 +319,7 @@ EntrySpec entrySpec(const KioskState& s) {
     }
     if (s.screen() == ScreenId::Survey && s.survey && s.survey->step() == SurveyFlow::Step::Suggestion)
         return {EntryMode::Text, SurveyFlow::kMaxSuggestion};
+    if (s.screen() == ScreenId::Enroll && s.enroll) return {EntryMode::Code, EnrollForm::kMaxTyped};
     if (s.screen() == ScreenId::Repair && s.repair) {
         switch (s.repair->step()) {
             case RepairFlow::Step::Unit: return {EntryMode::DigitsDash, RepairFlow::kMaxUnit};
@@ -323,7 +345,8 @@ Change wipe(KioskState& state) {
     change.screen = !state.atHome();
     change.language = state.settings.language != state.defaults.language;
     change.largeText = state.settings.largeText != state.defaults.largeText;
-    state.stack.assign(1, ScreenId::Home);
+    state.stack.assign(1, state.enroll ? ScreenId::Enroll : ScreenId::Home);
+    if (state.enroll) state.enroll->edited();  // a half-typed code goes (not one being sent)
     state.settings = state.defaults;
     state.repair.reset();
     state.complaint.reset();
@@ -335,6 +358,25 @@ Change wipe(KioskState& state) {
     clearEntry(state);
     state.effects.clear();
     return change;
+}
+
+void requireEnrollment(KioskState& state) {
+    state.enroll.emplace();
+    state.enrollRequest.reset();
+    state.stack.assign(1, ScreenId::Enroll);
+}
+
+Change enrollmentFinished(KioskState& state, bool enrolled, const std::string& errorKey) {
+    if (!state.enroll) return {};
+    if (!enrolled) {
+        state.enroll->failed(errorKey);
+        return {.screen = true};
+    }
+    state.enroll.reset();
+    state.enrollRequest.reset();
+    clearEntry(state);
+    state.stack.assign(1, ScreenId::Home);
+    return {.screen = true};
 }
 
 void noticesLoaded(KioskState& state, std::vector<Notice> notices, std::int64_t now) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kiosk/core/directory.hpp"
+#include "kiosk/core/enroll_form.hpp"
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/core/complaint_flow.hpp"
 #include "kiosk/core/notices_flow.hpp"
@@ -17,7 +18,8 @@
 
 namespace homedesk {
 
-enum class ScreenId { Home, Repair, Complaint, Survey, Notices, Track, Scan, Guide };
+// Enroll stands in for Home until the terminal has enrolled; Sync opens from the footer.
+enum class ScreenId { Home, Repair, Complaint, Survey, Notices, Track, Scan, Guide, Enroll, Sync };
 
 std::string_view screenName(ScreenId id);  // stable, for automation and logs
 
@@ -47,6 +49,10 @@ struct KioskState {
     bool entryKeyboard = false;        // where phrases and keyboard take turns: the keyboard shows
     std::vector<Effect> effects;       // I/O the flows asked for; the app runs and clears them
 
+    // First start with a head office and no credential: the enrollment form, at the bottom of
+    // the stack instead of Home. The app takes `enrollRequest` and sends it on the sync thread.
+    std::optional<EnrollForm> enroll;
+    std::optional<std::string> enrollRequest;
     // Notices, track, service guide.
     std::vector<Notice> notices;             // every notice the store holds, as last loaded
     std::optional<NoticesFlow> noticesFlow;  // alive while the Notices screen is open
@@ -111,6 +117,8 @@ struct StartSurvey {
     std::string surveyId;
     std::optional<std::string> ticketNumber;
 };
+// The enrollment form: send the code typed into its field.
+struct Enroll {};
 // Notices screen: chips, a notice's detail, its pages; the emergency banner opens its notice.
 struct Notices {
     enum class Kind { Filter, AllCategories, Open, PageUp, PageDown, OpenEmergency } kind;
@@ -133,7 +141,7 @@ using Intent = std::variant<intent::Open, intent::Back, intent::Home, intent::Se
                             intent::ToggleLargeText, intent::ToggleReadAloud,
                             intent::ContinueSession, intent::Key, intent::Type, intent::Repair,
                             intent::Notices, intent::Track, intent::Wake, intent::GuideSection,
-                            intent::Complaint, intent::Survey, intent::StartSurvey>;
+                            intent::Complaint, intent::Survey, intent::StartSurvey, intent::Enroll>;
 
 // What the app supplies to apply(): the time, and a fresh client id should a submission need one.
 struct ApplyContext {
@@ -157,6 +165,10 @@ Change apply(KioskState& state, const Intent& intent, const ApplyContext& contex
 // The idle wipe: Home, default settings. Everything a resident left is gone.
 Change wipe(KioskState& state);
 
+// Enrollment: shown instead of Home until the terminal holds a credential. Once it does, the
+// form is gone and nothing opens it again (residents cannot reach it).
+void requireEnrollment(KioskState& state);
+Change enrollmentFinished(KioskState& state, bool enrolled, const std::string& errorKey);
 // The store's notices (at start and whenever new data arrived); a detail whose notice is gone closes.
 void noticesLoaded(KioskState& state, std::vector<Notice> notices, std::int64_t now);
 // While nobody uses the terminal: start or advance the attract loop / takeover; display records

@@ -7,6 +7,7 @@
 
 #include "kiosk/core/kiosk_state.hpp"
 #include "kiosk/core/qr_modules.hpp"
+#include "kiosk/core/sync_status.hpp"
 
 namespace homedesk {
 
@@ -24,7 +25,7 @@ struct KioskView {
     const SiteInfo& site;
     std::string date;  // already in the resident's language
     std::string time;
-    std::string syncKey;  // catalog key of the footer's sync status
+    const SyncSnapshot& sync;  // the link to the head office, as of the engine's last wake-up
     bool prompting = false;
     int promptSecondsLeft = 0;
     std::int64_t now = 0;  // unix seconds, for promised times

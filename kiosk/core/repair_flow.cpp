@@ -173,6 +173,10 @@ void RepairFlow::submitted(const Receipt& receipt) {
     m_steps.assign(1, Step::Receipt);
 }
 
+void RepairFlow::delivered() {
+    if (m_receipt) m_receipt->delivered = true;
+}
+
 void RepairFlow::submitFailed(const Error&) {
     if (step() != Step::Submitting) return;
     m_steps.pop_back();

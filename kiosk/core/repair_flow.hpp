@@ -78,6 +78,7 @@ public:
     FlowOutcome confirm(const std::string& clientId, std::int64_t now);
     void submitted(const Receipt& receipt);  // the store committed it
     void submitFailed(const Error& error);   // back to the read-back, nothing lost
+    void delivered();  // the sync engine got the receipt's submission to the head office
 
     // One step back; false when there is nothing before (the caller leaves the flow).
     bool back();

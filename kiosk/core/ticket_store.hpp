@@ -18,6 +18,10 @@ public:
     // Commits the ticket and its outbox item in one durable transaction (synchronous=FULL).
     virtual Result<Receipt> submit(const NewTicket& ticket) = 0;
 
+    // Whether the head office has the submission with this client id (ticket, co-report or
+    // survey answer); false while it is queued or unknown.
+    virtual Result<bool> delivered(const std::string& clientId) = 0;
+
     // Open tickets already filed at a public place, newest first ("me too").
     virtual Result<std::vector<TicketRecord>> openTicketsAt(const std::string& placeId) = 0;
 

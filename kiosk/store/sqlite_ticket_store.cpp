@@ -228,6 +228,20 @@ Result<std::optional<TicketRecord>> SqliteTicketStore::findForTracking(const std
     });
 }
 
+Result<bool> SqliteTicketStore::delivered(const std::string& clientId) {
+    return guarded<bool>("store.delivered", [&]() -> Result<bool> {
+        auto stmt = m_db.prepare(
+            "SELECT 1 FROM tickets WHERE client_id = ?1 AND delivered_at IS NOT NULL "
+            "UNION ALL SELECT 1 FROM co_reports WHERE client_id = ?1 AND delivered_at IS NOT NULL "
+            "UNION ALL SELECT 1 FROM survey_responses WHERE client_id = ?1 AND delivered_at IS NOT NULL");
+        if (!stmt) return stmt.error();
+        stmt->bind(1, clientId);
+        auto row = stmt->step();
+        if (!row) return row.error();
+        return row.value();
+    });
+}
+
 Result<std::optional<TicketRecord>> SqliteTicketStore::ticket(const std::string& clientId) {
     return guarded<std::optional<TicketRecord>>("store.ticket", [&]() -> Result<std::optional<TicketRecord>> {
         auto stmt = m_db.prepare("SELECT " + std::string(kTicketColumns) + " FROM tickets t WHERE t.client_id = ?1");

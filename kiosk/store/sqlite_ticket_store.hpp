@@ -21,6 +21,7 @@ public:
     SqliteTicketStore(Db db, PhoneCipher cipher) : m_db(std::move(db)), m_cipher(std::move(cipher)) {}
 
     Result<Receipt> submit(const NewTicket& ticket) override;
+    Result<bool> delivered(const std::string& clientId) override;
     Result<std::vector<TicketRecord>> openTicketsAt(const std::string& placeId) override;
     Result<std::optional<TicketRecord>> findForTracking(const std::string& number,
                                                         const std::string& phoneLast4) override;

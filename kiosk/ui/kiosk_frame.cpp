@@ -6,6 +6,7 @@
 #include <array>
 #include <string>
 
+#include "kiosk/ui/sync_words.hpp"
 #include "kiosk/core/text_layout.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -36,8 +37,10 @@ std::string stateLabel(const Ui& ui, std::string_view key, bool on) {
 struct KioskFrame::FooterLayout {
     std::array<std::string, 3> labels;
     std::array<Rect, 3> toggles;
-    std::array<std::string, 3> info;
+    std::array<std::string, 3> info;  // steward, service line, sync status
     std::array<ImVec2, 3> infoAt;
+    float infoRowH = 0;
+    Rect sync;  // the sync status is a button: it opens the Sync screen
     float height = 0;
 };
 
@@ -51,7 +54,7 @@ KioskFrame::FooterLayout KioskFrame::layoutFooter(const Ui& ui, const KioskView&
                 stateLabel(ui, "footer.read_aloud", s.readAloud)};
     f.info = {format(ui.t("footer.steward"), {{"name", site.stewardName}, {"phone", site.stewardPhone}}),
               format(ui.t("footer.service_line"), {{"phone", site.serviceLine}}),
-              ui.t(view.syncKey)};
+              syncStatusText(ui, view.sync)};
 
     // Toggles at their natural width with the information beside them if the screen is wide
     // enough for both (landscape); otherwise toggles share the width and information goes below.
@@ -70,16 +73,21 @@ KioskFrame::FooterLayout KioskFrame::layoutFooter(const Ui& ui, const KioskView&
     const float infoX = beside ? f.toggles[2].right() + th.gap * 2 : th.margin;
     const float infoW = width - th.margin - infoX;
     const float lh = lineHeight(ui, FontRole::Body);
+    const float dot = std::min(th.mm(3), th.padding);
+    const float syncW = std::max(th.minTargetPx, textWidth(ui, FontRole::Body, f.info[2]) + 2 * th.padding + dot + th.gap / 2);
+    const float syncH = std::max(th.minTargetPx, lh);
+    f.infoRowH = std::max(lh, syncH);
     float x = 0, y = 0;
     for (int i = 0; i < 3; ++i) {
-        const float w = textWidth(ui, FontRole::Body, f.info[i]);
-        if (x > 0 && x + w > infoW) x = 0, y += lh;
+        const float w = i == 2 ? syncW : textWidth(ui, FontRole::Body, f.info[i]);
+        if (x > 0 && x + w > infoW) x = 0, y += f.infoRowH;
         f.infoAt[i] = ImVec2(infoX + x, y);
         x += w + th.gap * 2;
     }
-    const float infoH = y + lh;
+    const float infoH = y + f.infoRowH;
     const float infoTop = beside ? th.padding + std::max(0.0f, (rowH - infoH) / 2) : th.padding + rowH + th.gap;
     for (auto& at : f.infoAt) at.y += infoTop;
+    f.sync = {f.infoAt[2].x, f.infoAt[2].y + (f.infoRowH - syncH) / 2, syncW, syncH};
     f.height = std::max(th.padding + rowH, infoTop + infoH) + th.padding;
     return f;
 }
@@ -89,6 +97,8 @@ const Screen& KioskFrame::screenFor(ScreenId id) const {
     if (id == ScreenId::Repair) return m_repair;
     if (id == ScreenId::Complaint) return m_complaint;
     if (id == ScreenId::Survey) return m_survey;
+    if (id == ScreenId::Enroll) return m_enroll;
+    if (id == ScreenId::Sync) return m_sync;
     if (id == ScreenId::Notices) return m_notices;
     if (id == ScreenId::Track) return m_track;
     if (id == ScreenId::Guide) return m_guide;
@@ -190,8 +200,17 @@ void KioskFrame::drawFooter(const Ui& ui, const KioskView& view, const FooterLay
     if (button(ui, "footer.read_aloud", f.labels[2], slot(2),
                s.readAloud ? ButtonStyle::On : ButtonStyle::Primary))
         ui.emit(intent::ToggleReadAloud{});
-    for (int i = 0; i < 3; ++i)
-        drawText(ui, FontRole::Body, f.info[i], f.infoAt[i].x, top + f.infoAt[i].y, th.colors.text);
+    const float lh = lineHeight(ui, FontRole::Body);
+    for (int i = 0; i < 2; ++i)
+        drawText(ui, FontRole::Body, f.info[i], f.infoAt[i].x, top + f.infoAt[i].y + (f.infoRowH - lh) / 2,
+                 th.colors.text);
+    Rect sync = f.sync;
+    sync.y += top;
+    if (button(ui, "footer.sync", f.info[2], sync, ButtonStyle::Secondary, FontRole::Body))
+        ui.emit(intent::Open{ScreenId::Sync});
+    const float dot = std::min(th.mm(3), th.padding);
+    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(sync.x + th.padding * 0.5f + dot / 2, sync.y + sync.h / 2),
+                                                dot / 2, toU32(syncLightColor(ui, syncLight(view.sync))));
 }
 
 std::optional<Rect> KioskFrame::navBarInHeader(const Ui& ui, const KioskView& view, float width,

@@ -9,12 +9,14 @@
 #include <string>
 
 #include "kiosk/ui/screens/complaint_screen.hpp"
+#include "kiosk/ui/screens/enroll_screen.hpp"
 #include "kiosk/ui/screens/guide_screen.hpp"
 #include "kiosk/ui/screens/home_screen.hpp"
 #include "kiosk/ui/screens/notices_screen.hpp"
 #include "kiosk/ui/screens/placeholder_screen.hpp"
 #include "kiosk/ui/screens/repair_screen.hpp"
 #include "kiosk/ui/screens/survey_screen.hpp"
+#include "kiosk/ui/screens/sync_screen.hpp"
 #include "kiosk/ui/screens/track_screen.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -45,6 +47,8 @@ private:
     RepairScreen m_repair;
     ComplaintScreen m_complaint;
     SurveyScreen m_survey;
+    EnrollScreen m_enroll;
+    SyncScreen m_sync;
     NoticesScreen m_notices;
     TrackScreen m_track;
     GuideScreen m_guide;

@@ -73,27 +73,45 @@ bool SyncEngine::pause(std::chrono::milliseconds delay, bool wakeable) {
 }
 
 void SyncEngine::noteSuccess() {
+    bool changed = false;
     {
         std::lock_guard lock(m_mutex);
+        changed = !m_status.last_success || !m_status.last_error.empty() || m_status.needs_attention;
         m_status.last_success = unixNow();
         m_status.last_error.clear();
+        m_status.last_error_code.reset();
         m_status.needs_attention = false;
     }
+    if (changed && m_onChange) m_onChange();
 }
 
 void SyncEngine::noteFailure(const protocol::ProtocolError& error) {
-    std::lock_guard lock(m_mutex);
-    m_status.last_error = error.message.empty() ? std::string(protocol::wireName(error.code))
-                                                : error.message;
-    m_status.needs_attention = error.fatal();
+    bool changed = false;
+    {
+        std::lock_guard lock(m_mutex);
+        std::string text = error.message.empty() ? std::string(protocol::wireName(error.code)) : error.message;
+        changed = text != m_status.last_error || m_status.last_error_code != error.code ||
+                  m_status.needs_attention != error.fatal();
+        m_status.last_error = std::move(text);
+        m_status.last_error_code = error.code;
+        m_status.needs_attention = error.fatal();
+    }
+    if (changed && m_onChange) m_onChange();
 }
 
 void SyncEngine::updateQueue() {
-    auto stats = m_outbox.stats(unixNow());
+    const std::int64_t now = unixNow();
+    auto stats = m_outbox.stats(now);
     if (!stats) return;
-    std::lock_guard lock(m_mutex);
-    m_status.queued = stats->depth;
-    m_status.oldest_age_s = stats->oldest_age_s;
+    bool changed = false;
+    {
+        std::lock_guard lock(m_mutex);
+        changed = m_status.queued != stats->depth || m_status.oldest_age_s.has_value() != stats->oldest_age_s.has_value();
+        m_status.queued = stats->depth;
+        m_status.oldest_age_s = stats->oldest_age_s;
+        m_status.queue_checked_at = now;
+    }
+    if (changed && m_onChange) m_onChange();
 }
 
 void SyncEngine::pushLoop() {

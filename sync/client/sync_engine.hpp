@@ -1,6 +1,7 @@
 // The terminal's sync engine: a push thread (outbox batches, ticket status feed, heartbeat) and
 // a notice thread (long-poll), each with its own HTTPS connection. It reads and writes only
-// through the Outbox and sink interfaces and reports its state for the footer and sync screen.
+// through the Outbox and sink interfaces and reports its state for the footer and sync screen:
+// onChange runs (on an engine thread) after new data and whenever that state changes.
 #pragma once
 
 #include <atomic>
@@ -36,8 +37,10 @@ struct SyncSettings {
 struct SyncStatus {
     std::int64_t queued = 0;
     std::optional<std::int64_t> oldest_age_s;
+    std::int64_t queue_checked_at = 0;  // unix seconds when queued / oldest_age_s were read
     std::optional<std::int64_t> last_success;  // unix seconds
     std::string last_error;                    // plain words, empty after a success
+    std::optional<protocol::ErrorCode> last_error_code;  // with last_error
     bool needs_attention = false;  // credential refused or certificate refused: a person must act
     std::int64_t delivered = 0;
     std::int64_t rejected = 0;

@@ -69,3 +69,66 @@ TEST_CASE("a missing configuration file says so", "[app][config]") {
     REQUIRE_FALSE(c.ok());
     CHECK_THAT(c.error().message, Catch::Contains("cannot open"));
 }
+
+TEST_CASE("[headoffice] is read, checked strictly, and absent means a stand-alone terminal", "[app][config]") {
+    CHECK_FALSE(parseConfig("", "t")->headOffice.configured());
+    auto c = parseConfig(R"(
+[headoffice]
+url = "https://hq.example.com:8443/"
+ca_file = "/etc/homedesk/hq-ca.pem"
+public_key = "sha256//YhKJKSzoTt2b5FP18fvpHo7fJYqQCjAa3HWY3tvRMwE="
+connect_timeout_s = 8
+stall_timeout_s = 30
+notice_wait_s = 20
+heartbeat_s = 120
+retry_max_s = 600
+device_name = "3号楼大堂"
+)", "t");
+    REQUIRE(c.ok());
+    const app::HeadOffice& h = c->headOffice;
+    CHECK(h.configured());
+    CHECK(h.url == "https://hq.example.com:8443");  // the trailing slash is dropped: paths are added to it
+    CHECK(h.caFile == "/etc/homedesk/hq-ca.pem");
+    CHECK(h.publicKey == "sha256//YhKJKSzoTt2b5FP18fvpHo7fJYqQCjAa3HWY3tvRMwE=");
+    CHECK(h.connectTimeoutSeconds == 8);
+    CHECK(h.stallTimeoutSeconds == 30);
+    CHECK(h.noticeWaitSeconds == 20);
+    CHECK(h.heartbeatSeconds == 120);
+    CHECK(h.retryMaxSeconds == 600);
+    CHECK(h.deviceName == "3号楼大堂");
+
+    auto defaults = parseConfig("[headoffice]\nurl = \"https://10.0.0.5\"\nca_file = \"ca.pem\"\n", "t");
+    REQUIRE(defaults.ok());
+    CHECK(defaults->headOffice.connectTimeoutSeconds == 5);
+    CHECK(defaults->headOffice.noticeWaitSeconds == 25);
+    CHECK(defaults->headOffice.retryMaxSeconds == 30);  // the engine's own cap
+    CHECK(defaults->headOffice.publicKey.empty());
+}
+
+TEST_CASE("bad [headoffice] settings are refused with the key and what would be right", "[app][config]") {
+    const auto error = [](const std::string& body) {
+        auto c = parseConfig("[headoffice]\n" + body, "kiosk.toml");
+        REQUIRE_FALSE(c.ok());
+        return c.error().message;
+    };
+    const std::string ca = "ca_file = \"ca.pem\"\n";
+    CHECK_THAT(error("url = \"http://hq.example.com\"\n" + ca), Catch::Contains("headoffice.url") && Catch::Contains("https://"));
+    CHECK_THAT(error("url = \"https://hq.example.com/api\"\n" + ca), Catch::Contains("no path"));
+    CHECK_THAT(error("url = \"https://\"\n" + ca), Catch::Contains("headoffice.url"));
+    CHECK_THAT(error("url = \"https://user@hq.example.com\"\n" + ca), Catch::Contains("headoffice.url"));
+    // Certificate checks are never off: without the CA there is no head office.
+    CHECK_THAT(error("url = \"https://hq.example.com\"\n"), Catch::Contains("headoffice.ca_file is required"));
+    CHECK_THAT(error(ca), Catch::Contains("headoffice.url is required"));
+    CHECK_THAT(error("url = \"https://hq\"\n" + ca + "public_key = \"abc\"\n"), Catch::Contains("headoffice.public_key") && Catch::Contains("sha256//"));
+    CHECK_THAT(error("url = \"https://hq\"\n" + ca + "public_key = \"sha256//YhKJKSzoTt2b5FP18fvpHo7fJYqQCjAa3HWY3tvRMw!=\"\n"),
+               Catch::Contains("headoffice.public_key"));
+    CHECK_THAT(error("url = \"https://hq\"\n" + ca + "connect_timeout_s = 0\n"), Catch::Contains("headoffice.connect_timeout_s") && Catch::Contains("1 to 120"));
+    CHECK_THAT(error("url = \"https://hq\"\n" + ca + "notice_wait_s = 31\n"), Catch::Contains("headoffice.notice_wait_s") && Catch::Contains("0 to 30"));
+    CHECK_THAT(error("url = \"https://hq\"\n" + ca + "retry_max_s = \"5\"\n"), Catch::Contains("whole number"));
+    CHECK_THAT(error("url = \"https://hq\"\n" + ca + "credential = \"secret\"\n"), Catch::Contains("headoffice.credential") && Catch::Contains("typo"));
+    CHECK_THAT(error("url = 8443\n" + ca), Catch::Contains("headoffice.url") && Catch::Contains("string"));
+    // Two pins (a key rollover) are allowed, joined as curl takes them.
+    CHECK(parseConfig("[headoffice]\nurl = \"https://hq\"\n" + ca +
+                          "public_key = \"sha256//YhKJKSzoTt2b5FP18fvpHo7fJYqQCjAa3HWY3tvRMwE=;sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\"\n",
+                      "t").ok());
+}

@@ -13,6 +13,8 @@ const char* screenTitleKey(ScreenId id) {
         case ScreenId::Notices: return "home.tile.notices";
         case ScreenId::Track: return "home.tile.track";
         case ScreenId::Scan: return "home.tile.scan";
+        case ScreenId::Enroll: return "enroll.title";
+        case ScreenId::Sync: return "sync.title";
         case ScreenId::Guide: return "guide.title";
     }
     return "app.name";

@@ -121,3 +121,28 @@ TEST_CASE("a status change for a ticket this terminal did not file is NotFound",
     REQUIRE_FALSE(applied.ok());
     CHECK(applied.error().kind == Error::Kind::NotFound);
 }
+
+TEST_CASE("a receipt's submission reads as delivered once the head office has it, co-reports too", "[store][outbox]") {
+    StoreFixture f;
+    auto store = f.openStore();
+    auto outbox = f.openOutbox();
+    REQUIRE(store->submit(sampleTicket("ticket-0001")).ok());
+    NewTicket metoo = sampleTicket("metoo-00001");
+    metoo.coReportOf = "R-000007";
+    REQUIRE(store->submit(metoo).ok());
+    for (const char* id : {"ticket-0001", "metoo-00001", "unknown-0001"}) {
+        INFO(id);
+        auto delivered = store->delivered(id);
+        REQUIRE(delivered.ok());
+        CHECK_FALSE(delivered.value());
+    }
+    REQUIRE(outbox.markDelivered("ticket-0001", std::string("R-000008"), 1'700'000'100).ok());
+    CHECK(store->delivered("ticket-0001").value());
+    CHECK_FALSE(store->delivered("metoo-00001").value());
+    REQUIRE(outbox.markDelivered("metoo-00001", std::nullopt, 1'700'000'101).ok());
+    CHECK(store->delivered("metoo-00001").value());
+    // Refused for good is not delivered.
+    REQUIRE(store->submit(sampleTicket("ticket-0002")).ok());
+    REQUIRE(outbox.markRejected("ticket-0002", "conflict", "same id, other content", 1'700'000'102).ok());
+    CHECK_FALSE(store->delivered("ticket-0002").value());
+}

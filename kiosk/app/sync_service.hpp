@@ -1,0 +1,88 @@
+// The terminal's link to the head office, owned by KioskApp: the enrollment (on its own thread)
+// and, once enrolled, the sync engine with its own SQLite connections (one per engine thread:
+// SqliteOutbox and a SqliteNotices for the push thread, another SqliteNotices for the notice
+// thread; the UI thread keeps its own). The engine wakes the UI through `wakeUi` (which posts an
+// SDL event); the UI thread then reads snapshot() and whatever the store holds.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "kiosk/app/config.hpp"
+#include "kiosk/app/enrollment_file.hpp"
+#include "kiosk/core/result.hpp"
+#include "kiosk/core/sync_status.hpp"
+#include "sync/client/curl_transport.hpp"
+#include "sync/protocol/protocol_error.hpp"
+
+namespace homedesk::sync {
+class SyncEngine;
+class HttpTransport;
+}  // namespace homedesk::sync
+
+namespace homedesk::app {
+
+// What enrolling ended with: the record to keep, or why not (a catalog key and the detail).
+struct EnrollOutcome {
+    std::optional<Enrollment> enrollment;
+    std::string errorKey;
+    std::string detail;
+};
+
+sync::CurlOptions curlOptions(const HeadOffice& headOffice);
+// POST /enroll with `code` and, when the head office accepts it, the credential stored in the
+// data folder. The same path for the Enroll screen and `homedesk --enroll CODE`.
+EnrollOutcome enrollTerminal(const Config& config, sync::HttpTransport& transport, const std::string& code);
+EnrollOutcome enrollTerminal(const Config& config, const std::string& code);
+
+// Catalog keys for the engine's and the enrollment's failures, in plain words.
+std::string syncErrorKey(protocol::ErrorCode code);
+std::string enrollErrorKey(protocol::ErrorCode code);
+
+class SyncService {
+public:
+    using Wake = std::function<void()>;
+    // Checks the head office's settings and CA file, reads the enrollment, and starts the engine
+    // when the terminal is enrolled. Errors here stop start-up (a person must fix them).
+    static Result<std::unique_ptr<SyncService>> start(const Config& config, Wake wakeUi);
+    ~SyncService();  // stops the engine and any enrollment in flight
+    SyncService(const SyncService&) = delete;
+    SyncService& operator=(const SyncService&) = delete;
+
+    bool enrolled() const;
+    SyncSnapshot snapshot() const;
+    void wake();  // a submission was committed: push it now
+
+    // Sends the code on the enrollment thread; the answer comes with a wake-up.
+    void enroll(const std::string& code);
+    struct EnrollAnswer {
+        bool ok = false;
+        std::string errorKey;
+    };
+    std::optional<EnrollAnswer> takeEnrollAnswer();
+
+private:
+    SyncService(Config config, Wake wakeUi);
+    Result<bool> startEngine(const Enrollment& enrollment);  // under m_mutex
+
+    Config m_config;
+    Wake m_wakeUi;
+    mutable std::mutex m_mutex;
+    std::optional<Enrollment> m_enrollment;
+    std::optional<EnrollAnswer> m_answer;
+    std::string m_engineError;  // the engine could not start (store): shown as a problem
+    std::thread m_enrollThread;
+    std::unique_ptr<sync::HttpTransport> m_enrollTransport;  // aborted on shutdown
+    bool m_stopping = false;
+
+    struct Engine;  // the store connections, their adapters and the engine
+    std::unique_ptr<Engine> m_engine;
+};
+
+}  // namespace homedesk::app
