@@ -17,17 +17,7 @@ using nlohmann::json;
 
 namespace {
 
-std::filesystem::path freshDataDir(const char* name) {
-    const auto dir = std::filesystem::temp_directory_path() / ("homedesk-cs-" + std::to_string(::getpid()) + "-" + name);
-    std::filesystem::remove_all(dir);
-    return dir;
-}
-
-std::string digits(const std::string& number) {
-    std::string out;
-    for (char c : number) out += std::string("tap keypad.") + c + "\n";
-    return out;
-}
+std::filesystem::path freshDataDir(const char* name) { return test::freshDataDir("cs", name); }
 
 // One row of a query on the run's database, as text columns.
 std::vector<std::string> row(const std::filesystem::path& data, const std::string& sql, const std::string& arg, int columns) {
@@ -113,8 +103,8 @@ TEST_CASE("an anonymous complaint to the general manager filed by touch is in th
 TEST_CASE("a named complaint keeps its phone sealed and can be tracked by the last four digits", "[ui][complaint]") {
     const auto data = freshDataDir("named");
     const KioskRun run = runKiosk("tap home.tile.complaint\ntap complaint.category.fees\ntap complaint.phrase.2\ntap complaint.next\n"
-                                  "tap complaint.route.desk\ntap complaint.identity.named\n" + digits("139") +
-                                  "tap complaint.next\nshot refused\n" + digits("87654321") + "shot phone\ntap complaint.next\n"
+                                  "tap complaint.route.desk\ntap complaint.identity.named\n" + keypadTaps("139") +
+                                  "tap complaint.next\nshot refused\n" + keypadTaps("87654321") + "shot phone\ntap complaint.next\n"
                                   "shot confirm\ntap complaint.confirm\nshot receipt\n",
                                   {"--data", data.string()});
     INFO(run.output);
@@ -204,7 +194,7 @@ TEST_CASE("the complaint description takes the on-screen keyboard and a named co
     const KioskRun run = runKiosk("tap home.tile.complaint\ntap complaint.category.suggestion\ntap complaint.phrase.2\n"
                                   "tap keyboard.space\ntap keyboard.shift\ntap keyboard.b\ntap keyboard.shift\ntap keyboard.y\n"
                                   "tap keyboard.space\ntap keyboard.2\nshot typed\ntap keyboard.backspace\ntap keyboard.backspace\n"
-                                  "tap complaint.next\ntap complaint.route.desk\ntap complaint.identity.named\n" + digits("13912345678") +
+                                  "tap complaint.next\ntap complaint.route.desk\ntap complaint.identity.named\n" + keypadTaps("13912345678") +
                                   "tap complaint.next\nshot confirm\ntap complaint.confirm\nshot receipt\n",
                                   {"--data", data.string()});
     INFO(run.output);

@@ -19,17 +19,7 @@ using nlohmann::json;
 
 namespace {
 
-std::filesystem::path freshDataDir(const char* name) {
-    const auto dir = std::filesystem::temp_directory_path() / ("homedesk-nt-" + std::to_string(::getpid()) + "-" + name);
-    std::filesystem::remove_all(dir);
-    return dir;
-}
-
-std::string keys(const std::string& text) {
-    std::string out;
-    for (char c : text) out += std::string("tap keypad.") + (c == '-' ? "dash" : std::string(1, c)) + "\n";
-    return out;
-}
+std::filesystem::path freshDataDir(const char* name) { return test::freshDataDir("nt", name); }
 
 std::vector<store::DisplayRecord> displays(const std::filesystem::path& data) {
     auto notices = store::SqliteNotices::open((data / "homedesk.db").string());
@@ -69,8 +59,8 @@ bool hasWidget(const json& shot, const std::string& id) {
 }
 
 const std::string kFileRepair = "tap home.tile.repair\ntap repair.category.water_electric\ntap repair.where.home\n"
-                                "tap repair.building.b3\n" + keys("2-1203") + "tap repair.next\ntap repair.urgency.urgent\n"
-                                "tap repair.phrase.2\ntap repair.next\n" + keys("13800001234") +
+                                "tap repair.building.b3\n" + keypadTaps("2-1203") + "tap repair.next\ntap repair.urgency.urgent\n"
+                                "tap repair.phrase.2\ntap repair.next\n" + keypadTaps("13800001234") +
                                 "tap repair.next\ntap repair.slot.afternoon\ntap repair.confirm\nshot receipt\n";
 
 }  // namespace
@@ -98,11 +88,11 @@ TEST_CASE("a repair filed on the terminal is tracked by its code and the phone's
         REQUIRE(outbox->applyStatusChange({"R-000042", id, TicketStatus::Dispatched, "王师傅", filedAt + 20 * 60}).ok());
     }
 
-    const std::string wrongThenRight = "tap home.tile.track\nshot number\n" + keys(code) + "tap track.next\nshot last4\n" +
-                                       keys("9999") + "tap track.next\nshot not-found\ntap track.retry_last4\nshot retry\n" +
-                                       keys("1234") + "tap track.next\nshot timeline\n"
+    const std::string wrongThenRight = "tap home.tile.track\nshot number\n" + keypadTaps(code) + "tap track.next\nshot last4\n" +
+                                       keypadTaps("9999") + "tap track.next\nshot not-found\ntap track.retry_last4\nshot retry\n" +
+                                       keypadTaps("1234") + "tap track.next\nshot timeline\n"
                                        "tap nav.back\nshot back-to-number\ntap nav.home\n"
-                                       "tap home.tile.track\n" + keys("000042") + "tap track.next\n" + keys("1234") +
+                                       "tap home.tile.track\n" + keypadTaps("000042") + "tap track.next\n" + keypadTaps("1234") +
                                        "tap track.next\nshot by-hq-number\n";
     for (const char* orientation : {"portrait", "landscape"}) {
         const KioskRun run = runKiosk(wrongThenRight, {"--data", data.string(), "--orientation", orientation});
@@ -125,8 +115,8 @@ TEST_CASE("a repair filed on the terminal is tracked by its code and the phone's
 
 TEST_CASE("track refuses a short last-4 on screen and keeps the typed number", "[ui][track]") {
     const auto data = freshDataDir("track-bad");
-    const KioskRun run = runKiosk("tap home.tile.track\ntap track.next\nshot empty\n" + keys("1234-5678") +
-                                      "tap track.next\n" + keys("12") + "tap track.next\nshot short\n"
+    const KioskRun run = runKiosk("tap home.tile.track\ntap track.next\nshot empty\n" + keypadTaps("1234-5678") +
+                                      "tap track.next\n" + keypadTaps("12") + "tap track.next\nshot short\n"
                                       "tap footer.large_text\nshot short-large\n",
                                   {"--data", data.string()});
     INFO(run.output);

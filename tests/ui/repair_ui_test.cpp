@@ -17,22 +17,12 @@ using nlohmann::json;
 
 namespace {
 
-std::filesystem::path freshDataDir(const char* name) {
-    const auto dir = std::filesystem::temp_directory_path() / ("homedesk-repair-" + std::to_string(::getpid()) + "-" + name);
-    std::filesystem::remove_all(dir);
-    return dir;
-}
-
-std::string digits(const std::string& number) {
-    std::string out;
-    for (char c : number) out += std::string("tap keypad.") + (c == '-' ? "dash" : std::string(1, c)) + "\n";
-    return out;
-}
+std::filesystem::path freshDataDir(const char* name) { return test::freshDataDir("repair", name); }
 
 const std::string kHomeRepair = "tap home.tile.repair\nshot category\ntap repair.category.water_electric\nshot where\n"
                                 "tap repair.where.home\nshot building\ntap repair.building.b3\nshot unit\n" +
-                                digits("2-1203") + "tap repair.next\nshot urgency\ntap repair.urgency.normal\nshot description\n"
-                                "tap repair.phrase.2\ntap repair.next\nshot phone\n" + digits("13800001234") +
+                                keypadTaps("2-1203") + "tap repair.next\nshot urgency\ntap repair.urgency.normal\nshot description\n"
+                                "tap repair.phrase.2\ntap repair.next\nshot phone\n" + keypadTaps("13800001234") +
                                 "tap repair.next\nshot slot\ntap repair.slot.afternoon\nshot confirm\ntap repair.confirm\nshot receipt\n";
 
 }  // namespace
@@ -40,10 +30,10 @@ const std::string kHomeRepair = "tap home.tile.repair\nshot category\ntap repair
 TEST_CASE("the description takes quick phrases, the on-screen keyboard and a keyboard wedge", "[ui][repair]") {
     const auto data = freshDataDir("typed");
     const std::string script = "tap home.tile.repair\ntap repair.category.doors_windows\ntap repair.where.home\n"
-                               "tap repair.building.b3\n" + digits("1-101") + "tap repair.next\ntap repair.urgency.normal\n"
+                               "tap repair.building.b3\n" + keypadTaps("1-101") + "tap repair.next\ntap repair.urgency.normal\n"
                                "tap repair.phrase.1\ntap keyboard.space\ntap keyboard.shift\ntap keyboard.a\n"
                                "tap keyboard.shift\ntap keyboard.b\ntype 7\xF0\x9F\x98\x80\nshot typed\n"
-                               "key backspace\nshot erased\ntap repair.next\n" + digits("13800001234") +
+                               "key backspace\nshot erased\ntap repair.next\n" + keypadTaps("13800001234") +
                                "tap repair.next\ntap repair.slot.any\ntap repair.confirm\nshot receipt\n";
     const KioskRun run = runKiosk(script, {"--data", data.string()});
     INFO(run.output);
@@ -120,7 +110,7 @@ TEST_CASE("at a public place with an open ticket, 'me too' joins it instead of a
                                "tap repair.building.b3\ntap repair.place.b3-lift2\n";
     // The first resident reports the lift; the head office accepts it as HD-1001.
     const KioskRun first = runKiosk(toLift + "shot after-place\ntap repair.urgency.urgent\ntap repair.phrase.1\ntap repair.next\n" +
-                                        digits("13912345678") + "tap repair.next\ntap repair.slot.any\ntap repair.confirm\nshot receipt\n",
+                                        keypadTaps("13912345678") + "tap repair.next\ntap repair.slot.any\ntap repair.confirm\nshot receipt\n",
                                     {"--data", data.string()});
     INFO(first.output);
     REQUIRE(first.exitCode == 0);
@@ -134,7 +124,7 @@ TEST_CASE("at a public place with an open ticket, 'me too' joins it instead of a
         REQUIRE(outbox->markDelivered(pending->front().clientId, std::string("HD-1001"), 1).ok());
     }
     // The second resident finds it and joins.
-    const KioskRun second = runKiosk(toLift + "shot me-too\ntap repair.metoo.join.HD-1001\n" + digits("13700007777") +
+    const KioskRun second = runKiosk(toLift + "shot me-too\ntap repair.metoo.join.HD-1001\n" + keypadTaps("13700007777") +
                                          "tap repair.next\nshot confirm\ntap repair.confirm\nshot receipt\n",
                                      {"--data", data.string()});
     INFO(second.output);
@@ -158,8 +148,8 @@ TEST_CASE("at a public place with an open ticket, 'me too' joins it instead of a
 TEST_CASE("a wrong phone number is refused on screen and the draft is kept", "[ui][repair]") {
     const auto data = freshDataDir("badphone");
     const KioskRun run = runKiosk("tap home.tile.repair\ntap repair.category.other\ntap repair.where.home\ntap repair.building.b1\n" +
-                                      digits("101") + "tap repair.next\ntap repair.urgency.normal\ntap repair.phrase.1\ntap repair.next\n" +
-                                      digits("123") + "tap repair.next\nshot refused\n",
+                                      keypadTaps("101") + "tap repair.next\ntap repair.urgency.normal\ntap repair.phrase.1\ntap repair.next\n" +
+                                      keypadTaps("123") + "tap repair.next\nshot refused\n",
                                   {"--data", data.string()});
     INFO(run.output);
     REQUIRE(run.exitCode == 0);

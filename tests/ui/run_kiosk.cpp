@@ -69,4 +69,17 @@ Image loadPng(const fs::path& path) {
     return img;
 }
 
+std::filesystem::path freshDataDir(const std::string& suite, const std::string& name) {
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("homedesk-" + suite + "-" + std::to_string(::getpid()) + "-" + name);
+    std::filesystem::remove_all(dir);
+    return dir;
+}
+
+std::string keypadTaps(const std::string& digits) {
+    std::string out;
+    for (char c : digits) out += std::string("tap keypad.") + (c == '-' ? "dash" : std::string(1, c)) + "\n";
+    return out;
+}
+
 }  // namespace homedesk::test

@@ -22,6 +22,12 @@ struct KioskRun {
 // temporary folder.
 KioskRun runKiosk(const std::string& script, const std::vector<std::string>& flags = {});
 
+// An empty data folder for one test's terminal: <tmp>/homedesk-<suite>-<pid>-<name>.
+std::filesystem::path freshDataDir(const std::string& suite, const std::string& name);
+
+// Script lines that tap `digits` on the numeric keypad ('-' is keypad.dash).
+std::string keypadTaps(const std::string& digits);
+
 struct Image {
     int width = 0, height = 0;
     std::vector<unsigned char> rgba;

@@ -27,15 +27,9 @@ using nlohmann::json;
 
 namespace {
 
-std::string digits(const std::string& number) {
-    std::string out;
-    for (char c : number) out += std::string("tap keypad.") + (c == '-' ? "dash" : std::string(1, c)) + "\n";
-    return out;
-}
-
 const std::string kRepair = "tap home.tile.repair\ntap repair.category.water_electric\ntap repair.where.home\n"
-                            "tap repair.building.b3\n" + digits("2-1203") + "tap repair.next\ntap repair.urgency.normal\n"
-                            "tap repair.phrase.2\ntap repair.next\n" + digits("13800001234") +
+                            "tap repair.building.b3\n" + keypadTaps("2-1203") + "tap repair.next\ntap repair.urgency.normal\n"
+                            "tap repair.phrase.2\ntap repair.next\n" + keypadTaps("13800001234") +
                             "tap repair.next\ntap repair.slot.afternoon\ntap repair.confirm\n";
 
 void checkTargets(const json& shot) {
