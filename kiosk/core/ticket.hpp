@@ -82,6 +82,7 @@ struct TicketRecord {
     std::string trackingCode;  // the terminal's own code; the head office number replaces it
     TicketStatus status = TicketStatus::Submitted;  // the latest by time
     int coReporters = 0;                            // residents who said "me too"
+    bool callbackAnswered = false;                  // a callback survey for it was answered here
 };
 
 // What the receipt shows right after the durable commit.

@@ -8,7 +8,8 @@ namespace homedesk::store {
 const std::string_view kTicketColumns =
     "t.client_id, t.ticket_number, t.kind, t.category, t.location_kind, t.building_id, t.unit, "
     "t.place_id, t.urgency, t.description, t.phone_last4, t.delivered_at, t.created_at, t.promised_by, "
-    "t.tracking_code, t.status, t.co_reporters";
+    "t.tracking_code, t.status, t.co_reporters, "
+    "EXISTS (SELECT 1 FROM survey_responses s WHERE s.ticket_number IN (t.ticket_number, t.tracking_code))";
 
 TicketRecord readTicketRow(const Statement& row) {
     TicketRecord r;
@@ -29,6 +30,7 @@ TicketRecord readTicketRow(const Statement& row) {
     r.trackingCode = row.text(14);
     r.status = ticketStatusFromCode(row.text(15)).value_or(TicketStatus::Submitted);
     r.coReporters = static_cast<int>(row.integer(16));
+    r.callbackAnswered = row.integer(17) != 0;
     return r;
 }
 

@@ -72,6 +72,9 @@ private:
     // Stores one item (or finds it again) inside the caller's lock and write transaction.
     protocol::SubmissionResult insertSubmission(const TerminalRecord& terminal,
                                                 const protocol::Submission& item, std::int64_t now);
+    void closeCallback(const TerminalRecord& terminal, const protocol::Submission& item, std::int64_t now);
+    void recordStatus(const std::string& ticketNumber, const std::string& terminalId,
+                      protocol::TicketState status, const std::string& note, std::int64_t now);
     void bumpConfigVersion();
 
     std::mutex m_mutex;

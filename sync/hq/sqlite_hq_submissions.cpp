@@ -79,7 +79,32 @@ SubmissionResult SqliteHqStore::insertSubmission(const TerminalRecord& terminal,
         .bind(4, hash).bind(5, item.created_at).bind(6, now)
         .bind(7, item.payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
         .bind(8, number).run();
+    if (item.kind == protocol::SubmissionKind::Survey) closeCallback(terminal, item, now);
     return SubmissionResult{item.client_id, ItemStatus::Accepted, number, false, {}};
+}
+
+// A survey answered for a resolved ticket of the same community is that ticket's callback (回访):
+// the ticket moves to callback_done and the filing terminal hears it through its status feed.
+// Anything else (no number, another community, not yet resolved) leaves tickets alone.
+void SqliteHqStore::closeCallback(const TerminalRecord& terminal, const protocol::Submission& item,
+                                  std::int64_t now) {
+    const auto number = item.payload.find("ticket_number");
+    if (number == item.payload.end() || !number->is_string()) return;
+    auto ticket = m_db->prepare("SELECT terminal_id FROM tickets WHERE number = ? AND community_id = ? "
+                                "AND status = 'resolved'");
+    if (!ticket.bind(1, number->get<std::string>()).bind(2, terminal.community_id).step()) return;
+    recordStatus(number->get<std::string>(), ticket.text(0), protocol::TicketState::CallbackDone, "", now);
+}
+
+void SqliteHqStore::recordStatus(const std::string& ticketNumber, const std::string& terminalId,
+                                 protocol::TicketState status, const std::string& note, std::int64_t now) {
+    const std::string state(protocol::toString(status));
+    m_db->prepare("UPDATE tickets SET status = ?, note = ?, updated_at = ? WHERE number = ?")
+        .bind(1, state).bind(2, note).bind(3, now).bind(4, ticketNumber).run();
+    m_db->prepare("INSERT INTO ticket_changes(ticket_number, terminal_id, status, note, "
+                  "changed_at) VALUES (?, ?, ?, ?, ?)")
+        .bind(1, ticketNumber).bind(2, terminalId).bind(3, state).bind(4, note)
+        .bind(5, now).run();
 }
 
 Result<TicketRecord> SqliteHqStore::setTicketStatus(const std::string& ticketNumber,
@@ -91,13 +116,7 @@ Result<TicketRecord> SqliteHqStore::setTicketStatus(const std::string& ticketNum
         if (!st.bind(1, ticketNumber).step())
             return Error{Error::Kind::NotFound, "hq store", "no ticket " + ticketNumber, false};
         TicketRecord t{ticketNumber, st.text(0), st.text(1), status};
-        const std::string state(protocol::toString(status));
-        m_db->prepare("UPDATE tickets SET status = ?, note = ?, updated_at = ? WHERE number = ?")
-            .bind(1, state).bind(2, note).bind(3, now).bind(4, ticketNumber).run();
-        m_db->prepare("INSERT INTO ticket_changes(ticket_number, terminal_id, status, note, "
-                      "changed_at) VALUES (?, ?, ?, ?, ?)")
-            .bind(1, ticketNumber).bind(2, t.terminal_id).bind(3, state).bind(4, note)
-            .bind(5, now).run();
+        recordStatus(ticketNumber, t.terminal_id, status, note, now);
         tx.commit();
         return t;
     });

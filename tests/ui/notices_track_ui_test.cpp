@@ -63,6 +63,17 @@ const std::string kFileRepair = "tap home.tile.repair\ntap repair.category.water
                                 "tap repair.phrase.2\ntap repair.next\n" + keypadTaps("13800001234") +
                                 "tap repair.next\ntap repair.slot.afternoon\ntap repair.confirm\nshot receipt\n";
 
+// The head office takes the one queued ticket and numbers it; returns its id and filing time.
+std::pair<std::string, std::int64_t> deliverTheTicket(store::SqliteOutbox& outbox, const std::string& number) {
+    auto pending = outbox.pending(10);
+    REQUIRE(pending.ok());
+    REQUIRE(pending->size() == 1);
+    const std::string id = pending->front().clientId;
+    const std::int64_t filedAt = pending->front().createdAt;
+    REQUIRE(outbox.markDelivered(id, number, filedAt + 60).ok());
+    return {id, filedAt};
+}
+
 }  // namespace
 
 TEST_CASE("a repair filed on the terminal is tracked by its code and the phone's last 4 digits", "[ui][track]") {
@@ -78,12 +89,7 @@ TEST_CASE("a repair filed on the terminal is tracked by its code and the phone's
     {
         auto outbox = store::SqliteOutbox::open((data / "homedesk.db").string(), (data / "homedesk.key").string());
         REQUIRE(outbox.ok());
-        auto pending = outbox->pending(10);
-        REQUIRE(pending.ok());
-        REQUIRE(pending->size() == 1);
-        const std::string id = pending->front().clientId;
-        const std::int64_t filedAt = pending->front().createdAt;
-        REQUIRE(outbox->markDelivered(id, std::string("R-000042"), filedAt + 60).ok());
+        const auto [id, filedAt] = deliverTheTicket(*outbox, "R-000042");
         REQUIRE(outbox->applyStatusChange({"R-000042", id, TicketStatus::Accepted, "", filedAt + 10 * 60}).ok());
         REQUIRE(outbox->applyStatusChange({"R-000042", id, TicketStatus::Dispatched, "王师傅", filedAt + 20 * 60}).ok());
     }
@@ -111,6 +117,53 @@ TEST_CASE("a repair filed on the terminal is tracked by its code and the phone's
         CHECK(back["track_step"] == "number");
         CHECK(run.shot("by-hq-number")["track_status"] == "dispatched");
     }
+}
+
+TEST_CASE("a resolved ticket offers its callback survey on the timeline once and the answer carries the ticket number", "[ui][track][survey]") {
+    const auto data = freshDataDir("callback");
+    const KioskRun filed = runKiosk(kFileRepair, {"--data", data.string()});
+    INFO(filed.output);
+    REQUIRE(filed.exitCode == 0);
+    {
+        auto outbox = store::SqliteOutbox::open((data / "homedesk.db").string(), (data / "homedesk.key").string());
+        REQUIRE(outbox.ok());
+        const auto [id, at] = deliverTheTicket(*outbox, "R-000077");
+        REQUIRE(outbox->applyStatusChange({"R-000077", id, TicketStatus::Resolved, "", at + 3600}).ok());
+    }
+    const std::string script = "tap footer.large_text\ntap home.tile.track\n" + keypadTaps("000077") + "tap track.next\n" + keypadTaps("1234") +
+                               "tap track.next\nshot resolved\ntap track.rate\nshot rate\n"
+                               "tap survey.score.5\ntap survey.score.5\ntap survey.score.5\ntap survey.score.5\n"
+                               "tap survey.score.5\ntap survey.score.5\ntap survey.next\ntap survey.submit\nshot thanks\n";
+    {
+        const KioskRun run = runKiosk(script, {"--data", data.string(), "--orientation", "landscape"});
+        INFO(run.output);
+        REQUIRE(run.exitCode == 0);
+        const json resolved = run.shot("resolved");
+        CHECK(resolved["track_status"] == "resolved");
+        CHECK(hasWidget(resolved, "track.rate"));
+        checkTargets(resolved);
+        CHECK(run.shot("rate")["survey_step"] == "rate");
+        CHECK(run.shot("thanks")["survey_step"] == "thanks");
+    }
+    auto db = store::Db::open((data / "homedesk.db").string());
+    REQUIRE(db.ok());
+    auto answered = db->queryInt("SELECT count(*) FROM survey_responses WHERE ticket_number = 'R-000077'");
+    REQUIRE(answered.ok());
+    CHECK(*answered == 1);
+    auto queued = db->queryInt("SELECT count(*) FROM outbox WHERE kind = 'survey' AND payload LIKE '%R-000077%'");
+    REQUIRE(queued.ok());
+    CHECK(*queued == 1);
+
+    // Answered once: the timeline no longer offers it, while the head office has yet to close it.
+    const KioskRun again = runKiosk("tap home.tile.track\n" + keypadTaps("000077") + "tap track.next\n" + keypadTaps("1234") +
+                                        "tap track.next\nshot resolved\n",
+                                    {"--data", data.string(), "--orientation", "portrait"});
+    INFO(again.output);
+    REQUIRE(again.exitCode == 0);
+    const json resolved = again.shot("resolved");
+    CHECK(resolved["track_status"] == "resolved");
+    CHECK(hasWidget(resolved, "track.done"));
+    CHECK_FALSE(hasWidget(resolved, "track.rate"));
 }
 
 TEST_CASE("track refuses a short last-4 on screen and keeps the typed number", "[ui][track]") {
@@ -199,7 +252,7 @@ TEST_CASE("in landscape large text, notice rows and pages keep clear of Back and
     CHECK(run.shot("detail-2")["notice_page"] == 1);
 }
 
-TEST_CASE("unused, the terminal shows the emergency takeover; a touch only wakes it", "[ui][notices][idle]") {
+TEST_CASE("unused, the terminal shows the emergency takeover, a touch only wakes it", "[ui][notices][idle]") {
     const auto data = freshDataDir("takeover");
     const KioskRun run = runKiosk("wait 2600\nshot takeover\ntap home.tile.repair\nshot woke\n",
                                   {"--data", data.string(), "--attract-seconds", "2"});

@@ -14,7 +14,7 @@ TEST_CASE("the glyph set reports only new characters", "[core][glyphs]") {
     CHECK_FALSE(s.contains(U'查'));
 }
 
-TEST_CASE("control characters are never glyphs; beyond the BMP becomes U+FFFD", "[core][glyphs]") {
+TEST_CASE("control characters are never glyphs, beyond the BMP becomes U+FFFD", "[core][glyphs]") {
     GlyphSet s;
     CHECK_FALSE(s.add("\n\t"));
     CHECK(s.size() == 0);

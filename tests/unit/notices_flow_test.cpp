@@ -32,7 +32,7 @@ std::vector<std::string> ids(const std::vector<Notice>& list) {
 }
 }  // namespace
 
-TEST_CASE("current notices: emergency, then pinned, then newest; only publish <= now < expiry", "[core][notices]") {
+TEST_CASE("current notices: emergency, then pinned, then newest, only publish <= now < expiry", "[core][notices]") {
     const std::vector<Notice> all = {
         notice("old", 100),
         notice("new", 300),
@@ -140,7 +140,7 @@ TEST_CASE("an emergency notice takes over the idle show and nothing else shows",
     CHECK_FALSE(show.showing());
 }
 
-TEST_CASE("kiosk state: the emergency banner opens its notice; Wake goes Home; the wipe clears notices", "[core][notices]") {
+TEST_CASE("kiosk state: the emergency banner opens its notice, Wake goes Home, the wipe clears notices", "[core][notices]") {
     KioskState s;
     noticesLoaded(s, {notice("a", 1), notice("water", 5, 100, NoticeCategory::Outage, true)}, 10);
     const ApplyContext at10{10, ""};

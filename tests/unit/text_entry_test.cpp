@@ -14,7 +14,7 @@ TEST_CASE("digits fields take digits and name what they refuse", "[core][entry]"
     CHECK(entry == "1380012-3");
 }
 
-TEST_CASE("codes are upper-cased; a scanner's Enter is not part of them", "[core][entry]") {
+TEST_CASE("codes are upper-cased, a scanner's Enter is not part of them", "[core][entry]") {
     std::string entry;
     CHECK(typeInto(entry, "ab3k-9x\r\n", {EntryMode::Code, 12}).empty());
     CHECK(entry == "AB3K-9X");

@@ -45,7 +45,7 @@ TEST_CASE("track: number, last four, lookup, timeline", "[core][track]") {
     CHECK_FALSE(f.back());
 }
 
-TEST_CASE("track: not found keeps the number; retry needs only the four digits", "[core][track]") {
+TEST_CASE("track: not found keeps the number, retry needs only the four digits", "[core][track]") {
     TrackFlow f;
     TrackGuard guard;
     f.setNumber("R-000123");

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "kiosk/core/datetime.hpp"
+#include "kiosk/core/survey.hpp"
 #include <imgui.h>
 
 #include "kiosk/ui/keypad.hpp"
@@ -167,26 +169,31 @@ void TrackScreen::drawTimeline(const Ui& ui, const KioskView& view, const Ticket
         lines.push_back(line);
         colors.push_back(c);
     }
-    // One column, or two on a wide screen (submitted..dispatched | in progress..callback); the
-    // largest type that fits above the Done button.
-    const int columns = body.w > body.h * 1.5f ? 2 : 1;
+    // One column, or two on a wide screen (submitted..dispatched | in progress..callback), with the
+    // largest type that fits above the buttons; when even body text does not fit, one column more.
+    const float buttonsH = th.buttonHeight * 1.2f + th.gap;
+    const int wideColumns = body.w > body.h * 1.5f ? 2 : 1;
+    const auto layoutHeight = [&](FontRole r, int cols) {
+        const size_t per = (stages.size() + cols - 1) / cols;
+        const float w = (body.w - th.gap * 2 * (cols - 1)) / cols - dot - th.gap;
+        float tallest = 0;
+        for (int c = 0; c < cols; ++c) {
+            float h = 0;
+            for (size_t i = c * per; i < std::min(stages.size(), (c + 1) * per); ++i)
+                h += paragraphHeight(ui, r, lines[i], w) + th.gap / 2;
+            tallest = std::max(tallest, h);
+        }
+        return tallest;
+    };
+    const auto [columns, role] = [&]() -> std::pair<int, FontRole> {
+        for (int cols : {wideColumns, wideColumns + 1})
+            for (FontRole r : {FontRole::Display, FontRole::Title, FontRole::Strong, FontRole::Body})
+                if (layoutHeight(r, cols) + buttonsH <= available) return {cols, r};
+        return {wideColumns + 1, FontRole::Body};  // nothing fits: the smallest, widest layout
+    }();
     const size_t perColumn = (stages.size() + columns - 1) / columns;
     const float colW = (body.w - th.gap * 2 * (columns - 1)) / columns;
     const float lineW = colW - dot - th.gap;
-    const auto columnHeight = [&](FontRole r, int c) {
-        float h = 0;
-        for (size_t i = c * perColumn; i < std::min(stages.size(), (c + 1) * perColumn); ++i)
-            h += paragraphHeight(ui, r, lines[i], lineW) + th.gap / 2;
-        return h;
-    };
-    const auto total = [&](FontRole r) {
-        float h = 0;
-        for (int c = 0; c < columns; ++c) h = std::max(h, columnHeight(r, c));
-        return h;
-    };
-    FontRole role = FontRole::Display;
-    for (FontRole smaller : {FontRole::Title, FontRole::Strong, FontRole::Body})
-        if (total(role) + th.buttonHeight * 1.2f + th.gap > available) role = smaller;
     auto* dl = ImGui::GetWindowDrawList();
     const float top = y;
     float bottom = y;
@@ -207,7 +214,18 @@ void TrackScreen::drawTimeline(const Ui& ui, const KioskView& view, const Ticket
     }
     y = bottom;
     y += th.gap;
-    if (button(ui, "track.done", ui.t("track.done"), {body.x, std::min(y, body.bottom() - th.buttonHeight * 1.2f), body.w, th.buttonHeight * 1.2f}))
+    const float doneH = th.buttonHeight * 1.2f;
+    Rect done{body.x, std::min(y, body.bottom() - doneH), body.w, doneH};
+    // A resolved ticket waits for its callback (回访): the resident can answer it right here,
+    // once (the head office then moves it to "callback done").
+    const bool offerCallback = t.status == TicketStatus::Resolved && !t.callbackAnswered;
+    if (offerCallback) {
+        const Rect rate{done.x, done.y, (done.w - th.gap) / 2, done.h};
+        done = {rate.right() + th.gap, done.y, rate.w, done.h};
+        if (button(ui, "track.rate", ui.t("track.rate"), rate))
+            ui.emit(intent::StartSurvey{std::string(kStandingSurveyId), number});
+    }
+    if (button(ui, "track.done", ui.t("track.done"), done, offerCallback ? ButtonStyle::Secondary : ButtonStyle::Primary))
         ui.emit(intent::Home{});
 }
 

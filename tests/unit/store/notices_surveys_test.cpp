@@ -23,7 +23,7 @@ StoredNotice notice(const std::string& id, std::int64_t revision, std::int64_t p
 
 }  // namespace
 
-TEST_CASE("notices: emergency, then pinned, then newest; unpublished, expired and retracted hidden", "[store][notices]") {
+TEST_CASE("notices: emergency, then pinned, then newest, unpublished, expired and retracted hidden", "[store][notices]") {
     StoreFixture f;
     auto notices = SqliteNotices::open(f.dbPath);
     REQUIRE(notices.ok());
@@ -157,7 +157,7 @@ TEST_CASE("a notice keeps its English translation across revisions, and the stor
     CHECK(current->back().titleEn.empty());
 }
 
-TEST_CASE("display records of the detail, the attract loop and the takeover are stored; others are refused", "[store][notices]") {
+TEST_CASE("display records of the detail, the attract loop and the takeover are stored, others are refused", "[store][notices]") {
     StoreFixture f;
     auto notices = SqliteNotices::open(f.dbPath);
     REQUIRE(notices.ok());

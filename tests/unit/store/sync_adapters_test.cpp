@@ -66,7 +66,7 @@ TEST_CASE("a rejected item leaves the queue and is kept, without the phone, for 
     CHECK(empty->depth == 1);
 }
 
-TEST_CASE("a ticket status page and its cursor are stored together; other terminals' tickets are skipped", "[store][sync]") {
+TEST_CASE("a ticket status page and its cursor are stored together, other terminals' tickets are skipped", "[store][sync]") {
     StoreFixture f;
     auto store = f.openStore();
     REQUIRE(store->submit(sampleTicket("page-000001", 100)).ok());

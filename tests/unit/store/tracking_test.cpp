@@ -24,7 +24,7 @@ TEST_CASE("tracking codes are eight digits, stable for a client id", "[store][tr
     CHECK(seen.size() >= 1995);  // 10^8 codes: collisions are rare, and handled below
 }
 
-TEST_CASE("typed numbers are normalized; a head-office number is matched by its digits", "[store][tracking]") {
+TEST_CASE("typed numbers are normalized, a head-office number is matched by its digits", "[store][tracking]") {
     CHECK(normalizeTrackingInput(" 1234-5678 ") == std::optional<std::string>("12345678"));
     CHECK(normalizeTrackingInput("r-000123") == std::optional<std::string>("R000123"));
     CHECK_FALSE(normalizeTrackingInput(" - "));

@@ -99,6 +99,45 @@ TEST_CASE("survey answers are accepted without a ticket number", "[hq][submissio
     CHECK_FALSE(r.results.at(0).ticket_number);
 }
 
+TEST_CASE("a callback survey closes its resolved ticket, and only a resolved one of the same community",
+          "[hq][submissions]") {
+    HqFixture hq;
+    auto filer = hq.enroll(), lobby = hq.enroll();
+    auto filed = decoded<SubmissionBatchResult>(hq.call("POST", "/submissions", filer.credential,
+                                                        protocol::encode(SubmissionBatch{{repair("c-repair-0001")}})));
+    const std::string number = *filed.results.at(0).ticket_number;
+    const auto answer = [&](const std::string& id, const std::string& credential) {
+        auto s = repair(id);
+        s.kind = protocol::SubmissionKind::Survey;
+        s.payload = {{"survey_id", "standing"}, {"ticket_number", number}};
+        return decoded<SubmissionBatchResult>(hq.call("POST", "/submissions", credential, protocol::encode(SubmissionBatch{{s}})));
+    };
+    const auto statusNow = [&] {
+        auto feed = decoded<protocol::TicketStatusFeed>(hq.call("GET", "/tickets/status", filer.credential));
+        REQUIRE_FALSE(feed.changes.empty());
+        return feed.changes.back().status;
+    };
+    // Not resolved yet: the answer is kept, the ticket stays where it is.
+    CHECK(answer("c-survey-early", filer.credential).results.at(0).status == ItemStatus::Accepted);
+    CHECK(statusNow() == protocol::TicketState::Submitted);
+
+    // Another community's terminal cannot close it.
+    const std::string other = hq.store->addCommunity("翠湖苑").value();
+    auto code = hq.store->createEnrollCode(other, std::nullopt, hq.now + 3600);
+    REQUIRE(code.ok());
+    auto stranger = decoded<protocol::EnrollResponse>(
+        hq.call("POST", "/enroll", "", protocol::encode(protocol::EnrollRequest{code->code, "gate", "0.1"})));
+    REQUIRE(hq.store->setTicketStatus(number, protocol::TicketState::Resolved, "", hq.now).ok());
+    CHECK(answer("c-survey-strange", stranger.credential).results.at(0).status == ItemStatus::Accepted);
+    CHECK(statusNow() == protocol::TicketState::Resolved);
+
+    // Answered at another terminal of the same community: closed, and the filer hears it.
+    CHECK(answer("c-survey-lobby", lobby.credential).results.at(0).status == ItemStatus::Accepted);
+    CHECK(statusNow() == protocol::TicketState::CallbackDone);
+    auto lobbyFeed = decoded<protocol::TicketStatusFeed>(hq.call("GET", "/tickets/status", lobby.credential));
+    CHECK(lobbyFeed.changes.empty());
+}
+
 TEST_CASE("terminal A never sees terminal B's tickets and its ids do not collide",
           "[hq][authorization]") {
     HqFixture hq;
