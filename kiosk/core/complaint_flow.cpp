@@ -51,7 +51,7 @@ FlowOutcome ComplaintFlow::setDescription(const std::string& text) {
 
 FlowOutcome ComplaintFlow::addPhrase(const std::string& phrase) {
     if (step() != Step::Description) return refuse("flow.wrong_step");
-    const std::string joined = m_draft.description.empty() ? phrase : m_draft.description + "，" + phrase;
+    const std::string joined = m_draft.description + phraseSeparator(m_draft.description, phrase) + phrase;
     return setDescription(joined);
 }
 

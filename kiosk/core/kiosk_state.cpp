@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "kiosk/core/typed_text.hpp"
+
 namespace homedesk {
 
 std::string_view screenName(ScreenId id) {
@@ -223,7 +225,7 @@ struct Applier {
     // A quick phrase is typed into the description, after a comma when something is there.
     // A phrase that does not fit whole is not added at all.
     Change typePhrase(const std::string& phrase) {
-        const std::string typed = s.entry.empty() ? phrase : "，" + phrase;
+        const std::string typed = phraseSeparator(s.entry, phrase) + phrase;
         const EntrySpec spec = entrySpec(s);
         if (charCount(s.entry) + charCount(typed) > spec.maxChars) {
             s.entryError = "entry.error.too_long";

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kiosk/core/phone.hpp"
+#include "kiosk/core/typed_text.hpp"
 #include "kiosk/core/utf8.hpp"
 
 namespace homedesk {
@@ -132,7 +133,7 @@ FlowOutcome RepairFlow::setDescription(const std::string& text) {
 
 FlowOutcome RepairFlow::addPhrase(const std::string& phrase) {
     if (step() != Step::Description) return refuse("flow.wrong_step");
-    const std::string joined = m_draft.description.empty() ? phrase : m_draft.description + "，" + phrase;
+    const std::string joined = m_draft.description + phraseSeparator(m_draft.description, phrase) + phrase;
     return setDescription(joined);
 }
 

@@ -38,4 +38,10 @@ TypedText cleanTyped(std::string_view input) {
     return out;
 }
 
+std::string phraseSeparator(std::string_view before, std::string_view phrase) {
+    if (before.empty()) return {};
+    const auto latin = [](unsigned char c) { return c < 0x80; };
+    return latin(before.back()) && !phrase.empty() && latin(phrase.front()) ? ", " : "，";
+}
+
 }  // namespace homedesk

@@ -16,4 +16,8 @@ struct TypedText {
 
 TypedText cleanTyped(std::string_view input);
 
+// What goes between a description and the next quick phrase: ", " between Latin text (English
+// phrases), the Chinese comma otherwise; nothing before the first phrase.
+std::string phraseSeparator(std::string_view before, std::string_view phrase);
+
 }  // namespace homedesk

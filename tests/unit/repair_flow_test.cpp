@@ -180,3 +180,18 @@ TEST_CASE("phone numbers are masked on screen and checked", "[core][phone]") {
     CHECK(phone::isValid("13800001234"));
     CHECK_FALSE(phone::isValid("12800001234"));
 }
+
+TEST_CASE("English quick phrases read as English in the description", "[core][repair]") {
+    const Directory dir = demoDirectory();
+    RepairFlow f(dir);
+    REQUIRE(f.chooseCategory(RepairCategory::WaterElectric).accepted());
+    REQUIRE(f.chooseHome().accepted());
+    REQUIRE(f.chooseBuilding("b3").accepted());
+    REQUIRE(f.setUnit("2-1203").accepted());
+    REQUIRE(f.chooseUrgency(Urgency::Normal).accepted());
+    REQUIRE(f.addPhrase("Tap leaking").accepted());
+    REQUIRE(f.addPhrase("Since Monday").accepted());
+    CHECK(f.draft().description == "Tap leaking, Since Monday");
+    REQUIRE(f.addPhrase("一直在滴").accepted());
+    CHECK(f.draft().description == "Tap leaking, Since Monday，一直在滴");
+}

@@ -3,6 +3,7 @@
 #include "kiosk/core/directory.hpp"
 #include "kiosk/core/kiosk_state.hpp"
 #include "kiosk/core/text_entry.hpp"
+#include "kiosk/core/typed_text.hpp"
 
 using namespace homedesk;
 
@@ -78,4 +79,12 @@ TEST_CASE("typing reaches the field of the step on screen only", "[core][entry]"
     wipe(s);
     CHECK(s.entry.empty());
     CHECK_FALSE(s.entryShift);
+}
+
+TEST_CASE("quick phrases are joined by the Chinese comma, English ones by a Latin comma", "[core][entry]") {
+    CHECK(phraseSeparator("", "水龙头漏水").empty());
+    CHECK(phraseSeparator("", "Tap leaking").empty());
+    CHECK(phraseSeparator("水龙头漏水", "一直在滴") == "，");
+    CHECK(phraseSeparator("Tap leaking", "Since Monday") == ", ");
+    CHECK(phraseSeparator("Tap leaking", "一直在滴") == "，");  // mixed: the Chinese comma
 }
