@@ -53,40 +53,60 @@ Result<std::vector<OutboxItem>> SqliteOutbox::pending(int limit) {
 
 Status SqliteOutbox::markDelivered(const std::string& clientId, const std::optional<std::string>& ticketNumber,
                                    std::int64_t at) {
-    return guarded<Done>("store.outbox.markDelivered", [&]() -> Status {
+    return settle({{Settlement::Kind::Delivered, clientId, ticketNumber, {}, {}}}, at);
+}
+
+Status SqliteOutbox::settle(const std::vector<Settlement>& items, std::int64_t at) {
+    return guarded<Done>("store.outbox.settle", [&]() -> Status {
         auto tx = Transaction::begin(m_db);
         if (!tx) return tx.error();
-        auto remove = m_db.prepare("DELETE FROM outbox WHERE client_id = ?1");
-        if (!remove) return remove.error();
-        remove->bind(1, clientId);
-        if (auto removed = remove->run(); !removed) return removed.error();
-
-        auto ticket = m_db.prepare(
-            "UPDATE tickets SET delivered_at = coalesce(delivered_at, ?2), "
-            "ticket_number = coalesce(ticket_number, ?3) WHERE client_id = ?1");
-        if (!ticket) return ticket.error();
-        ticket->bind(1, clientId).bind(2, at).bind(3, ticketNumber);
-        if (auto updated = ticket->run(); !updated) return updated.error();
-
-        for (const char* sql : {"UPDATE co_reports SET delivered_at = coalesce(delivered_at, ?2) WHERE client_id = ?1",
-                                "UPDATE survey_responses SET delivered_at = coalesce(delivered_at, ?2) WHERE client_id = ?1"}) {
-            auto other = m_db.prepare(sql);
-            if (!other) return other.error();
-            other->bind(1, clientId).bind(2, at);
-            if (auto updated = other->run(); !updated) return updated.error();
+        for (const auto& item : items) {
+            Status done = Done{};
+            switch (item.kind) {
+                case Settlement::Kind::Delivered: done = deliveredInTransaction(item.clientId, item.ticketNumber, at); break;
+                case Settlement::Kind::Rejected: done = rejectedInTransaction(item.clientId, item.errorCode, item.message, at); break;
+                case Settlement::Kind::Failed: done = failureInTransaction(item.clientId, item.message, at); break;
+            }
+            if (!done) return done;
         }
         return tx->commit();
     });
 }
 
+Status SqliteOutbox::deliveredInTransaction(const std::string& clientId, const std::optional<std::string>& ticketNumber,
+                                            std::int64_t at) {
+    auto remove = m_db.prepare("DELETE FROM outbox WHERE client_id = ?1");
+    if (!remove) return remove.error();
+    remove->bind(1, clientId);
+    if (auto removed = remove->run(); !removed) return removed.error();
+
+    auto ticket = m_db.prepare(
+        "UPDATE tickets SET delivered_at = coalesce(delivered_at, ?2), "
+        "ticket_number = coalesce(ticket_number, ?3) WHERE client_id = ?1");
+    if (!ticket) return ticket.error();
+    ticket->bind(1, clientId).bind(2, at).bind(3, ticketNumber);
+    if (auto updated = ticket->run(); !updated) return updated.error();
+
+    for (const char* sql : {"UPDATE co_reports SET delivered_at = coalesce(delivered_at, ?2) WHERE client_id = ?1",
+                            "UPDATE survey_responses SET delivered_at = coalesce(delivered_at, ?2) WHERE client_id = ?1"}) {
+        auto other = m_db.prepare(sql);
+        if (!other) return other.error();
+        other->bind(1, clientId).bind(2, at);
+        if (auto updated = other->run(); !updated) return updated.error();
+    }
+    return Done{};
+}
+
 Status SqliteOutbox::recordFailure(const std::string& clientId, const std::string& reason, std::int64_t at) {
-    return guarded<Done>("store.outbox.recordFailure", [&]() -> Status {
-        auto stmt = m_db.prepare(
-            "UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ?2, last_error = ?3 WHERE client_id = ?1");
-        if (!stmt) return stmt.error();
-        stmt->bind(1, clientId).bind(2, at).bind(3, storableText(reason.substr(0, 500)));
-        return stmt->run();
-    });
+    return guarded<Done>("store.outbox.recordFailure", [&]() -> Status { return failureInTransaction(clientId, reason, at); });
+}
+
+Status SqliteOutbox::failureInTransaction(const std::string& clientId, const std::string& reason, std::int64_t at) {
+    auto stmt = m_db.prepare(
+        "UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ?2, last_error = ?3 WHERE client_id = ?1");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, clientId).bind(2, at).bind(3, storableText(reason.substr(0, 500)));
+    return stmt->run();
 }
 
 Result<OutboxStats> SqliteOutbox::stats(std::int64_t now) {
@@ -104,22 +124,22 @@ Result<OutboxStats> SqliteOutbox::stats(std::int64_t now) {
 
 Status SqliteOutbox::markRejected(const std::string& clientId, const std::string& errorCode,
                                   const std::string& message, std::int64_t at) {
-    return guarded<Done>("store.outbox.markRejected", [&]() -> Status {
-        auto tx = Transaction::begin(m_db);
-        if (!tx) return tx.error();
-        auto keep = m_db.prepare(
-            "INSERT OR IGNORE INTO rejected_submissions (client_id, kind, created_at, payload, error_code, "
-            "error_message, rejected_at) SELECT client_id, kind, created_at, payload, ?2, ?3, ?4 FROM outbox "
-            "WHERE client_id = ?1");
-        if (!keep) return keep.error();
-        keep->bind(1, clientId).bind(2, storableText(errorCode)).bind(3, storableText(message.substr(0, 500))).bind(4, at);
-        if (auto kept = keep->run(); !kept) return kept.error();
-        auto remove = m_db.prepare("DELETE FROM outbox WHERE client_id = ?1");
-        if (!remove) return remove.error();
-        remove->bind(1, clientId);
-        if (auto removed = remove->run(); !removed) return removed.error();
-        return tx->commit();
-    });
+    return settle({{Settlement::Kind::Rejected, clientId, std::nullopt, errorCode, message}}, at);
+}
+
+Status SqliteOutbox::rejectedInTransaction(const std::string& clientId, const std::string& errorCode,
+                                           const std::string& message, std::int64_t at) {
+    auto keep = m_db.prepare(
+        "INSERT OR IGNORE INTO rejected_submissions (client_id, kind, created_at, payload, error_code, "
+        "error_message, rejected_at) SELECT client_id, kind, created_at, payload, ?2, ?3, ?4 FROM outbox "
+        "WHERE client_id = ?1");
+    if (!keep) return keep.error();
+    keep->bind(1, clientId).bind(2, storableText(errorCode)).bind(3, storableText(message.substr(0, 500))).bind(4, at);
+    if (auto kept = keep->run(); !kept) return kept.error();
+    auto remove = m_db.prepare("DELETE FROM outbox WHERE client_id = ?1");
+    if (!remove) return remove.error();
+    remove->bind(1, clientId);
+    return remove->run();
 }
 
 Status SqliteOutbox::applyStatusChange(const StatusChange& change) {

@@ -60,6 +60,16 @@ public:
     // A failed attempt: the item stays queued, in place, with its count and the reason.
     Status recordFailure(const std::string& clientId, const std::string& reason, std::int64_t at);
 
+    // A batch's answers (delivered, rejected, failed) in one transaction: one disk sync per batch.
+    struct Settlement {
+        enum class Kind { Delivered, Rejected, Failed } kind = Kind::Delivered;
+        std::string clientId;
+        std::optional<std::string> ticketNumber;  // Delivered
+        std::string errorCode;                    // Rejected
+        std::string message;                      // Rejected, Failed
+    };
+    Status settle(const std::vector<Settlement>& items, std::int64_t at);
+
     Result<OutboxStats> stats(std::int64_t now);
 
     // Appends to the ticket's status history; NotFound when the ticket is not this terminal's.
@@ -73,6 +83,11 @@ public:
 
 private:
     Status applyInTransaction(const StatusChange& change);
+    Status deliveredInTransaction(const std::string& clientId, const std::optional<std::string>& ticketNumber,
+                                  std::int64_t at);
+    Status rejectedInTransaction(const std::string& clientId, const std::string& errorCode, const std::string& message,
+                                 std::int64_t at);
+    Status failureInTransaction(const std::string& clientId, const std::string& reason, std::int64_t at);
 
     Db m_db;
     PhoneCipher m_cipher;

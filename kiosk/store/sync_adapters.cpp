@@ -49,6 +49,17 @@ sync::Status StoreOutbox::recordFailure(const std::string& clientId, const std::
     return toSync(m_outbox.recordFailure(clientId, reason, at));
 }
 
+sync::Status StoreOutbox::settle(const std::vector<Outcome>& outcomes, std::int64_t at) {
+    std::vector<SqliteOutbox::Settlement> items;
+    items.reserve(outcomes.size());
+    for (const auto& o : outcomes) {
+        using K = SqliteOutbox::Settlement::Kind;
+        const K kind = o.kind == Outcome::Kind::Delivered ? K::Delivered : o.kind == Outcome::Kind::Rejected ? K::Rejected : K::Failed;
+        items.push_back({kind, o.client_id, o.ticket_number, std::string(protocol::wireName(o.why.code)), o.why.message});
+    }
+    return toSync(m_outbox.settle(items, at));
+}
+
 Result<sync::QueueStats> StoreOutbox::stats(std::int64_t now) {
     auto stats = m_outbox.stats(now);
     if (!stats) return stats.error();

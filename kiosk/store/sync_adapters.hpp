@@ -23,6 +23,7 @@ public:
                               std::int64_t at) override;
     sync::Status recordFailure(const std::string& clientId, const std::string& reason, std::int64_t at) override;
     Result<sync::QueueStats> stats(std::int64_t now) override;
+    sync::Status settle(const std::vector<Outcome>& outcomes, std::int64_t at) override;  // one transaction
 
 private:
     SqliteOutbox& m_outbox;

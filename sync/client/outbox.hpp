@@ -42,6 +42,16 @@ public:
     virtual Status recordFailure(const std::string& clientId, const std::string& reason,
                                  std::int64_t at) = 0;
     virtual Result<QueueStats> stats(std::int64_t now) = 0;
+
+    // One batch's outcome at once. A real store makes it one durable commit rather than one per
+    // item (a 50-item batch: one disk sync, not 50); this default applies them one by one.
+    struct Outcome {
+        enum class Kind { Delivered, Rejected, Failed } kind = Kind::Delivered;
+        std::string client_id;
+        std::optional<std::string> ticket_number;  // Delivered
+        protocol::ProtocolError why;               // Rejected, Failed
+    };
+    virtual Status settle(const std::vector<Outcome>& outcomes, std::int64_t at);
 };
 
 // Applies a page and stores its cursor in one transaction; returns the stored cursor on start.

@@ -167,21 +167,36 @@ SyncEngine::Round SyncEngine::pushOnce(HqClient& client) {
             noteFailure(answer.error);
             return Round::Progress;
         }
+        std::vector<Outbox::Outcome> failed;
+        failed.reserve(items->size());
         for (const auto& item : items.value())
-            (void)m_outbox.recordFailure(item.client_id, answer.error.message, now);
+            failed.push_back({Outbox::Outcome::Kind::Failed, item.client_id, std::nullopt, answer.error});
+        (void)m_outbox.settle(failed, now);
         noteFailure(answer.error);
         return answer.error.fatal() ? Round::Fatal : Round::RetryLater;
     }
+    // The whole batch's answers in one go: one commit on the terminal's store.
+    std::vector<Outbox::Outcome> outcomes;
+    outcomes.reserve(answer.value->results.size());
     std::int64_t delivered = 0, rejected = 0;
     for (const auto& result : answer.value->results) {
         if (result.status == protocol::ItemStatus::Accepted) {
-            if (m_outbox.markDelivered(result.client_id, result.ticket_number, now)) ++delivered;
-        } else {
-            const protocol::ProtocolError why =
-                result.error.value_or(protocol::ProtocolError{protocol::ErrorCode::BadRequest, "rejected"});
-            if (why.retryable()) (void)m_outbox.recordFailure(result.client_id, why.message, now);
-            else if (m_outbox.markRejected(result.client_id, why, now)) ++rejected;
+            outcomes.push_back({Outbox::Outcome::Kind::Delivered, result.client_id, result.ticket_number, {}});
+            ++delivered;
+            continue;
         }
+        const protocol::ProtocolError why =
+            result.error.value_or(protocol::ProtocolError{protocol::ErrorCode::BadRequest, "rejected"});
+        const bool later = why.retryable();
+        outcomes.push_back({later ? Outbox::Outcome::Kind::Failed : Outbox::Outcome::Kind::Rejected, result.client_id,
+                            std::nullopt, why});
+        if (!later) ++rejected;
+    }
+    if (auto settled = m_outbox.settle(outcomes, now); !settled) {
+        // Not recorded: the items stay queued and go again with the same ids (the office answers
+        // "resent"), so nothing is lost or doubled.
+        noteFailure({protocol::ErrorCode::ServerError, "outbox: " + settled.error().message});
+        return Round::RetryLater;
     }
     {
         std::lock_guard lock(m_mutex);

@@ -170,3 +170,41 @@ TEST_CASE("a notice's English lands in the English columns, and a revision witho
     REQUIRE(shown.ok());
     CHECK(shown->front().titleEn.empty());
 }
+
+TEST_CASE("a batch's answers are settled together: delivered, refused and to-retry in one commit", "[store][sync]") {
+    StoreFixture f;
+    auto store = f.openStore();
+    for (const char* id : {"settle-00001", "settle-00002", "settle-00003", "settle-00004"})
+        REQUIRE(store->submit(sampleTicket(id)).ok());
+    auto outbox = f.openOutbox();
+    StoreOutbox adapter(outbox);
+    protocol::ProtocolError conflict{protocol::ErrorCode::Conflict, "same client_id, other content"};
+    protocol::ProtocolError busy{protocol::ErrorCode::ServerError, "try again"};
+    using K = sync::Outbox::Outcome::Kind;
+    REQUIRE(adapter.settle({{K::Delivered, "settle-00001", std::string("R-000201"), {}},
+                            {K::Rejected, "settle-00002", std::nullopt, conflict},
+                            {K::Failed, "settle-00003", std::nullopt, busy},
+                            {K::Delivered, "settle-00004", std::string("R-000202"), {}}},
+                           950)
+                .ok());
+    // Only the one to retry is left, in place, with its attempt counted.
+    auto pending = outbox.pending(10);
+    REQUIRE(pending.ok());
+    REQUIRE(pending->size() == 1);
+    CHECK(pending->front().clientId == "settle-00003");
+    CHECK(pending->front().attempts == 1);
+    CHECK(pending->front().lastError == std::optional<std::string>("try again"));
+    auto db = Db::open(f.dbPath);
+    REQUIRE(db.ok());
+    auto numbered = db->queryInt("SELECT count(*) FROM tickets WHERE ticket_number IN ('R-000201', 'R-000202') AND delivered_at = 950");
+    REQUIRE(numbered.ok());
+    CHECK(*numbered == 2);
+    auto kept = db->queryInt("SELECT count(*) FROM rejected_submissions WHERE client_id = 'settle-00002'");
+    REQUIRE(kept.ok());
+    CHECK(*kept == 1);
+    // Settling an item again (a resent answer) changes nothing.
+    REQUIRE(adapter.settle({{K::Delivered, "settle-00001", std::string("R-000201"), {}}}, 990).ok());
+    auto still = db->queryInt("SELECT count(*) FROM tickets WHERE client_id = 'settle-00001' AND delivered_at = 950");
+    REQUIRE(still.ok());
+    CHECK(*still == 1);
+}
