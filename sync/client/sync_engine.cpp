@@ -167,11 +167,16 @@ SyncEngine::Round SyncEngine::pushOnce(HqClient& client) {
             noteFailure(answer.error);
             return Round::Progress;
         }
-        std::vector<Outbox::Outcome> failed;
-        failed.reserve(items->size());
-        for (const auto& item : items.value())
-            failed.push_back({Outbox::Outcome::Kind::Failed, item.client_id, std::nullopt, answer.error});
-        (void)m_outbox.settle(failed, now);
+        // The office answered and refused the batch for now (5xx, 429): count the attempt on each
+        // item. With no answer at all (offline) the queue is left untouched: an outage must not
+        // write to the terminal's disk on every retry, and the engine's status says why.
+        if (answer.status != 0) {
+            std::vector<Outbox::Outcome> failed;
+            failed.reserve(items->size());
+            for (const auto& item : items.value())
+                failed.push_back({Outbox::Outcome::Kind::Failed, item.client_id, std::nullopt, answer.error});
+            (void)m_outbox.settle(failed, now);
+        }
         noteFailure(answer.error);
         return answer.error.fatal() ? Round::Fatal : Round::RetryLater;
     }

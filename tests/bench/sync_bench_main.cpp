@@ -19,6 +19,7 @@
 #include "tests/bench/process.hpp"
 #include "tests/bench/sync_sim.hpp"
 #include "tests/bench/table.hpp"
+#include "tests/integration/loopback_hq.hpp"
 #include "tests/integration/test_pki.hpp"
 #include "tests/unit/sync/temp_dir.hpp"
 
@@ -42,18 +43,6 @@ struct Options {
 std::int64_t unixNow() {
     return std::chrono::duration_cast<std::chrono::seconds>(
                std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-int freePort() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t n = sizeof a;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &n);
-    ::close(fd);
-    return ntohs(a.sin_port);
 }
 
 bool accepting(int port) {
@@ -152,7 +141,7 @@ int main(int argc, char** argv) {
     const std::string db = dir.file("hq.db");
     auto store = std::move(hq::SqliteHqStore::open(db).value());
     const std::string community = store->addCommunity("阳光花园").value();
-    const int port = freePort();
+    const int port = testing::freeLoopbackPort();
     const std::string url = "https://127.0.0.1:" + std::to_string(port);
     std::vector<std::string> serve{HOMEDESK_HQ_BINARY, "--db", db, "serve", "--port", std::to_string(port),
                                    "--cert", cert.cert_file, "--key", cert.key_file, "--threads",

@@ -18,6 +18,8 @@
 namespace homedesk::testing {
 
 std::int64_t wallSeconds();
+// A loopback port nobody listens on right now (bound, read, closed); throws when none is found.
+int freeLoopbackPort();
 
 class LoopbackHq {
 public:
