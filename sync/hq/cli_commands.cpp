@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <ctime>
 #include <iostream>
 #include <sstream>
 
@@ -261,6 +262,25 @@ int ticketStatus(const std::string& db, const std::string& number, const std::st
     auto ticket = store->setTicketStatus(number, *state, note, now());
     if (!ticket) return fail(ticket.error());
     std::cout << number << " " << status << "\n";
+    return 0;
+}
+
+int ticketList(const std::string& db, bool openOnly) {
+    auto store = openStore(db);
+    if (!store) return 1;
+    auto list = store->tickets(openOnly);
+    if (!list) return fail(list.error());
+    for (const TicketSummary& t : list.value()) {
+        std::string due = "-";
+        if (t.due_at) {
+            const std::time_t at = static_cast<std::time_t>(*t.due_at);
+            char text[32];
+            std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", std::gmtime(&at));
+            due = text;
+        }
+        std::cout << t.number << "\t" << t.kind << "\t" << protocol::toString(t.status) << "\tdue " << due << "\tfollows "
+                  << t.follows.value_or("-") << "\t" << t.note << "\n";
+    }
     return 0;
 }
 

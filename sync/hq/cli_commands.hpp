@@ -37,6 +37,8 @@ int terminalRevoke(const std::string& db, const std::string& id);
 int staffAdd(const std::string& db, const std::string& username, const std::string& role);
 int noticePublish(const std::string& db, const NoticeOptions& options);
 int noticeRetract(const std::string& db, const std::string& id);
+// number, kind, status, due (UTC, "-" when none), follows ("-"), note; newest first.
+int ticketList(const std::string& db, bool openOnly);
 int ticketStatus(const std::string& db, const std::string& number, const std::string& status,
                  const std::string& note);
 int signingKeyShow(const std::string& db);

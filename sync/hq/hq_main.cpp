@@ -107,6 +107,10 @@ int main(int argc, char** argv) {
     status->add_option("--status", state)->required();
     status->add_option("--note", note, "shown to the resident");
     status->callback([&] { rc = cli::ticketStatus(db, number, state, note); });
+    auto* list = ticket->add_subcommand("list", "tickets, newest first (tab-separated)");
+    bool openOnly = false;
+    list->add_flag("--open", openOnly, "only those not yet resolved");
+    list->callback([&] { rc = cli::ticketList(db, openOnly); });
 
     auto* key = app.add_subcommand("signing-key", "the QR signing key")->require_subcommand(1);
     key->add_subcommand("show", "print the public key")->callback([&] { rc = cli::signingKeyShow(db); });

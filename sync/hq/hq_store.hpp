@@ -67,6 +67,8 @@ public:
     virtual Result<protocol::TicketStatusFeed> ticketChangesSince(const TerminalRecord& terminal,
                                                                   std::int64_t since,
                                                                   int limit) = 0;
+    // Every ticket, newest first; only those not yet resolved when `openOnly`.
+    virtual Result<std::vector<TicketSummary>> tickets(bool openOnly) = 0;
 
     // Notices and their feed (changes that target the terminal, each notice once per page).
     virtual Result<std::string> publishNotice(const NoticeDraft& draft, std::int64_t now) = 0;

@@ -73,6 +73,18 @@ struct TicketRecord {
     protocol::TicketState status = protocol::TicketState::Submitted;
 };
 
+// A ticket as staff list it (homedesk-hq ticket list).
+struct TicketSummary {
+    std::string number;  // R-000123 repair, C- complaint, F- follow-up of an unhappy callback
+    std::string kind;    // repair, complaint, followup
+    std::string community_id;
+    protocol::TicketState status = protocol::TicketState::Submitted;
+    std::string note;
+    std::optional<std::string> follows;  // a follow-up: the ticket whose callback was unhappy
+    std::optional<std::int64_t> due_at;  // when an answer is owed
+    std::int64_t created_at = 0;
+};
+
 struct DisplayRecord {
     std::string terminal_id;
     std::int64_t revision = 1;

@@ -9,6 +9,9 @@
 
 namespace homedesk::hq {
 
+// An unhappy callback's follow-up is due within this many seconds of the answer.
+inline constexpr std::int64_t kFollowUpDueSeconds = 24 * 3600;
+
 class Database;
 
 class SqliteHqStore final : public HqStore {
@@ -46,6 +49,7 @@ public:
                                          std::int64_t now) override;
     Result<protocol::TicketStatusFeed> ticketChangesSince(const TerminalRecord& terminal,
                                                           std::int64_t since, int limit) override;
+    Result<std::vector<TicketSummary>> tickets(bool openOnly) override;
 
     Result<std::string> publishNotice(const NoticeDraft& draft, std::int64_t now) override;
     Result<PublishOutcome> publishNoticeFrom(const std::string& sourceKey, const NoticeDraft& draft,
@@ -73,6 +77,9 @@ private:
     protocol::SubmissionResult insertSubmission(const TerminalRecord& terminal,
                                                 const protocol::Submission& item, std::int64_t now);
     void closeCallback(const TerminalRecord& terminal, const protocol::Submission& item, std::int64_t now);
+    void openFollowUp(const std::string& ticketNumber, const TerminalRecord& terminal,
+                      const protocol::Submission& item, const std::string& why, std::int64_t now);
+    std::pair<std::string, std::int64_t> nextTicketNumber(char prefix);
     void recordStatus(const std::string& ticketNumber, const std::string& terminalId,
                       protocol::TicketState status, const std::string& note, std::int64_t now);
     void bumpConfigVersion();

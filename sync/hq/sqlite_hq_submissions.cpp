@@ -54,13 +54,7 @@ SubmissionResult SqliteHqStore::insertSubmission(const TerminalRecord& terminal,
 
     std::optional<std::string> number;
     if (item.kind != protocol::SubmissionKind::Survey) {
-        auto seq = m_db->prepare("SELECT COALESCE(MAX(seq), 0) + 1 FROM tickets");
-        seq.step();
-        const std::int64_t n = seq.integer(0);
-        char text[32];
-        std::snprintf(text, sizeof text, "%c-%06lld",
-                      item.kind == protocol::SubmissionKind::Repair ? 'R' : 'C',
-                      static_cast<long long>(n));
+        const auto [text, n] = nextTicketNumber(item.kind == protocol::SubmissionKind::Repair ? 'R' : 'C');
         number = text;
         m_db->prepare("INSERT INTO tickets(number, seq, terminal_id, client_id, kind, "
                       "community_id, status, created_at, updated_at) "
@@ -94,6 +88,39 @@ void SqliteHqStore::closeCallback(const TerminalRecord& terminal, const protocol
                                 "AND status = 'resolved'");
     if (!ticket.bind(1, number->get<std::string>()).bind(2, terminal.community_id).step()) return;
     recordStatus(number->get<std::string>(), ticket.text(0), protocol::TicketState::CallbackDone, "", now);
+    // Scored 1-2 anywhere: the resident is unhappy with how it went, and someone must answer.
+    std::string low;
+    const auto scores = item.payload.find("answers");
+    if (scores != item.payload.end() && scores->is_object() && scores->contains("scores") && (*scores)["scores"].is_object())
+        for (const auto& [dimension, score] : (*scores)["scores"].items())
+            if (score.is_number_integer() && score.get<int>() <= 2)
+                low += (low.empty() ? "" : ", ") + dimension + " " + std::to_string(score.get<int>());
+    if (!low.empty()) openFollowUp(number->get<std::string>(), terminal, item, low, now);
+}
+
+// The follow-up of an unhappy callback: an office ticket (no terminal's feed carries it) that
+// names the ticket it follows and is due within 24 hours (the callback procedure: a resident's
+// problem is answered within 24 h).
+void SqliteHqStore::openFollowUp(const std::string& ticketNumber, const TerminalRecord& terminal,
+                                 const protocol::Submission& item, const std::string& why, std::int64_t now) {
+    const auto [number, n] = nextTicketNumber('F');
+    const std::string note = "callback scored " + why;
+    m_db->prepare("INSERT INTO tickets(number, seq, terminal_id, client_id, kind, community_id, status, note, "
+                  "created_at, updated_at, follows, due_at) VALUES (?, ?, '', ?, 'followup', ?, 'submitted', ?, ?, ?, ?, ?)")
+        .bind(1, number).bind(2, n).bind(3, item.client_id).bind(4, terminal.community_id).bind(5, note)
+        .bind(6, now).bind(7, now).bind(8, ticketNumber).bind(9, now + kFollowUpDueSeconds).run();
+    m_db->prepare("INSERT INTO ticket_changes(ticket_number, terminal_id, status, note, changed_at) "
+                  "VALUES (?, '', 'submitted', ?, ?)")
+        .bind(1, number).bind(2, note).bind(3, now).run();
+}
+
+std::pair<std::string, std::int64_t> SqliteHqStore::nextTicketNumber(char prefix) {
+    auto seq = m_db->prepare("SELECT COALESCE(MAX(seq), 0) + 1 FROM tickets");
+    seq.step();
+    const std::int64_t n = seq.integer(0);
+    char text[32];
+    std::snprintf(text, sizeof text, "%c-%06lld", prefix, static_cast<long long>(n));
+    return {text, n};
 }
 
 void SqliteHqStore::recordStatus(const std::string& ticketNumber, const std::string& terminalId,
@@ -119,6 +146,22 @@ Result<TicketRecord> SqliteHqStore::setTicketStatus(const std::string& ticketNum
         recordStatus(ticketNumber, t.terminal_id, status, note, now);
         tx.commit();
         return t;
+    });
+}
+
+Result<std::vector<TicketSummary>> SqliteHqStore::tickets(bool openOnly) {
+    return guarded<std::vector<TicketSummary>>("tickets", [&] {
+        std::vector<TicketSummary> out;
+        auto st = m_db->prepare(std::string("SELECT number, kind, community_id, status, note, follows, due_at, created_at "
+                                            "FROM tickets ") +
+                                (openOnly ? "WHERE status NOT IN ('resolved', 'callback_done') " : "") +
+                                "ORDER BY seq DESC");
+        while (st.step())
+            out.push_back({st.text(0), st.text(1), st.text(2),
+                           protocol::ticketStateFrom(st.text(3)).value_or(protocol::TicketState::Submitted), st.text(4),
+                           st.optText(5), st.optInteger(6),
+                           st.integer(7)});
+        return out;
     });
 }
 

@@ -58,6 +58,14 @@ CREATE INDEX notices_by_source_key ON notices(source_key) WHERE source_key IS NO
 PRAGMA user_version = 2;
 )sql";
 
+// v3: a callback scored 1-2 opens a follow-up ticket (F-...) that names the ticket it follows
+// and when an answer is owed.
+constexpr const char* kVersion3 = R"sql(
+ALTER TABLE tickets ADD COLUMN follows TEXT;
+ALTER TABLE tickets ADD COLUMN due_at INTEGER;
+PRAGMA user_version = 3;
+)sql";
+
 }  // namespace
 
 void migrate(Database& db) {
@@ -76,6 +84,12 @@ void migrate(Database& db) {
     if (current < 2) {
         Transaction tx(db);
         db.exec(kVersion2);
+        tx.commit();
+        current = 2;
+    }
+    if (current < 3) {
+        Transaction tx(db);
+        db.exec(kVersion3);
         tx.commit();
     }
 }

@@ -140,6 +140,33 @@ TEST_CASE("homedesk-hq set up from its command line serves a terminal and stops 
     CHECK(feed.value->changes[0].category == protocol::NoticeCategory::Outage);
     CHECK(std::chrono::steady_clock::now() - published < std::chrono::seconds(3));
 
+    // A repair resolved from the command line, then its callback scored 1: staff see the
+    // follow-up in `ticket list --open`, due in 24 hours.
+    protocol::Submission repair;
+    repair.client_id = "cli-repair-0001";
+    repair.kind = protocol::SubmissionKind::Repair;
+    repair.created_at = unixNow();
+    repair.payload = {{"category", "elevator"}};
+    auto filed = client.submit({{repair}});
+    REQUIRE(filed.ok());
+    const std::string number = filed.value->results.at(0).ticket_number.value_or("");
+    REQUIRE(runHq(db, "ticket status --number " + number + " --status resolved --note 'door fixed'").first == 0);
+    protocol::Submission callback = repair;
+    callback.client_id = "cli-survey-0001";
+    callback.kind = protocol::SubmissionKind::Survey;
+    callback.payload = {{"survey_id", "standing"}, {"ticket_number", number}, {"answers", {{"scores", {{"repair", 1}}}}}};
+    REQUIRE(client.submit({{callback}}).ok());
+    auto [rcList, open] = runHq(db, "ticket list --open");
+    REQUIRE(rcList == 0);
+    INFO(open);
+    CHECK(open.rfind("F-", 0) == 0);
+    CHECK(open.find("followup\tsubmitted\tdue 20") != std::string::npos);
+    CHECK(open.find("follows " + number) != std::string::npos);
+    CHECK(open.find(number + "\trepair") == std::string::npos);  // the repair itself is closed
+    auto [rcAll, all] = runHq(db, "ticket list");
+    REQUIRE(rcAll == 0);
+    CHECK(all.find(number + "\trepair\tcallback_done") != std::string::npos);
+
     // Revoked from the command line while serving.
     auto [rc6, listed] = runHq(db, "terminal list");
     REQUIRE(rc6 == 0);

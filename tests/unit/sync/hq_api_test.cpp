@@ -138,6 +138,53 @@ TEST_CASE("a callback survey closes its resolved ticket, and only a resolved one
     CHECK(lobbyFeed.changes.empty());
 }
 
+TEST_CASE("an unhappy callback opens a follow-up ticket due in 24 hours, a happy one does not", "[hq][submissions]") {
+    HqFixture hq;
+    auto t = hq.enroll();
+    auto filed = decoded<SubmissionBatchResult>(hq.call(
+        "POST", "/submissions", t.credential, protocol::encode(SubmissionBatch{{repair("c-fix-0001"), repair("c-fix-0002")}})));
+    const std::string unhappy = *filed.results.at(0).ticket_number, happy = *filed.results.at(1).ticket_number;
+    for (const auto& number : {unhappy, happy})
+        REQUIRE(hq.store->setTicketStatus(number, protocol::TicketState::Resolved, "", hq.now).ok());
+    const auto callback = [&](const std::string& id, const std::string& number, int repairScore) {
+        auto s = repair(id);
+        s.kind = protocol::SubmissionKind::Survey;
+        s.payload = {{"survey_id", "standing"}, {"ticket_number", number},
+                     {"answers", {{"scores", {{"repair", repairScore}, {"communication", 4}}}}}};
+        return s;
+    };
+    hq.now += 600;
+    auto r = decoded<SubmissionBatchResult>(hq.call("POST", "/submissions", t.credential,
+                                                    protocol::encode(SubmissionBatch{{callback("c-cb-00001", unhappy, 1),
+                                                                                      callback("c-cb-00002", happy, 4)}})));
+    CHECK(r.results.at(0).status == ItemStatus::Accepted);
+    CHECK(r.results.at(1).status == ItemStatus::Accepted);
+
+    auto open = hq.store->tickets(true);
+    REQUIRE(open.ok());
+    REQUIRE(open->size() == 1);  // both callbacks closed their tickets; one follow-up is open
+    const hq::TicketSummary& f = open->front();
+    CHECK(f.kind == "followup");
+    CHECK(f.number.rfind("F-", 0) == 0);
+    CHECK(f.follows == std::optional<std::string>(unhappy));
+    CHECK(f.due_at == std::optional<std::int64_t>(hq.now + 24 * 3600));
+    CHECK(f.note.find("repair 1") != std::string::npos);
+    CHECK(f.note.find("communication") == std::string::npos);
+
+    // An office ticket: the terminal's status feed carries its own tickets' changes only.
+    auto feed = decoded<protocol::TicketStatusFeed>(hq.call("GET", "/tickets/status", t.credential));
+    for (const auto& change : feed.changes) CHECK(change.ticket_number != f.number);
+    auto all = hq.store->tickets(false);
+    REQUIRE(all.ok());
+    CHECK(all->size() == 3);
+    // The answer resent (its reply was lost) opens nothing more.
+    decoded<SubmissionBatchResult>(hq.call("POST", "/submissions", t.credential,
+                                           protocol::encode(SubmissionBatch{{callback("c-cb-00001", unhappy, 1)}})));
+    auto again = hq.store->tickets(false);
+    REQUIRE(again.ok());
+    CHECK(again->size() == 3);
+}
+
 TEST_CASE("terminal A never sees terminal B's tickets and its ids do not collide",
           "[hq][authorization]") {
     HqFixture hq;

@@ -118,7 +118,7 @@ TEST_CASE("publishing by key: again is unchanged, other text is a revision that 
     CHECK(fresh->id != first->id);
 }
 
-TEST_CASE("a version 1 head office database gains the English columns and keeps its notices",
+TEST_CASE("a version 1 head office database gains the English and follow-up columns and keeps its notices",
           "[hq][notice_en][store]") {
     TempDir dir;
     const std::string path = dir.file("hq.db");
@@ -133,7 +133,8 @@ TEST_CASE("a version 1 head office database gains the English columns and keeps 
     {
         // Back to the v1 layout, as a head office installed before protocol 1.1 has it.
         hq::Database db(path);
-        db.exec("DROP INDEX notices_by_source_key; ALTER TABLE notices DROP COLUMN source_key; "
+        db.exec("ALTER TABLE tickets DROP COLUMN due_at; ALTER TABLE tickets DROP COLUMN follows; "
+                "DROP INDEX notices_by_source_key; ALTER TABLE notices DROP COLUMN source_key; "
                 "ALTER TABLE notices DROP COLUMN body_en; ALTER TABLE notices DROP COLUMN title_en; "
                 "PRAGMA user_version = 1;");
     }
@@ -143,7 +144,7 @@ TEST_CASE("a version 1 head office database gains the English columns and keeps 
         hq::Database db(path);
         auto version = db.prepare("PRAGMA user_version");
         REQUIRE(version.step());
-        CHECK(version.integer(0) == 2);
+        CHECK(version.integer(0) == 3);  // through v2 (English) and v3 (follow-up tickets)
     }
     auto code = store.value()->createEnrollCode(store.value()->addCommunity("c").value(), std::nullopt,
                                                  1'790'003'600);
