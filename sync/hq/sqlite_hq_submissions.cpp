@@ -92,9 +92,13 @@ void SqliteHqStore::closeCallback(const TerminalRecord& terminal, const protocol
     std::string low;
     const auto scores = item.payload.find("answers");
     if (scores != item.payload.end() && scores->is_object() && scores->contains("scores") && (*scores)["scores"].is_object())
-        for (const auto& [dimension, score] : (*scores)["scores"].items())
-            if (score.is_number_integer() && score.get<int>() <= 2)
-                low += (low.empty() ? "" : ", ") + dimension + " " + std::to_string(score.get<int>());
+        for (const auto& [dimension, score] : (*scores)["scores"].items()) {
+            // Only plain dimension ids go into the note staff read ("repair 1, security 2").
+            const bool plain = !dimension.empty() && dimension.size() <= 32 &&
+                               dimension.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") == std::string::npos;
+            if (plain && score.is_number_integer() && score.get<std::int64_t>() <= 2)
+                low += (low.empty() ? "" : ", ") + dimension + " " + std::to_string(score.get<std::int64_t>());
+        }
     if (!low.empty()) openFollowUp(number->get<std::string>(), terminal, item, low, now);
 }
 
