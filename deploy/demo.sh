@@ -110,7 +110,8 @@ done
 echo
 echo "Screenshots of the headless tour:"
 echo "  $(pwd)/$out/{portrait,landscape,high-contrast}/*.png"
-echo "Tickets at the head office: $hqbin --db $pki/hq.db terminal list"
+echo "Tickets filed on the tour, at the head office: $hqbin --db $pki/hq.db ticket list"
+echo "Terminals enrolled: $hqbin --db $pki/hq.db terminal list"
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   echo "Opening the terminal in a window (enrolled; close it to stop the head office)."
