@@ -13,6 +13,7 @@
 
 #include "sync/protocol/qr_token.hpp"
 #include "tests/integration/hq_server_fixture.hpp"
+#include "tests/integration/loopback_port.hpp"
 
 using namespace homedesk;
 using namespace homedesk::testing;
@@ -32,18 +33,6 @@ std::pair<int, std::string> runHq(const std::string& db, const std::string& args
     const int status = ::pclose(pipe);
     while (!out.empty() && out.back() == '\n') out.pop_back();
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-int freeLoopbackPort() {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    socklen_t length = sizeof addr;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &length);
-    ::close(fd);
-    return ntohs(addr.sin_port);
 }
 
 class ServeProcess {

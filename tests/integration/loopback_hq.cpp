@@ -1,9 +1,5 @@
 #include "tests/integration/loopback_hq.hpp"
 
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -12,32 +8,9 @@
 #include "sync/client/hq_client.hpp"
 
 namespace homedesk::testing {
-namespace {
-
-template <typename T>
-T must(Result<T> r, const char* what) {
-    if (!r) throw std::runtime_error(std::string(what) + ": " + r.error().message);
-    return std::move(r.value());
-}
-
-}  // namespace
-
 std::int64_t wallSeconds() {
     using namespace std::chrono;
     return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
-}
-
-int freeLoopbackPort() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof addr;
-    const bool found = fd >= 0 && ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
-                       ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0;
-    if (fd >= 0) ::close(fd);
-    if (!found) throw std::runtime_error("no free loopback port");
-    return ntohs(addr.sin_port);
 }
 
 LoopbackHq::LoopbackHq(int threads) {

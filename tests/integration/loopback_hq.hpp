@@ -4,22 +4,31 @@
 #pragma once
 
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <thread>
+#include <utility>
 
+#include "kiosk/core/result.hpp"
 #include "sync/client/curl_transport.hpp"
 #include "sync/hq/http_server.hpp"
 #include "sync/hq/notice_hub.hpp"
 #include "sync/hq/sqlite_hq_store.hpp"
 #include "sync/protocol/enrollment.hpp"
+#include "tests/integration/loopback_port.hpp"
 #include "tests/integration/test_pki.hpp"
 #include "tests/unit/sync/temp_dir.hpp"
 
 namespace homedesk::testing {
 
 std::int64_t wallSeconds();
-// A loopback port nobody listens on right now (bound, read, closed); throws when none is found.
-int freeLoopbackPort();
+
+// The value, or a std::runtime_error naming `what` and why: for runners' setup steps.
+template <typename T>
+T must(Result<T> r, const char* what) {
+    if (!r) throw std::runtime_error(std::string(what) + ": " + r.error().message);
+    return std::move(r).value();
+}
 
 class LoopbackHq {
 public:

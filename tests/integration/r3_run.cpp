@@ -30,12 +30,6 @@ using namespace std::chrono_literals;
 constexpr const char* kQueuedPrefix = "r3-q-";
 constexpr const char* kResidentPrefix = "r3-r-";
 
-template <typename T>
-T take(Result<T> r, const char* what) {
-    if (!r) throw std::runtime_error(std::string(what) + ": " + r.error().message);
-    return std::move(r).value();
-}
-
 NewTicket request(const std::string& id, std::int64_t createdAt, int n) {
     NewTicket t;
     t.clientId = id;
@@ -92,7 +86,7 @@ LatencyFigures summarize(std::vector<double> ms, int failed) {
 class Resident {
 public:
     Resident(const std::string& db, const std::string& key, std::chrono::milliseconds every)
-        : m_store(take(store::SqliteTicketStore::open(db, key), "resident store")), m_every(every) {
+        : m_store(must(store::SqliteTicketStore::open(db, key), "resident store")), m_every(every) {
         m_thread = std::thread([this] { run(); });
     }
     ~Resident() { stop(); }
@@ -138,12 +132,12 @@ void fillQueue(const R3Options& o, const fs::path& work, const std::string& key)
     const fs::path base = elsewhere ? fs::path(o.fill_dir) / work.filename() : work;
     fs::create_directories(base);
     {
-        auto store = take(store::SqliteTicketStore::open((base / "homedesk.db").string(), key), "fill store");
+        auto store = must(store::SqliteTicketStore::open((base / "homedesk.db").string(), key), "fill store");
         const std::int64_t span = std::int64_t{o.outage_hours} * 3600;
         const std::int64_t start = wallSeconds() - span;
         for (int i = 0; i < o.items; ++i) {
             const std::string id = kQueuedPrefix + std::to_string(1'000'000 + i);
-            take(store->submit(request(id, start + span * i / std::max(1, o.items), i)), "fill");
+            must(store->submit(request(id, start + span * i / std::max(1, o.items), i)), "fill");
         }
     }
     if (!elsewhere) return;
@@ -152,7 +146,7 @@ void fillQueue(const R3Options& o, const fs::path& work, const std::string& key)
     fs::remove_all(base);
 }
 
-std::int64_t count(store::Db& db, const std::string& sql) { return take(db.queryInt(sql), "count"); }
+std::int64_t count(store::Db& db, const std::string& sql) { return must(db.queryInt(sql), "count"); }
 
 double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
@@ -179,8 +173,8 @@ R3Figures runR3(const R3Options& o) {
     std::atomic<bool> down{true};
     std::atomic<int> refused{0};
     const std::string deadUrl = "https://127.0.0.1:" + std::to_string(freeLoopbackPort());
-    auto outbox = take(store::SqliteOutbox::open(db, key), "outbox");
-    auto notices = take(store::SqliteNotices::open(db), "notices");
+    auto outbox = must(store::SqliteOutbox::open(db, key), "outbox");
+    auto notices = must(store::SqliteNotices::open(db), "notices");
     store::StoreOutbox queue(outbox);
     store::StoreTicketSink tickets(outbox);
     store::StoreNoticeSink noticeSink(notices);
@@ -197,7 +191,7 @@ R3Figures runR3(const R3Options& o) {
     sync::SyncEngine engine(
         [&] { return std::make_unique<OutageTransport>(hq.transport(deadUrl), hq.transport(hq.url()), down, refused); },
         enrolled.credential, queue, tickets, noticeSink, s, [] {});
-    auto reader = take(store::Db::open(db), "reader");
+    auto reader = must(store::Db::open(db), "reader");
 
     // The outage: the engine retries against a closed port while the resident keeps filing.
     Resident resident(db, key, std::chrono::milliseconds(o.resident_every_ms));
@@ -236,10 +230,10 @@ R3Figures runR3(const R3Options& o) {
     std::vector<std::string> filed;
     std::map<std::string, size_t> position;
     {
-        auto rows = take(reader.prepare("SELECT client_id, delivered_at IS NOT NULL AND ticket_number IS NOT NULL "
+        auto rows = must(reader.prepare("SELECT client_id, delivered_at IS NOT NULL AND ticket_number IS NOT NULL "
                                         "FROM tickets ORDER BY rowid"),
                          "tickets");
-        while (take(rows.step(), "tickets")) {
+        while (must(rows.step(), "tickets")) {
             position.emplace(rows.text(0), filed.size());
             filed.push_back(rows.text(0));
             if (rows.integer(1) == 0) ++f.not_delivered;

@@ -21,13 +21,17 @@ TicketRecord openTicket(std::string number) {
     t.description = "电梯不动";
     return t;
 }
-// Walks a flow for a home repair up to the read-back.
-void toConfirm(RepairFlow& f) {
+// Walks a flow for a home repair up to the description.
+void toDescription(RepairFlow& f) {
     REQUIRE(f.chooseCategory(RepairCategory::WaterElectric).accepted());
     REQUIRE(f.chooseHome().accepted());
     REQUIRE(f.chooseBuilding("b3").accepted());
     REQUIRE(f.setUnit("2-1203").accepted());
     REQUIRE(f.chooseUrgency(Urgency::Normal).accepted());
+}
+// ... and on to the read-back.
+void toConfirm(RepairFlow& f) {
+    toDescription(f);
     REQUIRE(f.addPhrase("水龙头漏水").accepted());
     REQUIRE(f.finishDescription().accepted());
     REQUIRE(f.setPhone("13800001234").accepted());
@@ -184,11 +188,7 @@ TEST_CASE("phone numbers are masked on screen and checked", "[core][phone]") {
 TEST_CASE("English quick phrases read as English in the description", "[core][repair]") {
     const Directory dir = demoDirectory();
     RepairFlow f(dir);
-    REQUIRE(f.chooseCategory(RepairCategory::WaterElectric).accepted());
-    REQUIRE(f.chooseHome().accepted());
-    REQUIRE(f.chooseBuilding("b3").accepted());
-    REQUIRE(f.setUnit("2-1203").accepted());
-    REQUIRE(f.chooseUrgency(Urgency::Normal).accepted());
+    toDescription(f);
     REQUIRE(f.addPhrase("Tap leaking").accepted());
     REQUIRE(f.addPhrase("Since Monday").accepted());
     CHECK(f.draft().description == "Tap leaking, Since Monday");

@@ -173,14 +173,21 @@ void TrackScreen::drawTimeline(const Ui& ui, const KioskView& view, const Ticket
     // largest type that fits above the buttons; when even body text does not fit, one column more.
     const float buttonsH = th.buttonHeight * 1.2f + th.gap;
     const int wideColumns = body.w > body.h * 1.5f ? 2 : 1;
+    struct Columns {
+        size_t perColumn;
+        float colW, lineW;
+    };
+    const auto columnsOf = [&](int cols) {
+        const float colW = (body.w - th.gap * 2 * (cols - 1)) / cols;
+        return Columns{(stages.size() + cols - 1) / cols, colW, colW - dot - th.gap};
+    };
     const auto layoutHeight = [&](FontRole r, int cols) {
-        const size_t per = (stages.size() + cols - 1) / cols;
-        const float w = (body.w - th.gap * 2 * (cols - 1)) / cols - dot - th.gap;
+        const Columns g = columnsOf(cols);
         float tallest = 0;
         for (int c = 0; c < cols; ++c) {
             float h = 0;
-            for (size_t i = c * per; i < std::min(stages.size(), (c + 1) * per); ++i)
-                h += paragraphHeight(ui, r, lines[i], w) + th.gap / 2;
+            for (size_t i = c * g.perColumn; i < std::min(stages.size(), (c + 1) * g.perColumn); ++i)
+                h += paragraphHeight(ui, r, lines[i], g.lineW) + th.gap / 2;
             tallest = std::max(tallest, h);
         }
         return tallest;
@@ -191,9 +198,7 @@ void TrackScreen::drawTimeline(const Ui& ui, const KioskView& view, const Ticket
                 if (layoutHeight(r, cols) + buttonsH <= available) return {cols, r};
         return {wideColumns + 1, FontRole::Body};  // nothing fits: the smallest, widest layout
     }();
-    const size_t perColumn = (stages.size() + columns - 1) / columns;
-    const float colW = (body.w - th.gap * 2 * (columns - 1)) / columns;
-    const float lineW = colW - dot - th.gap;
+    const auto [perColumn, colW, lineW] = columnsOf(columns);
     auto* dl = ImGui::GetWindowDrawList();
     const float top = y;
     float bottom = y;
