@@ -8,7 +8,7 @@
 
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/core/kiosk_view.hpp"
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 
 namespace homedesk::app {
 

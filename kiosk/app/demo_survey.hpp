@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 #include "kiosk/store/sqlite_surveys.hpp"
 
 namespace homedesk::app {

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 
 namespace homedesk::app {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 
 namespace homedesk::app {
 

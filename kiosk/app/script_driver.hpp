@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "kiosk/core/idle_session.hpp"
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 #include "kiosk/ui/ui.hpp"
 
 namespace homedesk::app {

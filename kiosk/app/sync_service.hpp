@@ -16,7 +16,7 @@
 
 #include "kiosk/app/config.hpp"
 #include "kiosk/app/enrollment_file.hpp"
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 #include "kiosk/core/sync_status.hpp"
 #include "sync/client/curl_transport.hpp"
 #include "sync/protocol/protocol_error.hpp"

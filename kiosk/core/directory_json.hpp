@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "kiosk/core/directory.hpp"
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 
 namespace homedesk {
 

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 
 namespace homedesk {
 

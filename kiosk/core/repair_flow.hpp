@@ -12,7 +12,7 @@
 
 #include "kiosk/core/directory.hpp"
 #include "kiosk/core/lookup_effects.hpp"
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 #include "kiosk/core/survey.hpp"
 #include "kiosk/core/ticket.hpp"
 

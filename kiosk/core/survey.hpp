@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "kiosk/core/directory.hpp"
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 
 namespace homedesk {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 #include "kiosk/core/ticket.hpp"
 
 namespace homedesk {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "kiosk/core/lookup_effects.hpp"
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 #include "kiosk/core/ticket.hpp"
 
 namespace homedesk {

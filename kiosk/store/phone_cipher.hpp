@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 
 namespace homedesk::store {
 

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;

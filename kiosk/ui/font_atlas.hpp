@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "kiosk/core/glyph_set.hpp"
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 #include "kiosk/core/theme.hpp"
 
 struct ImFont;

@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 #include "platform/speech.hpp"
 
 namespace homedesk::platform {

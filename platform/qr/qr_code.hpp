@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "kiosk/core/qr_modules.hpp"
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 
 namespace homedesk::platform {
 

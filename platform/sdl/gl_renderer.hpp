@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 
 struct ImDrawData;
 

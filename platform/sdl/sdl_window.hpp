@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 
 struct SDL_Window;
 

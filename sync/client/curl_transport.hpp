@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 #include "sync/client/http_transport.hpp"
 
 namespace homedesk::sync {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 #include "sync/protocol/heartbeat.hpp"
 #include "sync/protocol/notice.hpp"
 #include "sync/protocol/protocol_error.hpp"

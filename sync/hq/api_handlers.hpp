@@ -2,7 +2,7 @@
 // but enroll, after the bearer credential named a live terminal).
 #pragma once
 
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 #include "sync/hq/api.hpp"
 #include "sync/hq/hq_types.hpp"
 #include "sync/protocol/protocol_error.hpp"

@@ -111,7 +111,7 @@ int terminalRevoke(const std::string& db, const std::string& id) {
 
 int staffAdd(const std::string& db, const std::string& username, const std::string& role) {
     auto parsedRole = parseStaffRole(role);
-    if (!parsedRole) return fail("--role must be admin, notice-editor, ticket-handler or viewer");
+    if (!parsedRole) return fail("--role must be admin, desk, technician, notice_editor or viewer");
     if (!protocol::isValidText(username, protocol::TextKind::Id) || username.size() > 64)
         return fail("the username may hold only letters, digits, '-' and '_'");
     // From stdin, never the command line (which other users can read in /proc).

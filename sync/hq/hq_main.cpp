@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
     auto* staffAdd = staff->add_subcommand("add", "add an account; the password is read from stdin");
     std::string username, role = "viewer";
     staffAdd->add_option("--username", username)->required();
-    staffAdd->add_option("--role", role, "admin, notice-editor, ticket-handler, viewer")
+    staffAdd->add_option("--role", role, "admin, desk, technician, notice_editor, viewer")
         ->capture_default_str();
     staffAdd->callback([&] { rc = cli::staffAdd(db, username, role); });
 

@@ -8,7 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
+#include "sync/hq/console/console_types.hpp"
 #include "sync/hq/hq_types.hpp"
 #include "sync/protocol/heartbeat.hpp"
 #include "sync/protocol/notice.hpp"
@@ -34,6 +35,10 @@ public:
     virtual Result<std::optional<std::string>> staffPasswordHash(const std::string& username) = 0;
     // The QR signing secret (base64url); made on first use and kept.
     virtual Result<std::string> signingSecret() = 0;
+
+    // The audit log (docs/console.md): one row per change. Store methods that change something
+    // for a staff member write their row in the same transaction; this is for the rest.
+    virtual Result<bool> appendAudit(const AuditEntry& entry) = 0;
 
     // Terminals. Credentials are stored only as hashes.
     virtual Result<EnrollOutcome> enroll(const std::string& code, const std::string& deviceName,

@@ -17,17 +17,21 @@ std::optional<NoticeTarget> parseTarget(const std::string& text) {
 }
 
 std::optional<StaffRole> parseStaffRole(const std::string& text) {
-    for (auto r : {StaffRole::Admin, StaffRole::NoticeEditor, StaffRole::TicketHandler,
-                   StaffRole::Viewer})
+    for (auto r : {StaffRole::Admin, StaffRole::Desk, StaffRole::Technician,
+                   StaffRole::NoticeEditor, StaffRole::Viewer})
         if (toString(r) == text) return r;
+    // The words of the CLI before the console (schema v3 and older).
+    if (text == "ticket-handler") return StaffRole::Desk;
+    if (text == "notice-editor") return StaffRole::NoticeEditor;
     return std::nullopt;
 }
 
 std::string toString(StaffRole role) {
     switch (role) {
         case StaffRole::Admin: return "admin";
-        case StaffRole::NoticeEditor: return "notice-editor";
-        case StaffRole::TicketHandler: return "ticket-handler";
+        case StaffRole::Desk: return "desk";
+        case StaffRole::Technician: return "technician";
+        case StaffRole::NoticeEditor: return "notice_editor";
         case StaffRole::Viewer: return "viewer";
     }
     return "viewer";

@@ -64,7 +64,9 @@ struct PublishOutcome {
     PublishKind kind = PublishKind::Published;
 };
 
-enum class StaffRole { Admin, NoticeEditor, TicketHandler, Viewer };
+// The console's roles (docs/console.md): desk is the customer-service desk (客服), technician the
+// repair staff (维修) who see only their own jobs.
+enum class StaffRole { Admin, Desk, Technician, NoticeEditor, Viewer };
 
 struct TicketRecord {
     std::string number;

@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 #include "sync/hq/api.hpp"
 
 namespace homedesk::hq {

@@ -30,6 +30,7 @@ public:
                                  StaffRole role) override;
     Result<std::optional<std::string>> staffPasswordHash(const std::string& username) override;
     Result<std::string> signingSecret() override;
+    Result<bool> appendAudit(const AuditEntry& entry) override;
 
     Result<EnrollOutcome> enroll(const std::string& code, const std::string& deviceName,
                                  const std::string& credentialHash, std::int64_t now) override;
@@ -83,6 +84,8 @@ private:
     void recordStatus(const std::string& ticketNumber, const std::string& terminalId,
                       protocol::TicketState status, const std::string& note, std::int64_t now);
     void bumpConfigVersion();
+    // Inside the caller's lock and transaction: one audit row.
+    void insertAudit(const AuditEntry& entry);
 
     std::mutex m_mutex;
     std::unique_ptr<Database> m_db;

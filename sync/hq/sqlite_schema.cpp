@@ -66,6 +66,72 @@ ALTER TABLE tickets ADD COLUMN due_at INTEGER;
 PRAGMA user_version = 3;
 )sql";
 
+
+// v4: the staff console. Staff get a display name, a community scope ("*" or "c1,c2"), the
+// console's roles (desk, technician, notice_editor; the old CLI words are renamed) and a lockout;
+// server-side sessions (only a hash of the id); the audit log; tickets get the columns staff filter
+// and sort on (taken from the submission at ingest), an assignee, the SLA deadlines as stored
+// times (a pause moves them; nothing lives only in memory) and the escalation level; notes,
+// events and "me too" co-reports; terminals remember how far they have read the notice feed.
+constexpr const char* kVersion4 = R"sql(
+ALTER TABLE staff ADD COLUMN name TEXT NOT NULL DEFAULT '';
+ALTER TABLE staff ADD COLUMN communities TEXT NOT NULL DEFAULT '*';
+ALTER TABLE staff ADD COLUMN disabled_at INTEGER;
+ALTER TABLE staff ADD COLUMN failed_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE staff ADD COLUMN failed_since INTEGER;
+ALTER TABLE staff ADD COLUMN locked_until INTEGER;
+UPDATE staff SET role = 'desk' WHERE role = 'ticket-handler';
+UPDATE staff SET role = 'notice_editor' WHERE role = 'notice-editor';
+CREATE TABLE staff_sessions(id_hash TEXT PRIMARY KEY, staff_id INTEGER NOT NULL REFERENCES staff(id),
+  csrf TEXT NOT NULL, created_at INTEGER NOT NULL, last_seen INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL, address TEXT NOT NULL DEFAULT '');
+CREATE INDEX staff_sessions_by_staff ON staff_sessions(staff_id);
+CREATE TABLE audit(id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, actor TEXT NOT NULL,
+  action TEXT NOT NULL, target TEXT NOT NULL, before TEXT NOT NULL DEFAULT '{}',
+  after TEXT NOT NULL DEFAULT '{}', address TEXT NOT NULL DEFAULT '');
+CREATE INDEX audit_by_at ON audit(at);
+CREATE INDEX audit_by_actor ON audit(actor, id);
+CREATE INDEX audit_by_target ON audit(target, id);
+ALTER TABLE tickets ADD COLUMN category TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN urgency TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN building_id TEXT;
+ALTER TABLE tickets ADD COLUMN place TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN summary TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN tracking_code TEXT;
+ALTER TABLE tickets ADD COLUMN assignee TEXT;
+ALTER TABLE tickets ADD COLUMN paused_since INTEGER;
+ALTER TABLE tickets ADD COLUMN pause_reason TEXT;
+ALTER TABLE tickets ADD COLUMN response_due_at INTEGER;
+ALTER TABLE tickets ADD COLUMN response_met_at INTEGER;
+ALTER TABLE tickets ADD COLUMN resolve_due_at INTEGER;
+ALTER TABLE tickets ADD COLUMN resolved_at INTEGER;
+ALTER TABLE tickets ADD COLUMN callback_due_at INTEGER;
+ALTER TABLE tickets ADD COLUMN callback_met_at INTEGER;
+ALTER TABLE tickets ADD COLUMN escalation INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN escalated_at INTEGER;
+ALTER TABLE tickets ADD COLUMN co_reporters INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX tickets_by_community ON tickets(community_id, seq);
+CREATE INDEX tickets_by_community_status ON tickets(community_id, status, seq);
+CREATE INDEX tickets_by_assignee ON tickets(assignee, seq) WHERE assignee IS NOT NULL;
+CREATE INDEX tickets_by_tracking_code ON tickets(tracking_code) WHERE tracking_code IS NOT NULL;
+CREATE TABLE ticket_notes(id INTEGER PRIMARY KEY AUTOINCREMENT,
+  ticket_number TEXT NOT NULL REFERENCES tickets(number), visibility TEXT NOT NULL,
+  text TEXT NOT NULL, author TEXT NOT NULL, at INTEGER NOT NULL);
+CREATE INDEX ticket_notes_by_ticket ON ticket_notes(ticket_number, id);
+CREATE TABLE ticket_events(id INTEGER PRIMARY KEY AUTOINCREMENT,
+  ticket_number TEXT NOT NULL REFERENCES tickets(number), at INTEGER NOT NULL,
+  actor TEXT NOT NULL, action TEXT NOT NULL, from_status TEXT NOT NULL DEFAULT '',
+  to_status TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '');
+CREATE INDEX ticket_events_by_ticket ON ticket_events(ticket_number, id);
+CREATE TABLE ticket_co_reports(ticket_number TEXT NOT NULL REFERENCES tickets(number),
+  terminal_id TEXT NOT NULL, client_id TEXT NOT NULL, at INTEGER NOT NULL,
+  PRIMARY KEY(terminal_id, client_id));
+CREATE INDEX ticket_co_reports_by_ticket ON ticket_co_reports(ticket_number);
+ALTER TABLE terminals ADD COLUMN notices_read_seq INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE terminals ADD COLUMN notices_read_at INTEGER;
+PRAGMA user_version = 4;
+)sql";
+
 }  // namespace
 
 void migrate(Database& db) {
@@ -90,6 +156,12 @@ void migrate(Database& db) {
     if (current < 3) {
         Transaction tx(db);
         db.exec(kVersion3);
+        tx.commit();
+        current = 3;
+    }
+    if (current < 4) {
+        Transaction tx(db);
+        db.exec(kVersion4);
         tx.commit();
     }
 }

@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 #include "sync/protocol/enrollment.hpp"
 #include "sync/protocol/error_body.hpp"
 #include "sync/protocol/heartbeat.hpp"

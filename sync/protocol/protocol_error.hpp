@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 
 namespace homedesk::protocol {
 

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 #include "sync/protocol/signing_key.hpp"
 
 namespace homedesk::protocol {

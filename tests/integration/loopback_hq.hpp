@@ -9,7 +9,7 @@
 #include <thread>
 #include <utility>
 
-#include "kiosk/core/result.hpp"
+#include "base/result.hpp"
 #include "sync/client/curl_transport.hpp"
 #include "sync/hq/http_server.hpp"
 #include "sync/hq/notice_hub.hpp"

@@ -10,17 +10,17 @@
 #include <utility>
 #include <vector>
 
+#include "sync/hq/hq_types.hpp"
+
 namespace homedesk::hq {
 
 class HqStore;
-
-enum class ConsoleRole { Admin, Desk, Technician, NoticeEditor, Viewer };
 
 struct StaffUser {
     std::int64_t id = 0;
     std::string username;
     std::string name;  // display name; may be empty
-    ConsoleRole role = ConsoleRole::Viewer;
+    StaffRole role = StaffRole::Viewer;
     std::vector<std::string> communities;  // empty together with allCommunities
     bool allCommunities = false;           // scope "*"
 

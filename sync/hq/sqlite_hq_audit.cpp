@@ -1,0 +1,20 @@
+// The audit log in the SQLite store: rows are only ever added.
+#include "sync/hq/sqlite_hq_guard.hpp"
+
+namespace homedesk::hq {
+
+void SqliteHqStore::insertAudit(const AuditEntry& e) {
+    m_db->prepare("INSERT INTO audit(at, actor, action, target, before, after, address) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, e.at).bind(2, e.actor).bind(3, e.action).bind(4, e.target)
+        .bind(5, e.before).bind(6, e.after).bind(7, e.address).run();
+}
+
+Result<bool> SqliteHqStore::appendAudit(const AuditEntry& entry) {
+    return guarded<bool>("audit", [&] {
+        insertAudit(entry);
+        return true;
+    });
+}
+
+}  // namespace homedesk::hq
