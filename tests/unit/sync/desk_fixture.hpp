@@ -50,6 +50,28 @@ struct DeskFixture : HqFixture {
         desk = std::make_unique<hq::TicketDesk>(*store, policy);
     }
 
+    // A restart: everything closed, the same file opened again, a new desk.
+    void reopen() {
+        desk.reset();
+        api.reset();
+        hub.reset();
+        store.reset();
+        auto opened = hq::SqliteHqStore::open(dir.file("hq.db"));
+        REQUIRE(opened.ok());
+        store = std::move(opened.value());
+        desk = std::make_unique<hq::TicketDesk>(*store, policy);
+    }
+
+    // The ticket's events of one action, e.g. all "escalate" events.
+    std::vector<hq::DeskEvent> events(const std::string& number, const std::string& action) {
+        auto d = desk->ticket(admin, number);
+        REQUIRE(d.ok());
+        std::vector<hq::DeskEvent> out;
+        for (const auto& e : d->events)
+            if (e.action == action) out.push_back(e);
+        return out;
+    }
+
     hq::TerminalRecord terminalFor(const std::string& id) {
         auto all = store->terminals();
         REQUIRE(all.ok());
