@@ -217,11 +217,7 @@ ConsoleResponse ConsoleApi::signedIn(const ConsoleRequest& request, const Sessio
     if (under("/tickets", rest)) {
         // A notice editor has no part in tickets at all (docs/console.md, roles).
         if (session.user.role == StaffRole::NoticeEditor) return console::forbidden();
-#ifdef HOMEDESK_HQ_TICKET_ROUTES
         return ticketRoutes(c);
-#else
-        return console::notFound();
-#endif
     }
     if (under("/notices", rest)) return console::noticeRoutes(c, rest);
     if (under("/fleet", rest)) return console::fleetRoutes(c, rest, m_options);
