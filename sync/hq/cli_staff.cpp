@@ -1,9 +1,10 @@
 // `homedesk-hq staff add | list | disable`: console accounts from the command line. A password
 // never comes from the command line (other users can read it in /proc): from stdin, typed twice
 // with echo off when stdin is a terminal.
-#include <iostream>
 #include <termios.h>
 #include <unistd.h>
+
+#include <iostream>
 
 #include "sync/hq/cli_commands.hpp"
 #include "sync/hq/credentials.hpp"
@@ -18,7 +19,9 @@ int fail(const std::string& message) {
     return 1;
 }
 
-std::int64_t now() { return static_cast<std::int64_t>(::time(nullptr)); }
+std::int64_t now() {
+    return static_cast<std::int64_t>(::time(nullptr));
+}
 
 std::unique_ptr<SqliteHqStore> openStore(const std::string& db) {
     auto store = SqliteHqStore::open(db);
@@ -75,7 +78,8 @@ std::optional<NewStaff> scopeFrom(const std::string& text, SqliteHqStore& store)
     std::size_t start = 0;
     while (start <= text.size()) {
         const std::size_t comma = text.find(',', start);
-        const std::string id = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        const std::string id =
+            text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         bool known = false;
         for (const auto& c : dir.value()) known = known || c.id == id;
         if (!known) {
@@ -128,9 +132,9 @@ int staffList(const std::string& db) {
     for (const auto& a : accounts.value()) {
         std::string scope = a.user.allCommunities ? "*" : "";
         for (const auto& c : a.user.communities) scope += (scope.empty() ? "" : ",") + c;
-        const char* state = a.disabledAt                                  ? "disabled"
+        const char* state = a.disabledAt                            ? "disabled"
                             : (a.lockedUntil && *a.lockedUntil > t) ? "locked"
-                                                                      : "active";
+                                                                    : "active";
         std::cout << a.user.username << "\t" << toString(a.user.role) << "\t" << scope << "\t"
                   << (a.user.name.empty() ? "-" : a.user.name) << "\t" << state << "\n";
     }

@@ -1,16 +1,18 @@
 // Reads [sla] and [console] of the head office's TOML file, strictly (types, ranges, known keys).
 #include "sync/hq/hq_config.hpp"
 
+#include <toml++/toml.h>
+
 #include <initializer_list>
 #include <optional>
-#include <toml++/toml.h>
 
 namespace homedesk::hq {
 namespace {
 
 class Reader {
-public:
-    Reader(const toml::table& root, std::string source) : m_root(root), m_source(std::move(source)) {}
+  public:
+    Reader(const toml::table& root, std::string source)
+        : m_root(root), m_source(std::move(source)) {}
     std::optional<Error> error;
 
     // Minutes in the file, seconds in the policy.
@@ -25,8 +27,9 @@ public:
         if (!node) return;
         const auto* v = node->as_integer();
         if (!v || v->get() < min || v->get() > max)
-            return fail(table, key, "must be a whole number from " + std::to_string(min) + " to " +
-                                        std::to_string(max));
+            return fail(table, key,
+                        "must be a whole number from " + std::to_string(min) + " to " +
+                            std::to_string(max));
         out = v->get();
     }
     void share(std::string_view table, std::string_view key, double& out) {
@@ -53,13 +56,15 @@ public:
         }
     }
 
-private:
+  private:
     const toml::node* find(std::string_view table, std::string_view key) {
         const auto* t = m_root.get_as<toml::table>(table);
         return t ? t->get(key) : nullptr;
     }
     void fail(std::string_view table, std::string_view key, const std::string& what) {
-        if (!error) error = invalidInput(m_source, std::string(table) + "." + std::string(key) + " " + what);
+        if (!error)
+            error =
+                invalidInput(m_source, std::string(table) + "." + std::string(key) + " " + what);
     }
     const toml::table& m_root;
     std::string m_source;
@@ -92,8 +97,8 @@ Result<HqConfig> loadHqConfig(const std::string& path) {
     r.knownKeys("sla", {"urgent_repair_response_minutes", "urgent_repair_resolve_minutes",
                         "repair_response_minutes", "repair_resolve_minutes",
                         "complaint_response_minutes", "complaint_resolve_minutes",
-                        "followup_response_minutes", "followup_resolve_minutes",
-                        "callback_minutes", "escalate_gm_after_minutes", "warn_share"});
+                        "followup_response_minutes", "followup_resolve_minutes", "callback_minutes",
+                        "escalate_gm_after_minutes", "warn_share"});
     r.text("console", "dir", c.console_dir);
     r.text("console", "public_url", c.public_url);
     r.integer("console", "session_hours", c.session_hours, 1, 24);

@@ -12,10 +12,10 @@ namespace homedesk::hq {
 
 struct HqConfig {
     SlaPolicy sla;
-    std::string console_dir;        // [console] dir
-    std::string public_url;         // [console] public_url
-    std::int64_t session_hours = 12;       // [console] session_hours
-    std::int64_t idle_minutes = 30;        // [console] idle_minutes
+    std::string console_dir;          // [console] dir
+    std::string public_url;           // [console] public_url
+    std::int64_t session_hours = 12;  // [console] session_hours
+    std::int64_t idle_minutes = 30;   // [console] idle_minutes
 };
 
 // An empty path gives the defaults. Unknown keys in [sla] or [console] are errors (typos).

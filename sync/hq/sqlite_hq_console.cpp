@@ -11,20 +11,26 @@ namespace {
 
 using nlohmann::json;
 
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string dump(const json& j) {
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 AuditEntry entry(const ConsoleActor& by, std::string action, std::string target,
                  const json& before = json::object(), const json& after = json::object()) {
-    return {by.now, by.username, std::move(action), std::move(target), dump(before), dump(after),
-            by.address};
+    return {by.now,       by.username, std::move(action), std::move(target),
+            dump(before), dump(after), by.address};
 }
 
 std::string_view kindWord(TargetKind kind) {
     switch (kind) {
-        case TargetKind::All: return "all";
-        case TargetKind::Community: return "community";
-        case TargetKind::Building: return "building";
-        case TargetKind::Terminal: return "terminal";
+        case TargetKind::All:
+            return "all";
+        case TargetKind::Community:
+            return "community";
+        case TargetKind::Building:
+            return "building";
+        case TargetKind::Terminal:
+            return "terminal";
     }
     return "all";
 }
@@ -40,10 +46,13 @@ std::optional<TargetKind> kindFrom(const std::string& text) {
 json draftJson(const NoticeDraft& d) {
     json targets = json::array();
     for (const auto& t : d.targets) targets.push_back(std::string(kindWord(t.kind)) + ":" + t.ref);
-    return {{"title", d.title},         {"body", d.body},
-            {"title_en", d.title_en},   {"body_en", d.body_en},
+    return {{"title", d.title},
+            {"body", d.body},
+            {"title_en", d.title_en},
+            {"body_en", d.body_en},
             {"category", protocol::toString(d.category)},
-            {"emergency", d.emergency}, {"pinned", d.pinned},
+            {"emergency", d.emergency},
+            {"pinned", d.pinned},
             {"publish_at", d.publish_at},
             {"expire_at", d.expire_at ? json(*d.expire_at) : json(nullptr)},
             {"targets", targets}};
@@ -92,17 +101,20 @@ NoticeRow readNoticeRow(Database& db, const Statement& st) {
     n.retracted_at = st.optInteger(11);
     n.created_at = st.integer(12);
     n.last_seq = st.integer(13);
-    auto targets = db.prepare("SELECT kind, ref FROM notice_targets WHERE notice_id = ? "
-                              "ORDER BY kind, ref");
+    auto targets = db.prepare(
+        "SELECT kind, ref FROM notice_targets WHERE notice_id = ? "
+        "ORDER BY kind, ref");
     targets.bind(1, n.id);
     while (targets.step())
-        if (auto kind = kindFrom(targets.text(0))) n.draft.targets.push_back({*kind, targets.text(1)});
-    auto counts = db.prepare(std::string("SELECT COUNT(*), COALESCE(SUM(t.notices_read_seq >= ?2), 0) ") +
-                             kTargeted);
+        if (auto kind = kindFrom(targets.text(0)))
+            n.draft.targets.push_back({*kind, targets.text(1)});
+    auto counts = db.prepare(
+        std::string("SELECT COUNT(*), COALESCE(SUM(t.notices_read_seq >= ?2), 0) ") + kTargeted);
     counts.bind(1, n.id).bind(2, n.last_seq).step();
     n.terminals = counts.integer(0);
     n.delivered = counts.integer(1);
-    auto shown = db.prepare("SELECT COUNT(DISTINCT terminal_id) FROM notice_displays WHERE notice_id = ?");
+    auto shown =
+        db.prepare("SELECT COUNT(DISTINCT terminal_id) FROM notice_displays WHERE notice_id = ?");
     shown.bind(1, n.id).step();
     n.displayed = shown.integer(0);
     return n;
@@ -110,12 +122,16 @@ NoticeRow readNoticeRow(Database& db, const Statement& st) {
 
 std::int64_t noteChange(Database& db, const std::string& id, const char* change, std::int64_t now) {
     db.prepare("INSERT INTO notice_changes(notice_id, change, at) VALUES (?, ?, ?)")
-        .bind(1, id).bind(2, std::string_view(change)).bind(3, now).run();
+        .bind(1, id)
+        .bind(2, std::string_view(change))
+        .bind(3, now)
+        .run();
     return db.lastInsertId();
 }
 
 void addTargets(Database& db, const std::string& id, const std::vector<NoticeTarget>& targets) {
-    auto st = db.prepare("INSERT OR IGNORE INTO notice_targets(notice_id, kind, ref) VALUES (?, ?, ?)");
+    auto st =
+        db.prepare("INSERT OR IGNORE INTO notice_targets(notice_id, kind, ref) VALUES (?, ?, ?)");
     for (const NoticeTarget& t : targets) {
         st.bind(1, id).bind(2, kindWord(t.kind)).bind(3, t.ref).run();
         st.reset();
@@ -139,7 +155,8 @@ Result<std::vector<NoticeRow>> SqliteHqStore::consoleNotices() {
 Result<std::optional<NoticeRow>> SqliteHqStore::consoleNotice(const std::string& id) {
     return guarded<std::optional<NoticeRow>>("notice", [&] {
         Transaction snapshot(*m_db, Transaction::Mode::Read);
-        auto st = m_db->prepare(std::string("SELECT ") + kNoticeColumns + " FROM notices WHERE id = ?");
+        auto st =
+            m_db->prepare(std::string("SELECT ") + kNoticeColumns + " FROM notices WHERE id = ?");
         std::optional<NoticeRow> out;
         if (st.bind(1, id).step()) out = readNoticeRow(*m_db, st);
         snapshot.commit();
@@ -158,15 +175,16 @@ Result<std::vector<NoticeTerminal>> SqliteHqStore::noticeTerminals(const std::st
                                             "t.notices_read_seq, t.notices_read_at ") +
                                 kTargeted + " ORDER BY t.id");
         st.bind(1, id);
-        auto shown = m_db->prepare("SELECT revision, shown_at, shown_for_s FROM notice_displays "
-                                   "WHERE notice_id = ? AND terminal_id = ? ORDER BY shown_at");
+        auto shown = m_db->prepare(
+            "SELECT revision, shown_at, shown_for_s FROM notice_displays "
+            "WHERE notice_id = ? AND terminal_id = ? ORDER BY shown_at");
         while (st.step()) {
             NoticeTerminal t{st.text(0), st.text(1), st.text(2), std::nullopt, {}};
             if (st.integer(3) >= last) t.delivered_at = st.optInteger(4);
             shown.bind(1, id).bind(2, t.terminal_id);
             while (shown.step())
-                t.displays.push_back({t.terminal_id, shown.integer(0), shown.integer(1),
-                                      shown.integer(2)});
+                t.displays.push_back(
+                    {t.terminal_id, shown.integer(0), shown.integer(1), shown.integer(2)});
             shown.reset();
             out.push_back(std::move(t));
         }
@@ -176,7 +194,8 @@ Result<std::vector<NoticeTerminal>> SqliteHqStore::noticeTerminals(const std::st
 }
 
 Result<std::string> SqliteHqStore::createNotice(const NoticeDraft& draft, const ConsoleActor& by) {
-    if (draft.targets.empty()) return invalidInput("hq store", "a notice needs at least one target");
+    if (draft.targets.empty())
+        return invalidInput("hq store", "a notice needs at least one target");
     return guarded<std::string>("create notice", [&] {
         Transaction tx(*m_db);
         const std::string id = insertNotice(draft, {}, by.now);
@@ -188,7 +207,8 @@ Result<std::string> SqliteHqStore::createNotice(const NoticeDraft& draft, const 
 
 Result<bool> SqliteHqStore::reviseNotice(const std::string& id, const NoticeDraft& draft,
                                          const ConsoleActor& by) {
-    if (draft.targets.empty()) return invalidInput("hq store", "a notice needs at least one target");
+    if (draft.targets.empty())
+        return invalidInput("hq store", "a notice needs at least one target");
     return guarded<bool>("revise notice", [&] {
         Transaction tx(*m_db);
         auto st = m_db->prepare(std::string("SELECT ") + kNoticeColumns +
@@ -199,18 +219,28 @@ Result<bool> SqliteHqStore::reviseNotice(const std::string& id, const NoticeDraf
         NoticeDraft merged = draft;  // targets are only ever added (no screen keeps a stale copy)
         for (const auto& t : before.draft.targets) {
             bool present = false;
-            for (const auto& d : draft.targets) present = present || (d.kind == t.kind && d.ref == t.ref);
+            for (const auto& d : draft.targets)
+                present = present || (d.kind == t.kind && d.ref == t.ref);
             if (!present) merged.targets.push_back(t);
         }
         addTargets(*m_db, id, draft.targets);
         const std::int64_t seq = noteChange(*m_db, id, "revise", by.now);
-        m_db->prepare("UPDATE notices SET revision = revision + 1, title = ?, body = ?, "
-                      "title_en = ?, body_en = ?, category = ?, emergency = ?, pinned = ?, "
-                      "publish_at = ?, expire_at = ?, last_seq = ? WHERE id = ?")
-            .bind(1, draft.title).bind(2, draft.body).bind(3, draft.title_en)
-            .bind(4, draft.body_en).bind(5, protocol::toString(draft.category))
-            .bind(6, std::int64_t{draft.emergency}).bind(7, std::int64_t{draft.pinned})
-            .bind(8, draft.publish_at).bind(9, draft.expire_at).bind(10, seq).bind(11, id).run();
+        m_db->prepare(
+                "UPDATE notices SET revision = revision + 1, title = ?, body = ?, "
+                "title_en = ?, body_en = ?, category = ?, emergency = ?, pinned = ?, "
+                "publish_at = ?, expire_at = ?, last_seq = ? WHERE id = ?")
+            .bind(1, draft.title)
+            .bind(2, draft.body)
+            .bind(3, draft.title_en)
+            .bind(4, draft.body_en)
+            .bind(5, protocol::toString(draft.category))
+            .bind(6, std::int64_t{draft.emergency})
+            .bind(7, std::int64_t{draft.pinned})
+            .bind(8, draft.publish_at)
+            .bind(9, draft.expire_at)
+            .bind(10, seq)
+            .bind(11, id)
+            .run();
         auto [b, a] = changedFields(draftJson(before.draft), draftJson(merged));
         b["revision"] = before.revision;
         a["revision"] = before.revision + 1;
@@ -226,9 +256,13 @@ Result<bool> SqliteHqStore::retractNoticeBy(const std::string& id, const Console
         auto st = m_db->prepare("SELECT 1 FROM notices WHERE id = ? AND retracted_at IS NULL");
         if (!st.bind(1, id).step()) return false;
         const std::int64_t seq = noteChange(*m_db, id, "retract", by.now);
-        m_db->prepare("UPDATE notices SET retracted_at = ?, revision = revision + 1, last_seq = ? "
-                      "WHERE id = ?")
-            .bind(1, by.now).bind(2, seq).bind(3, id).run();
+        m_db->prepare(
+                "UPDATE notices SET retracted_at = ?, revision = revision + 1, last_seq = ? "
+                "WHERE id = ?")
+            .bind(1, by.now)
+            .bind(2, seq)
+            .bind(3, id)
+            .run();
         insertAudit(entry(by, "notice.retract", "notice:" + id, {{"retracted", false}},
                           {{"retracted", true}}));
         tx.commit();
@@ -240,10 +274,14 @@ Result<bool> SqliteHqStore::recordNoticeCursor(const std::string& terminalId, st
                                                std::int64_t now) {
     return guarded<bool>("notice cursor", [&] {
         // Never past the last change there is, whatever a terminal claims.
-        m_db->prepare("UPDATE terminals SET notices_read_seq = MIN(?1, (SELECT COALESCE(MAX(seq), "
-                      "0) FROM notice_changes)), notices_read_at = ?2 WHERE id = ?3 AND "
-                      "notices_read_seq < MIN(?1, (SELECT COALESCE(MAX(seq), 0) FROM notice_changes))")
-            .bind(1, seq).bind(2, now).bind(3, terminalId).run();
+        m_db->prepare(
+                "UPDATE terminals SET notices_read_seq = MIN(?1, (SELECT COALESCE(MAX(seq), "
+                "0) FROM notice_changes)), notices_read_at = ?2 WHERE id = ?3 AND "
+                "notices_read_seq < MIN(?1, (SELECT COALESCE(MAX(seq), 0) FROM notice_changes))")
+            .bind(1, seq)
+            .bind(2, now)
+            .bind(3, terminalId)
+            .run();
         return m_db->changes() > 0;
     });
 }
@@ -286,10 +324,14 @@ Result<EnrollCode> SqliteHqStore::createEnrollCodeBy(const std::string& communit
             return Error{Error::Kind::NotFound, "hq store",
                          "no such community (or building in it): " + communityId, false};
         EnrollCode code{newEnrollCode(), communityId, buildingId, expiresAt};
-        m_db->prepare("INSERT INTO enroll_codes(code, community_id, building_id, expires_at) "
-                      "VALUES (?, ?, ?, ?)")
-            .bind(1, code.code).bind(2, code.community_id).bind(3, code.building_id)
-            .bind(4, code.expires_at).run();
+        m_db->prepare(
+                "INSERT INTO enroll_codes(code, community_id, building_id, expires_at) "
+                "VALUES (?, ?, ?, ?)")
+            .bind(1, code.code)
+            .bind(2, code.community_id)
+            .bind(3, code.building_id)
+            .bind(4, code.expires_at)
+            .run();
         // The code itself is a secret for the installer: the audit row holds only where and until.
         insertAudit(entry(by, "fleet.enroll_code", "community:" + communityId, json::object(),
                           {{"building_id", buildingId ? json(*buildingId) : json(nullptr)},
@@ -299,11 +341,14 @@ Result<EnrollCode> SqliteHqStore::createEnrollCodeBy(const std::string& communit
     });
 }
 
-Result<bool> SqliteHqStore::revokeTerminalBy(const std::string& terminalId, const ConsoleActor& by) {
+Result<bool> SqliteHqStore::revokeTerminalBy(const std::string& terminalId,
+                                             const ConsoleActor& by) {
     return guarded<bool>("revoke", [&] {
         Transaction tx(*m_db);
         m_db->prepare("UPDATE terminals SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
-            .bind(1, by.now).bind(2, terminalId).run();
+            .bind(1, by.now)
+            .bind(2, terminalId)
+            .run();
         if (m_db->changes() != 1) return false;
         insertAudit(entry(by, "fleet.revoke", "terminal:" + terminalId, {{"revoked", false}},
                           {{"revoked", true}}));
@@ -332,10 +377,12 @@ Result<std::optional<ReceiptView>> SqliteHqStore::receiptByCode(const std::strin
         v.resolved_at = st.optInteger(8);
         v.callback_due_at = st.optInteger(9);
         v.callback_met_at = st.optInteger(10);
-        auto changes = m_db->prepare("SELECT status, note, changed_at FROM ticket_changes "
-                                     "WHERE ticket_number = ? ORDER BY seq");
+        auto changes = m_db->prepare(
+            "SELECT status, note, changed_at FROM ticket_changes "
+            "WHERE ticket_number = ? ORDER BY seq");
         changes.bind(1, v.number);
-        while (changes.step()) v.changes.push_back({changes.text(0), changes.text(1), changes.integer(2)});
+        while (changes.step())
+            v.changes.push_back({changes.text(0), changes.text(1), changes.integer(2)});
         snapshot.commit();
         return v;
     });

@@ -27,8 +27,8 @@ void readScope(const std::string& text, StaffUser& u) {
     std::size_t start = 0;
     while (start <= text.size()) {
         const std::size_t comma = text.find(',', start);
-        const std::string part = text.substr(start, comma == std::string::npos ? std::string::npos
-                                                                                : comma - start);
+        const std::string part =
+            text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         if (!part.empty()) u.communities.push_back(part);
         if (comma == std::string::npos) break;
         start = comma + 1;
@@ -51,12 +51,14 @@ StaffAccount readStaff(const Statement& st) {
     return a;
 }
 
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string dump(const json& j) {
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 AuditEntry entry(const ConsoleActor& by, std::string action, std::string target,
                  const json& before = json::object(), const json& after = json::object()) {
-    return {by.now, by.username, std::move(action), std::move(target), dump(before), dump(after),
-            by.address};
+    return {by.now,       by.username, std::move(action), std::move(target),
+            dump(before), dump(after), by.address};
 }
 
 }  // namespace
@@ -69,13 +71,19 @@ Result<bool> SqliteHqStore::addStaffMember(const NewStaff& s, const ConsoleActor
         StaffUser scope;
         scope.communities = s.communities;
         scope.allCommunities = s.allCommunities;
-        m_db->prepare("INSERT INTO staff(username, password_hash, role, created_at, name, "
-                      "communities) VALUES (?, ?, ?, ?, ?, ?)")
-            .bind(1, s.username).bind(2, s.passwordHash).bind(3, toString(s.role))
-            .bind(4, by.now).bind(5, s.name).bind(6, scopeText(scope)).run();
-        insertAudit(entry(by, "staff.add", "staff:" + s.username, json::object(),
-                          {{"role", toString(s.role)}, {"name", s.name},
-                           {"communities", scopeText(scope)}}));
+        m_db->prepare(
+                "INSERT INTO staff(username, password_hash, role, created_at, name, "
+                "communities) VALUES (?, ?, ?, ?, ?, ?)")
+            .bind(1, s.username)
+            .bind(2, s.passwordHash)
+            .bind(3, toString(s.role))
+            .bind(4, by.now)
+            .bind(5, s.name)
+            .bind(6, scopeText(scope))
+            .run();
+        insertAudit(entry(
+            by, "staff.add", "staff:" + s.username, json::object(),
+            {{"role", toString(s.role)}, {"name", s.name}, {"communities", scopeText(scope)}}));
         tx.commit();
         return true;
     });
@@ -83,8 +91,8 @@ Result<bool> SqliteHqStore::addStaffMember(const NewStaff& s, const ConsoleActor
 
 Result<std::vector<StaffAccount>> SqliteHqStore::staffAccounts() {
     return guarded<std::vector<StaffAccount>>("staff", [&] {
-        auto st = m_db->prepare(std::string("SELECT ") + kStaffColumns +
-                                " FROM staff ORDER BY username");
+        auto st =
+            m_db->prepare(std::string("SELECT ") + kStaffColumns + " FROM staff ORDER BY username");
         std::vector<StaffAccount> out;
         while (st.step()) out.push_back(readStaff(st));
         return out;
@@ -105,7 +113,10 @@ Result<bool> SqliteHqStore::disableStaff(const std::string& username, const Cons
         auto st = m_db->prepare("SELECT id FROM staff WHERE username = ? AND disabled_at IS NULL");
         if (!st.bind(1, username).step()) return false;
         const std::int64_t id = st.integer(0);
-        m_db->prepare("UPDATE staff SET disabled_at = ? WHERE id = ?").bind(1, by.now).bind(2, id).run();
+        m_db->prepare("UPDATE staff SET disabled_at = ? WHERE id = ?")
+            .bind(1, by.now)
+            .bind(2, id)
+            .run();
         m_db->prepare("DELETE FROM staff_sessions WHERE staff_id = ?").bind(1, id).run();
         insertAudit(entry(by, "staff.disable", "staff:" + username, {{"disabled", false}},
                           {{"disabled", true}}));
@@ -120,8 +131,8 @@ Result<std::optional<std::int64_t>> SqliteHqStore::recordSignInFailure(const std
     return guarded<std::optional<std::int64_t>>("sign-in failure", [&] {
         Transaction tx(*m_db);
         std::optional<std::int64_t> lockedUntil;
-        auto st = m_db->prepare(
-            "SELECT id, failed_count, failed_since FROM staff WHERE username = ?");
+        auto st =
+            m_db->prepare("SELECT id, failed_count, failed_since FROM staff WHERE username = ?");
         if (st.bind(1, username).step()) {
             const std::int64_t id = st.integer(0);
             std::int64_t count = st.integer(1);
@@ -136,16 +147,21 @@ Result<std::optional<std::int64_t>> SqliteHqStore::recordSignInFailure(const std
                 count = 0;
                 since.reset();
             }
-            m_db->prepare("UPDATE staff SET failed_count = ?, failed_since = ?, "
-                          "locked_until = COALESCE(?, locked_until) WHERE id = ?")
-                .bind(1, count).bind(2, since).bind(3, lockedUntil).bind(4, id).run();
+            m_db->prepare(
+                    "UPDATE staff SET failed_count = ?, failed_since = ?, "
+                    "locked_until = COALESCE(?, locked_until) WHERE id = ?")
+                .bind(1, count)
+                .bind(2, since)
+                .bind(3, lockedUntil)
+                .bind(4, id)
+                .run();
         }
         // The actor of a failure is whoever typed the name; the name goes in the target.
         ConsoleActor anonymous{"", by.address, by.now};
         json after = json::object();
         if (lockedUntil) after["locked_until"] = *lockedUntil;
-        insertAudit(entry(anonymous, "session.login_failed", "staff:" + username, json::object(),
-                          after));
+        insertAudit(
+            entry(anonymous, "session.login_failed", "staff:" + username, json::object(), after));
         tx.commit();
         return lockedUntil;
     });
@@ -156,17 +172,27 @@ Result<bool> SqliteHqStore::startSession(const NewSession& s, const ConsoleActor
         Transaction tx(*m_db);
         if (s.replacesIdHash) {
             m_db->prepare("DELETE FROM staff_sessions WHERE id_hash = ?")
-                .bind(1, *s.replacesIdHash).run();
+                .bind(1, *s.replacesIdHash)
+                .run();
             if (m_db->changes() > 0)
                 insertAudit(entry(by, "session.replaced", "staff:" + by.username));
         }
-        m_db->prepare("INSERT INTO staff_sessions(id_hash, staff_id, csrf, created_at, last_seen, "
-                      "expires_at, address) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .bind(1, s.idHash).bind(2, s.staffId).bind(3, s.csrf).bind(4, by.now)
-            .bind(5, by.now).bind(6, s.expiresAt).bind(7, by.address).run();
-        m_db->prepare("UPDATE staff SET failed_count = 0, failed_since = NULL, locked_until = NULL "
-                      "WHERE id = ?")
-            .bind(1, s.staffId).run();
+        m_db->prepare(
+                "INSERT INTO staff_sessions(id_hash, staff_id, csrf, created_at, last_seen, "
+                "expires_at, address) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .bind(1, s.idHash)
+            .bind(2, s.staffId)
+            .bind(3, s.csrf)
+            .bind(4, by.now)
+            .bind(5, by.now)
+            .bind(6, s.expiresAt)
+            .bind(7, by.address)
+            .run();
+        m_db->prepare(
+                "UPDATE staff SET failed_count = 0, failed_since = NULL, locked_until = NULL "
+                "WHERE id = ?")
+            .bind(1, s.staffId)
+            .run();
         // Expired sessions of anyone go at each sign-in, so the table stays small.
         m_db->prepare("DELETE FROM staff_sessions WHERE expires_at <= ?").bind(1, by.now).run();
         insertAudit(entry(by, "session.login", "staff:" + by.username));
@@ -203,7 +229,9 @@ Result<std::optional<SessionRecord>> SqliteHqStore::useSession(const std::string
             return std::nullopt;
         }
         m_db->prepare("UPDATE staff_sessions SET last_seen = ? WHERE id_hash = ?")
-            .bind(1, now).bind(2, idHash).run();
+            .bind(1, now)
+            .bind(2, idHash)
+            .run();
         tx.commit();
         r.lastSeen = now;
         return r;
@@ -236,7 +264,8 @@ Result<AuditPage> SqliteHqStore::auditLog(const AuditQuery& q) {
         count.step();
         page.total = count.integer(0);
         auto st = m_db->prepare(std::string("SELECT id, at, actor, action, target, before, after, "
-                                            "address") + where + " ORDER BY id DESC LIMIT ?6 OFFSET ?7");
+                                            "address") +
+                                where + " ORDER BY id DESC LIMIT ?6 OFFSET ?7");
         bindAll(st);
         st.bind(6, std::int64_t{q.limit})
             .bind(7, std::int64_t{q.limit} * (std::max(q.page, 1) - 1));
@@ -254,7 +283,8 @@ Result<std::vector<CommunityRow>> SqliteHqStore::communityDirectory() {
         std::vector<CommunityRow> out;
         auto c = m_db->prepare("SELECT id, name FROM communities ORDER BY rowid");
         while (c.step()) out.push_back({c.text(0), c.text(1), {}});
-        auto b = m_db->prepare("SELECT id, name FROM buildings WHERE community_id = ? ORDER BY rowid");
+        auto b =
+            m_db->prepare("SELECT id, name FROM buildings WHERE community_id = ? ORDER BY rowid");
         for (auto& row : out) {
             b.bind(1, row.id);
             while (b.step()) row.buildings.push_back({b.text(0), b.text(1)});

@@ -1,9 +1,8 @@
 // The staff console over real HTTPS on loopback: sign in, the cookie's attributes, the static
 // shell and an API call with the cookie, through the same HttpServer that serves terminals.
 #include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "sync/hq/console/console_api.hpp"
@@ -43,12 +42,13 @@ Answer send(const TlsContext& ctx, int port, const std::string& method, const st
             const std::string& extraHeaders = "", const std::string& body = "") {
     auto link = TlsLink::connect(ctx, port);
     REQUIRE(link);
-    const std::string request = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" +
-                                std::to_string(port) + "\r\nConnection: close\r\n" + extraHeaders +
-                                (body.empty() && method == "GET" ? std::string()
-                                     : "Content-Type: application/json\r\nContent-Length: " +
-                                           std::to_string(body.size()) + "\r\n") +
-                                "\r\n" + body;
+    const std::string request =
+        method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+        "\r\nConnection: close\r\n" + extraHeaders +
+        (body.empty() && method == "GET" ? std::string()
+                                         : "Content-Type: application/json\r\nContent-Length: " +
+                                               std::to_string(body.size()) + "\r\n") +
+        "\r\n" + body;
     REQUIRE(link->writeAll(request));
     std::string buffer;
     auto message = readMessage(*link, buffer, true);
@@ -127,8 +127,8 @@ TEST_CASE("Console over HTTPS: sign in, a strict cookie, the static shell and an
     const std::string cookie = setCookie.substr(0, setCookie.find(';'));
     const std::string csrf = nlohmann::json::parse(signIn.body)["csrf"];
 
-    auto communities = send(*ctx, port.value(), "GET", "/console/api/communities",
-                            "Cookie: " + cookie + "\r\n");
+    auto communities =
+        send(*ctx, port.value(), "GET", "/console/api/communities", "Cookie: " + cookie + "\r\n");
     REQUIRE(communities.status == 200);
     CHECK(nlohmann::json::parse(communities.body)["items"][0]["id"] == community);
 

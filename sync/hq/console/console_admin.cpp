@@ -9,7 +9,9 @@ namespace {
 
 using nlohmann::json;
 
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string dump(const json& j) {
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 json parsedOr(const std::string& text) {
     json j = json::parse(text, nullptr, false);
@@ -39,12 +41,17 @@ ConsoleResponse auditRoute(const ConsoleContext& c) {
     if (!rows) return storeFailure(rows.error());
     json items = json::array();
     for (const auto& r : rows->rows)
-        items.push_back({{"id", r.id}, {"at", r.entry.at}, {"actor", r.entry.actor},
-                         {"action", r.entry.action}, {"target", r.entry.target},
-                         {"before", parsedOr(r.entry.before)}, {"after", parsedOr(r.entry.after)},
+        items.push_back({{"id", r.id},
+                         {"at", r.entry.at},
+                         {"actor", r.entry.actor},
+                         {"action", r.entry.action},
+                         {"target", r.entry.target},
+                         {"before", parsedOr(r.entry.before)},
+                         {"after", parsedOr(r.entry.after)},
                          {"address", r.entry.address}});
-    return consoleJson(200, dump({{"items", items}, {"total", rows->total}, {"page", q.page},
-                                  {"limit", q.limit}}));
+    return consoleJson(
+        200,
+        dump({{"items", items}, {"total", rows->total}, {"page", q.page}, {"limit", q.limit}}));
 }
 
 ConsoleResponse communitiesRoute(const ConsoleContext& c) {

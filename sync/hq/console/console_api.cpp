@@ -72,8 +72,7 @@ void secure(ConsoleResponse& r, bool api) {
 
 }  // namespace
 
-ConsoleApi::ConsoleApi(HqStore& store, TicketDesk& desk, ConsoleOptions options,
-                       ConsoleClock clock)
+ConsoleApi::ConsoleApi(HqStore& store, TicketDesk& desk, ConsoleOptions options, ConsoleClock clock)
     : m_store(store),
       m_desk(desk),
       m_options(std::move(options)),
@@ -152,21 +151,24 @@ ConsoleResponse ConsoleApi::sessionRoute(const ConsoleRequest& request, std::int
                 return r;
             }
             case SignInOutcome::Kind::Locked: {
-                ConsoleResponse r = consoleJson(
-                    423, json{{"error", {{"code", "locked"},
-                                         {"message", "too many wrong passwords; try later"},
-                                         {"retryable", true}}},
-                              {"retry_after_s", outcome->retryAfter_s}}
-                             .dump());
+                ConsoleResponse r =
+                    consoleJson(423, json{{"error",
+                                           {{"code", "locked"},
+                                            {"message", "too many wrong passwords; try later"},
+                                            {"retryable", true}}},
+                                          {"retry_after_s", outcome->retryAfter_s}}
+                                         .dump());
                 r.headers.emplace_back("Retry-After", std::to_string(outcome->retryAfter_s));
                 return r;
             }
             case SignInOutcome::Kind::Throttled: {
-                ConsoleResponse r = consoleError(429, "rate_limited", "too many sign-ins; wait a minute");
+                ConsoleResponse r =
+                    consoleError(429, "rate_limited", "too many sign-ins; wait a minute");
                 r.headers.emplace_back("Retry-After", std::to_string(outcome->retryAfter_s));
                 return r;
             }
-            case SignInOutcome::Kind::Unauthorized: break;
+            case SignInOutcome::Kind::Unauthorized:
+                break;
         }
         return consoleError(401, "unauthorized", "wrong username or password");
     }
@@ -175,10 +177,13 @@ ConsoleResponse ConsoleApi::sessionRoute(const ConsoleRequest& request, std::int
     auto session = m_auth.session(cookie.value_or(""), now);
     if (!session) return console::storeFailure(session.error());
     if (!session.value()) return consoleError(401, "unauthorized", "sign in first");
-    if (request.method != "DELETE") return sessionBody(200, session.value()->user, session.value()->csrf);
-    if (!originAllowed(request) || !sameSecret(header(request, "x-csrf-token"), session.value()->csrf))
+    if (request.method != "DELETE")
+        return sessionBody(200, session.value()->user, session.value()->csrf);
+    if (!originAllowed(request) ||
+        !sameSecret(header(request, "x-csrf-token"), session.value()->csrf))
         return consoleError(403, "csrf_failed", "missing or wrong CSRF token");
-    auto ended = m_auth.signOut(*cookie, {session.value()->user.username, request.clientAddress, now});
+    auto ended =
+        m_auth.signOut(*cookie, {session.value()->user.username, request.clientAddress, now});
     if (!ended) return console::storeFailure(ended.error());
     ConsoleResponse r = consoleJson(204, "");
     r.headers.emplace_back("Set-Cookie", setCookie("", 0));

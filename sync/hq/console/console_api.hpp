@@ -25,14 +25,14 @@ struct ConsoleOptions {
 };
 
 class ConsoleApi {
-public:
+  public:
     ConsoleApi(HqStore& store, TicketDesk& desk, ConsoleOptions options, ConsoleClock clock);
     ~ConsoleApi();
 
     // Never throws; every failure is an error answer. Paths: /console, /console/..., /t/...
     ConsoleResponse handle(const ConsoleRequest& request) noexcept;
 
-private:
+  private:
     ConsoleResponse route(const ConsoleRequest& request, std::int64_t now);
     ConsoleResponse api(const ConsoleRequest& request, std::int64_t now);
     ConsoleResponse sessionRoute(const ConsoleRequest& request, std::int64_t now);

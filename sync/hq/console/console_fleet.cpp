@@ -17,8 +17,12 @@ constexpr std::int64_t kStaleAfter_s = 10 * 60;
 constexpr std::int64_t kBacklogItems = 20;
 constexpr std::int64_t kBacklogAge_s = 10 * 60;
 
-json optional(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+json optional(const std::optional<std::int64_t>& v) {
+    return v ? json(*v) : json(nullptr);
+}
+std::string dump(const json& j) {
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 json rowJson(const FleetRow& r, std::int64_t now) {
     const TerminalRecord& t = r.terminal;
@@ -83,15 +87,19 @@ ConsoleResponse enrollCode(const ConsoleContext& c, const ConsoleOptions& option
     if (!secret) return storeFailure(secret.error());
     auto key = protocol::signingKeyFrom(secret.value());
     if (!key) return storeFailure(key.error());
-    protocol::TokenClaims claims{protocol::TokenKind::Enrollment, protocol::newTokenId(), c.now,
+    protocol::TokenClaims claims{protocol::TokenKind::Enrollment,
+                                 protocol::newTokenId(),
+                                 c.now,
                                  code->expires_at,
                                  {{"code", code->code}, {"hq", publicUrl(c.request, options)}}};
     auto token = protocol::signToken(claims, key.value());
     if (!token) return storeFailure(token.error());
     auto svg = qrSvg(token.value());
     if (!svg) return storeFailure(svg.error());
-    return consoleJson(201, dump({{"code", code->code}, {"token", token.value()},
-                                  {"expires_at", code->expires_at}, {"qr_svg", svg.value()}}));
+    return consoleJson(201, dump({{"code", code->code},
+                                  {"token", token.value()},
+                                  {"expires_at", code->expires_at},
+                                  {"qr_svg", svg.value()}}));
 }
 
 }  // namespace
@@ -121,7 +129,8 @@ ConsoleResponse fleetRoutes(const ConsoleContext& c, std::string_view rest,
             if (r.terminal.id == id && c.user.inScope(r.terminal.community_id)) found = &r;
         if (!found) return notFound();
         if (c.user.role != StaffRole::Admin) return forbidden();
-        auto revoked = c.store.revokeTerminalBy(id, {c.user.username, c.request.clientAddress, c.now});
+        auto revoked =
+            c.store.revokeTerminalBy(id, {c.user.username, c.request.clientAddress, c.now});
         if (!revoked) return storeFailure(revoked.error());
         if (!revoked.value()) return consoleError(409, "conflict", "already revoked");
         FleetRow after = *found;

@@ -27,7 +27,9 @@ json userJson(const StaffUser& u) {
     json communities = json::array();
     if (u.allCommunities) communities.push_back("*");
     for (const auto& c : u.communities) communities.push_back(c);
-    return {{"username", u.username}, {"name", u.name}, {"role", toString(u.role)},
+    return {{"username", u.username},
+            {"name", u.name},
+            {"role", toString(u.role)},
             {"communities", communities}};
 }
 
@@ -65,7 +67,9 @@ ConsoleResponse forbidden() {
     return consoleError(403, "forbidden", "your role may not do this");
 }
 
-ConsoleResponse notFound() { return consoleError(404, "not_found", "not found"); }
+ConsoleResponse notFound() {
+    return consoleError(404, "not_found", "not found");
+}
 
 std::string publicUrl(const ConsoleRequest& request, const ConsoleOptions& options) {
     if (!options.publicUrl.empty()) return options.publicUrl;

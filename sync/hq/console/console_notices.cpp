@@ -19,10 +19,14 @@ struct Places {
 
 std::string kindWord(TargetKind kind) {
     switch (kind) {
-        case TargetKind::All: return "all";
-        case TargetKind::Community: return "community";
-        case TargetKind::Building: return "building";
-        case TargetKind::Terminal: return "terminal";
+        case TargetKind::All:
+            return "all";
+        case TargetKind::Community:
+            return "community";
+        case TargetKind::Building:
+            return "building";
+        case TargetKind::Terminal:
+            return "terminal";
     }
     return "all";
 }
@@ -79,11 +83,14 @@ std::string state(const NoticeRow& n, std::int64_t now) {
     return "live";
 }
 
-json optional(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
+json optional(const std::optional<std::int64_t>& v) {
+    return v ? json(*v) : json(nullptr);
+}
 
 json noticeJson(const NoticeRow& n, std::int64_t now) {
     json targets = json::array();
-    for (const auto& t : n.draft.targets) targets.push_back({{"kind", kindWord(t.kind)}, {"ref", t.ref}});
+    for (const auto& t : n.draft.targets)
+        targets.push_back({{"kind", kindWord(t.kind)}, {"ref", t.ref}});
     return {{"id", n.id},
             {"revision", n.revision},
             {"title", n.draft.title},
@@ -103,10 +110,16 @@ json noticeJson(const NoticeRow& n, std::int64_t now) {
             {"displayed", n.displayed}};
 }
 
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string dump(const json& j) {
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
-bool mayRead(StaffRole r) { return r != StaffRole::Technician; }
-bool mayWrite(StaffRole r) { return r == StaffRole::Admin || r == StaffRole::NoticeEditor; }
+bool mayRead(StaffRole r) {
+    return r != StaffRole::Technician;
+}
+bool mayWrite(StaffRole r) {
+    return r == StaffRole::Admin || r == StaffRole::NoticeEditor;
+}
 
 // Bidirectional controls (U+061C, U+200E/F, U+202A-E, U+2066-9) could reorder a one-line title.
 bool hasBidi(const std::string& s) {
@@ -134,17 +147,23 @@ bool text(const json& j, const char* key, std::string& out) {
     if (!j.contains(key) || j[key].is_null()) return true;
     if (!j[key].is_string()) return false;
     out = j[key].get<std::string>();
-    return out.size() <= 20000 && (out.empty() || protocol::isValidText(out, protocol::TextKind::Text));
+    return out.size() <= 20000 &&
+           (out.empty() || protocol::isValidText(out, protocol::TextKind::Text));
 }
 
 // NoticeBody (docs/console.md) into a draft; an error message when it is not one.
 std::optional<NoticeDraft> parseBody(const json& j, std::int64_t now, std::string& error) {
     NoticeDraft d;
-    if (!line(j, "title", 256, true, d.title)) error = "title: one line of 1..256 bytes";
-    else if (!text(j, "body", d.body)) error = "body: at most 20000 bytes, no control characters";
-    else if (!line(j, "title_en", 256, false, d.title_en)) error = "title_en: one line, at most 256 bytes";
-    else if (!text(j, "body_en", d.body_en)) error = "body_en: at most 20000 bytes";
-    else if (d.title_en.empty() && !d.body_en.empty()) error = "body_en needs title_en";
+    if (!line(j, "title", 256, true, d.title))
+        error = "title: one line of 1..256 bytes";
+    else if (!text(j, "body", d.body))
+        error = "body: at most 20000 bytes, no control characters";
+    else if (!line(j, "title_en", 256, false, d.title_en))
+        error = "title_en: one line, at most 256 bytes";
+    else if (!text(j, "body_en", d.body_en))
+        error = "body_en: at most 20000 bytes";
+    else if (d.title_en.empty() && !d.body_en.empty())
+        error = "body_en needs title_en";
     if (!error.empty()) return std::nullopt;
     const std::string category = j.value("category", std::string("general"));
     auto parsed = protocol::noticeCategoryFrom(category);
@@ -169,7 +188,8 @@ std::optional<NoticeDraft> parseBody(const json& j, std::int64_t now, std::strin
         d.publish_at = j["publish_at"].get<std::int64_t>();
     }
     if (j.contains("expire_at") && !j["expire_at"].is_null()) {
-        if (!j["expire_at"].is_number_integer() || j["expire_at"].get<std::int64_t>() <= d.publish_at) {
+        if (!j["expire_at"].is_number_integer() ||
+            j["expire_at"].get<std::int64_t>() <= d.publish_at) {
             error = "expire_at: unix seconds after publish_at";
             return std::nullopt;
         }
@@ -186,7 +206,8 @@ std::optional<NoticeDraft> parseBody(const json& j, std::int64_t now, std::strin
             return std::nullopt;
         }
         const std::string kind = t["kind"].get<std::string>();
-        const std::string ref = t.contains("ref") && t["ref"].is_string() ? t["ref"].get<std::string>() : "";
+        const std::string ref =
+            t.contains("ref") && t["ref"].is_string() ? t["ref"].get<std::string>() : "";
         auto target = parseTarget(kind == "all" ? std::string("all") : kind + ":" + ref);
         if (!target) {
             error = "targets: kind all, community, building or terminal with its ref";
@@ -224,11 +245,14 @@ ConsoleResponse detail(const ConsoleContext& c, const NoticeRow& n) {
         if (!c.user.inScope(t.community_id)) continue;  // another community's screens stay hidden
         json displays = json::array();
         for (const auto& d : t.displays)
-            displays.push_back({{"revision", d.revision}, {"shown_at", d.shown_at},
+            displays.push_back({{"revision", d.revision},
+                                {"shown_at", d.shown_at},
                                 {"shown_for_s", d.shown_for_s}});
-        list.push_back({{"terminal_id", t.terminal_id}, {"name", t.name},
+        list.push_back({{"terminal_id", t.terminal_id},
+                        {"name", t.name},
                         {"community_id", t.community_id},
-                        {"delivered_at", optional(t.delivered_at)}, {"displays", displays}});
+                        {"delivered_at", optional(t.delivered_at)},
+                        {"displays", displays}});
     }
     json body = noticeJson(n, c.now);
     body["delivery"] = list;
@@ -282,7 +306,8 @@ ConsoleResponse noticeRoutes(const ConsoleContext& c, std::string_view rest) {
         if (!changeable(*draft, c.user, places.value())) return notFound();
         auto revised = c.store.reviseNotice(id, *draft, by);
         if (!revised) return storeFailure(revised.error());
-        if (!revised.value()) return consoleError(409, "conflict", "a retracted notice cannot be revised");
+        if (!revised.value())
+            return consoleError(409, "conflict", "a retracted notice cannot be revised");
         auto again = c.store.consoleNotice(id);
         if (!again || !again.value()) return storeFailure(again ? Error{} : again.error());
         return detail(c, *again.value());

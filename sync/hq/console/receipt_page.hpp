@@ -22,12 +22,12 @@ struct ReceiptLimits {
 };
 
 class ReceiptPage {
-public:
+  public:
     explicit ReceiptPage(HqStore& store, ReceiptLimits limits = {});
 
     ConsoleResponse handle(const std::string& code, const std::string& address, std::int64_t now);
 
-private:
+  private:
     struct Seen {
         std::deque<std::int64_t> lookups;
         std::deque<std::int64_t> wrong;

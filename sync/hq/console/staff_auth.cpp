@@ -48,13 +48,15 @@ Result<SignInOutcome> StaffAuth::signIn(const std::string& username, const std::
     if (!account) return account.error();
     const ConsoleActor by{username, address, now};
     if (account.value() && account.value()->lockedUntil && *account.value()->lockedUntil > now) {
-        spdlog::warn("console sign-in refused, account locked: user '{}' from {}", username, address);
+        spdlog::warn("console sign-in refused, account locked: user '{}' from {}", username,
+                     address);
         out.kind = SignInOutcome::Kind::Locked;
         out.retryAfter_s = *account.value()->lockedUntil - now;
         return out;
     }
     const bool known = account.value() && !account.value()->disabledAt;
-    const bool right = verifyPassword(password, known ? account.value()->passwordHash : dummyHash());
+    const bool right =
+        verifyPassword(password, known ? account.value()->passwordHash : dummyHash());
     if (!known || !right) {
         spdlog::warn("console sign-in failed: user '{}' from {}", username, address);
         auto locked = m_store.recordSignInFailure(username, m_policy.lockout, by);

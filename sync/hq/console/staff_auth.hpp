@@ -35,7 +35,7 @@ struct SignInOutcome {
 };
 
 class StaffAuth {
-public:
+  public:
     StaffAuth(HqStore& store, AuthPolicy policy);
 
     const AuthPolicy& policy() const { return m_policy; }
@@ -49,7 +49,7 @@ public:
     Result<std::optional<SessionRecord>> session(const std::string& sessionId, std::int64_t now);
     Result<bool> signOut(const std::string& sessionId, const ConsoleActor& by);
 
-private:
+  private:
     bool throttled(const std::string& address, std::int64_t now);
 
     HqStore& m_store;

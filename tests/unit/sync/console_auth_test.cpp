@@ -10,9 +10,8 @@ TEST_CASE("Console: no API call works without a session") {
     ConsoleFixture f;
     f.addStaff("alice", StaffRole::Admin, {"*"});
     for (const char* path : {"/console/api/session", "/console/api/notices", "/console/api/fleet",
-                             "/console/api/audit", "/console/api/communities",
-                             "/console/api/staff", "/console/api/notices/n1",
-                             "/console/api/tickets"}) {
+                             "/console/api/audit", "/console/api/communities", "/console/api/staff",
+                             "/console/api/notices/n1", "/console/api/tickets"}) {
         INFO(path);
         auto r = f.request("GET", path);
         CHECK(r.status == 401);
@@ -77,7 +76,9 @@ TEST_CASE("Console: a wrong password and an unknown name get the same 401, each 
     }
 }
 
-TEST_CASE("Console: changes without the CSRF token, with a wrong one or from a foreign Origin are refused") {
+TEST_CASE(
+    "Console: changes without the CSRF token, with a wrong one or from a foreign Origin are "
+    "refused") {
     ConsoleFixture f;
     f.addStaff("ed", StaffRole::NoticeEditor, {"*"});
     Browser b = f.signIn("ed");
@@ -89,7 +90,8 @@ TEST_CASE("Console: changes without the CSRF token, with a wrong one or from a f
     CHECK(r.status == 403);
     CHECK(f.errorCode(r) == "csrf_failed");
 
-    Browser wrongToken{b.cookie, b.csrf.substr(0, b.csrf.size() - 1) + (b.csrf.back() == 'A' ? "B" : "A")};
+    Browser wrongToken{b.cookie,
+                       b.csrf.substr(0, b.csrf.size() - 1) + (b.csrf.back() == 'A' ? "B" : "A")};
     r = f.request("POST", "/console/api/notices", &wrongToken, notice);
     CHECK(r.status == 403);
     CHECK(f.errorCode(r) == "csrf_failed");

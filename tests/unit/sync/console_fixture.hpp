@@ -3,9 +3,8 @@
 #pragma once
 
 #include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "sync/hq/console/console_api.hpp"
@@ -45,8 +44,10 @@ struct ConsoleFixture : HqFixture {
         s.username = username;
         s.role = role;
         s.passwordHash = hq::hashPassword(kPassword);
-        if (communities.size() == 1 && communities[0] == "*") s.allCommunities = true;
-        else s.communities = std::move(communities);
+        if (communities.size() == 1 && communities[0] == "*")
+            s.allCommunities = true;
+        else
+            s.communities = std::move(communities);
         auto added = store->addStaffMember(s, {"test", "", now});
         REQUIRE(added.ok());
         REQUIRE(added.value());

@@ -12,28 +12,35 @@ using nlohmann::json;
 
 namespace {
 
-protocol::NoticeFeed feed(ConsoleFixture& f, const std::string& credential, const std::string& since) {
+protocol::NoticeFeed feed(ConsoleFixture& f, const std::string& credential,
+                          const std::string& since) {
     auto r = f.call("GET", "/notices", credential, "", {{"since", since}});
     REQUIRE(r.status == 200);
     return decoded<protocol::NoticeFeed>(r);
 }
 
 json noticeBody(const std::string& title, json targets) {
-    return {{"title", title}, {"body", "明天9点到12点停水"}, {"title_en", "Water off"},
-            {"category", "outage"}, {"targets", std::move(targets)}};
+    return {{"title", title},
+            {"body", "明天9点到12点停水"},
+            {"title_en", "Water off"},
+            {"category", "outage"},
+            {"targets", std::move(targets)}};
 }
 
 }  // namespace
 
-TEST_CASE("Console: a notice's counts - terminals targeted, delivered (feed cursor passed it), displayed") {
+TEST_CASE(
+    "Console: a notice's counts - terminals targeted, delivered (feed cursor passed it), "
+    "displayed") {
     ConsoleFixture f;
     f.addStaff("ed", StaffRole::NoticeEditor, {f.community});
     const auto t1 = f.enroll();
     const auto t2 = f.enroll(f.building);
     const auto t3 = f.enroll();
     Browser ed = f.signIn("ed");
-    auto created = f.request("POST", "/console/api/notices", &ed,
-                             noticeBody("停水", {{{"kind", "community"}, {"ref", f.community}}}).dump());
+    auto created =
+        f.request("POST", "/console/api/notices", &ed,
+                  noticeBody("停水", {{{"kind", "community"}, {"ref", f.community}}}).dump());
     REQUIRE(created.status == 201);
     const std::string id = f.json(created)["id"];
 
@@ -42,7 +49,8 @@ TEST_CASE("Console: a notice's counts - terminals targeted, delivered (feed curs
         REQUIRE(list.status == 200);
         const json body = f.json(list);
         for (const auto& item : body["items"])
-            if (item["id"] == id) return std::array<int, 3>{item["terminals"], item["delivered"], item["displayed"]};
+            if (item["id"] == id)
+                return std::array<int, 3>{item["terminals"], item["delivered"], item["displayed"]};
         FAIL("notice not listed: " + list.body);
         return std::array<int, 3>{};
     };
@@ -82,8 +90,9 @@ TEST_CASE("Console: a notice's counts - terminals targeted, delivered (feed curs
 
     // A revision is a new change: nobody has it until their cursor passes it again.
     f.now += 60;
-    auto revised = f.request("PUT", "/console/api/notices/" + id, &ed,
-                             noticeBody("停水（改期）", {{{"kind", "community"}, {"ref", f.community}}}).dump());
+    auto revised = f.request(
+        "PUT", "/console/api/notices/" + id, &ed,
+        noticeBody("停水（改期）", {{{"kind", "community"}, {"ref", f.community}}}).dump());
     REQUIRE(revised.status == 200);
     CHECK(f.json(revised)["revision"] == 2);
     CHECK(f.json(revised)["title"] == "停水（改期）");
@@ -103,7 +112,8 @@ TEST_CASE("Console: a notice's counts - terminals targeted, delivered (feed curs
     CHECK(f.json(retracted)["state"] == "retracted");
     CHECK(f.request("POST", "/console/api/notices/" + id + "/retract", &ed).status == 409);
     CHECK(f.request("PUT", "/console/api/notices/" + id, &ed,
-                    noticeBody("x", {{{"kind", "community"}, {"ref", f.community}}}).dump()).status == 409);
+                    noticeBody("x", {{{"kind", "community"}, {"ref", f.community}}}).dump())
+              .status == 409);
     auto live = f.request("GET", "/console/api/notices", &ed, "", {}, {{"state", "live"}});
     CHECK(f.json(live)["items"].empty());
     auto gone = f.request("GET", "/console/api/notices", &ed, "", {}, {{"state", "retracted"}});
@@ -122,19 +132,21 @@ TEST_CASE("Console: a notice's counts - terminals targeted, delivered (feed curs
     CHECK(f.audit("notice.retract").size() == 1);
 }
 
-TEST_CASE("Console: a notice body is checked - titles one line without bidi controls, known categories, targets") {
+TEST_CASE(
+    "Console: a notice body is checked - titles one line without bidi controls, known categories, "
+    "targets") {
     ConsoleFixture f;
     f.addStaff("ed", StaffRole::NoticeEditor, {"*"});
     Browser ed = f.signIn("ed");
     const json target = {{{"kind", "all"}}};
-    for (const json& bad : {json{{"title", ""}, {"targets", target}},
-                            json{{"title", "a\nb"}, {"targets", target}},
-                            json{{"title", "abc\u202Eevil"}, {"targets", target}},
-                            json{{"title", "t"}, {"category", "weather"}, {"targets", target}},
-                            json{{"title", "t"}, {"targets", json::array()}},
-                            json{{"title", "t"}, {"targets", {{{"kind", "planet"}, {"ref", "x"}}}}},
-                            json{{"title", "t"}, {"body_en", "x"}, {"targets", target}},
-                            json{{"title", "t"}, {"publish_at", 100}, {"expire_at", 50}, {"targets", target}}}) {
+    for (const json& bad :
+         {json{{"title", ""}, {"targets", target}}, json{{"title", "a\nb"}, {"targets", target}},
+          json{{"title", "abc\u202Eevil"}, {"targets", target}},
+          json{{"title", "t"}, {"category", "weather"}, {"targets", target}},
+          json{{"title", "t"}, {"targets", json::array()}},
+          json{{"title", "t"}, {"targets", {{{"kind", "planet"}, {"ref", "x"}}}}},
+          json{{"title", "t"}, {"body_en", "x"}, {"targets", target}},
+          json{{"title", "t"}, {"publish_at", 100}, {"expire_at", 50}, {"targets", target}}}) {
         INFO(bad.dump());
         auto r = f.request("POST", "/console/api/notices", &ed, bad.dump());
         CHECK(r.status == 400);
@@ -142,14 +154,18 @@ TEST_CASE("Console: a notice body is checked - titles one line without bidi cont
     }
     CHECK(f.request("POST", "/console/api/notices", &ed, "not json").status == 400);
     // A target that does not exist is outside every scope.
-    CHECK(f.request("POST", "/console/api/notices", &ed,
-                    json{{"title", "t"}, {"targets", {{{"kind", "building"}, {"ref", "b999"}}}}}.dump()).status == 404);
+    CHECK(f.request(
+               "POST", "/console/api/notices", &ed,
+               json{{"title", "t"}, {"targets", {{{"kind", "building"}, {"ref", "b999"}}}}}.dump())
+              .status == 404);
     auto none = f.store->consoleNotices();
     REQUIRE(none.ok());
     CHECK(none->empty());
 }
 
-TEST_CASE("Console: the fleet - stale and backlogged flags, enrollment codes with a signed QR token, revocation, all audited") {
+TEST_CASE(
+    "Console: the fleet - stale and backlogged flags, enrollment codes with a signed QR token, "
+    "revocation, all audited") {
     ConsoleFixture f;
     f.addStaff("root", StaffRole::Admin, {f.community});
     const auto quiet = f.enroll();
@@ -179,12 +195,14 @@ TEST_CASE("Console: the fleet - stale and backlogged flags, enrollment codes wit
         }
     }
 
-    auto code = f.request("POST", "/console/api/fleet/enroll-codes", &root,
-                          json{{"community_id", f.community}, {"building_id", f.building}, {"hours", 2}}.dump());
+    auto code = f.request(
+        "POST", "/console/api/fleet/enroll-codes", &root,
+        json{{"community_id", f.community}, {"building_id", f.building}, {"hours", 2}}.dump());
     REQUIRE(code.status == 201);
     const json c = f.json(code);
     CHECK(c["expires_at"] == f.now + 7200);
-    CHECK(c["qr_svg"].get<std::string>().rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);
+    CHECK(c["qr_svg"].get<std::string>().rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) ==
+          0);
     auto secret = f.store->signingSecret();
     REQUIRE(secret.ok());
     auto key = protocol::signingKeyFrom(secret.value());
@@ -199,15 +217,18 @@ TEST_CASE("Console: the fleet - stale and backlogged flags, enrollment codes wit
     CHECK(enrolled.status == 201);
     // Another community's code is refused as unknown.
     CHECK(f.request("POST", "/console/api/fleet/enroll-codes", &root,
-                    json{{"community_id", f.communityB}}.dump()).status == 404);
+                    json{{"community_id", f.communityB}}.dump())
+              .status == 404);
     CHECK(f.request("POST", "/console/api/fleet/enroll-codes", &root,
-                    json{{"community_id", f.community}, {"hours", 0}}.dump()).status == 400);
+                    json{{"community_id", f.community}, {"hours", 0}}.dump())
+              .status == 400);
 
     auto revoked = f.request("POST", "/console/api/fleet/" + busy.terminal_id + "/revoke", &root);
     REQUIRE(revoked.status == 200);
     CHECK(f.json(revoked)["revoked_at"] == f.now);
     CHECK(f.call("POST", "/heartbeat", busy.credential, protocol::encode(hb)).status == 401);
-    CHECK(f.request("POST", "/console/api/fleet/" + busy.terminal_id + "/revoke", &root).status == 409);
+    CHECK(f.request("POST", "/console/api/fleet/" + busy.terminal_id + "/revoke", &root).status ==
+          409);
 
     auto codes = f.audit("fleet.enroll_code");
     REQUIRE(codes.size() == 1);
@@ -226,7 +247,8 @@ TEST_CASE("Console: the audit log reads with filters and pages") {
     for (int i = 0; i < 3; ++i) {
         f.now += 10;
         REQUIRE(f.request("POST", "/console/api/notices", &ed,
-                          noticeBody("第" + std::to_string(i), {{{"kind", "all"}}}).dump()).status == 201);
+                          noticeBody("第" + std::to_string(i), {{{"kind", "all"}}}).dump())
+                    .status == 201);
     }
     Browser root = f.signIn("root");
     auto page = f.request("GET", "/console/api/audit", &root, "", {},
@@ -237,8 +259,9 @@ TEST_CASE("Console: the audit log reads with filters and pages") {
     REQUIRE(p["items"].size() == 2);
     CHECK(p["items"][0]["after"]["title"] == "第2");  // newest first, before/after as JSON
     CHECK(p["items"][0]["address"] == ed.address);
-    auto second = f.request("GET", "/console/api/audit", &root, "", {},
-                            {{"actor", "ed"}, {"action", "notice.publish"}, {"limit", "2"}, {"page", "2"}});
+    auto second =
+        f.request("GET", "/console/api/audit", &root, "", {},
+                  {{"actor", "ed"}, {"action", "notice.publish"}, {"limit", "2"}, {"page", "2"}});
     REQUIRE(f.json(second)["items"].size() == 1);
     CHECK(f.json(second)["items"][0]["after"]["title"] == "第0");
     auto range = f.request("GET", "/console/api/audit", &root, "", {},

@@ -26,7 +26,8 @@ std::string fileTicket(ConsoleFixture& f, const std::string& trackingCode) {
     REQUIRE(stored.ok());
     REQUIRE(stored->ticket_number);
     hq::Database db(f.dir.file("hq.db"));
-    db.prepare("UPDATE tickets SET tracking_code = ?, category = ?, resolve_due_at = ? WHERE number = ?")
+    db.prepare(
+          "UPDATE tickets SET tracking_code = ?, category = ?, resolve_due_at = ? WHERE number = ?")
         .bind(1, trackingCode)
         .bind(2, std::string("<img src=x onerror=alert(1)>"))
         .bind(3, f.now + 48 * 3600)
@@ -37,12 +38,16 @@ std::string fileTicket(ConsoleFixture& f, const std::string& trackingCode) {
 
 }  // namespace
 
-TEST_CASE("Receipt page: the timeline in Chinese then English, resident-typed text escaped, nothing personal") {
+TEST_CASE(
+    "Receipt page: the timeline in Chinese then English, resident-typed text escaped, nothing "
+    "personal") {
     ConsoleFixture f;
     const std::string number = fileTicket(f, "20261203");
     f.now += 600;
-    REQUIRE(f.store->setTicketStatus(number, protocol::TicketState::Accepted,
-                                     "<script>alert('x')</script> 师傅明天上午到", f.now).ok());
+    REQUIRE(f.store
+                ->setTicketStatus(number, protocol::TicketState::Accepted,
+                                  "<script>alert('x')</script> 师傅明天上午到", f.now)
+                .ok());
     auto r = f.request("GET", "/t/20261203");
     REQUIRE(r.status == 200);
     CHECK(r.contentType == "text/html; charset=utf-8");
@@ -50,7 +55,8 @@ TEST_CASE("Receipt page: the timeline in Chinese then English, resident-typed te
     CHECK(f.headerOf(r, "Content-Security-Policy").find("default-src 'self'") != std::string::npos);
     const std::string& page = r.body;
     CHECK(page.find(number) != std::string::npos);
-    CHECK(page.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; 师傅明天上午到") != std::string::npos);
+    CHECK(page.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; 师傅明天上午到") !=
+          std::string::npos);
     CHECK(page.find("&lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
     CHECK(page.find("<script") == std::string::npos);
     CHECK(page.find("<img") == std::string::npos);
