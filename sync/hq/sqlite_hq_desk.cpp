@@ -234,11 +234,12 @@ Result<std::optional<DeskTicketDetail>> SqliteHqStore::deskTicket(const std::str
             "ORDER BY id");
         notes.bind(1, number);
         while (notes.step())
-            d.notes.push_back({notes.integer(0), notes.text(1), notes.text(2), notes.text(3),
-                               notes.integer(4)});
+            d.notes.push_back(
+                {notes.integer(0), notes.text(1), notes.text(2), notes.text(3), notes.integer(4)});
         // Filing is not stored as an event (ingest stays one insert per table); it is shown so.
-        d.events.push_back({d.ticket.created_at, d.ticket.terminal_id.empty() ? "system" : "terminal",
-                            "submit", "", "submitted", ""});
+        d.events.push_back({d.ticket.created_at,
+                            d.ticket.terminal_id.empty() ? "system" : "terminal", "submit", "",
+                            "submitted", ""});
         auto events = m_db->prepare(
             "SELECT at, actor, action, from_status, to_status, note FROM ticket_events "
             "WHERE ticket_number = ? ORDER BY id");
@@ -271,9 +272,8 @@ Result<std::vector<StaffUser>> SqliteHqStore::deskStaffOf(const std::string& com
                 std::size_t start = 0;
                 while (start <= scope.size()) {
                     const auto comma = scope.find(',', start);
-                    const auto part = scope.substr(start, comma == std::string::npos
-                                                              ? std::string::npos
-                                                              : comma - start);
+                    const auto part = scope.substr(
+                        start, comma == std::string::npos ? std::string::npos : comma - start);
                     if (!part.empty()) u.communities.push_back(part);
                     if (comma == std::string::npos) break;
                     start = comma + 1;
@@ -292,21 +292,37 @@ void SqliteHqStore::writeDeskTicket(const DeskTicket& t) {
             "pause_reason = ?, paused_since = ?, response_due_at = ?, response_met_at = ?, "
             "resolve_due_at = ?, resolved_at = ?, callback_due_at = ?, callback_met_at = ?, "
             "escalation = ?, escalated_at = ?, next_due_at = ? WHERE number = ?")
-        .bind(1, protocol::toString(t.status)).bind(2, t.note).bind(3, t.assignee)
-        .bind(4, t.updated_at).bind(5, t.pause_reason).bind(6, t.sla.paused_since)
-        .bind(7, t.sla.response_due_at).bind(8, t.sla.response_met_at)
-        .bind(9, t.sla.resolve_due_at).bind(10, t.sla.resolved_at)
-        .bind(11, t.sla.callback_due_at).bind(12, t.sla.callback_met_at)
-        .bind(13, std::int64_t{t.sla.escalation}).bind(14, t.sla.escalated_at)
-        .bind(15, next).bind(16, t.number)
+        .bind(1, protocol::toString(t.status))
+        .bind(2, t.note)
+        .bind(3, t.assignee)
+        .bind(4, t.updated_at)
+        .bind(5, t.pause_reason)
+        .bind(6, t.sla.paused_since)
+        .bind(7, t.sla.response_due_at)
+        .bind(8, t.sla.response_met_at)
+        .bind(9, t.sla.resolve_due_at)
+        .bind(10, t.sla.resolved_at)
+        .bind(11, t.sla.callback_due_at)
+        .bind(12, t.sla.callback_met_at)
+        .bind(13, std::int64_t{t.sla.escalation})
+        .bind(14, t.sla.escalated_at)
+        .bind(15, next)
+        .bind(16, t.number)
         .run();
 }
 
 void SqliteHqStore::insertEvent(const std::string& number, const DeskEvent& e) {
-    m_db->prepare("INSERT INTO ticket_events(ticket_number, at, actor, action, from_status, "
-                  "to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, number).bind(2, e.at).bind(3, e.actor).bind(4, e.action).bind(5, e.from)
-        .bind(6, e.to).bind(7, e.note).run();
+    m_db->prepare(
+            "INSERT INTO ticket_events(ticket_number, at, actor, action, from_status, "
+            "to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, number)
+        .bind(2, e.at)
+        .bind(3, e.actor)
+        .bind(4, e.action)
+        .bind(5, e.from)
+        .bind(6, e.to)
+        .bind(7, e.note)
+        .run();
 }
 
 Result<std::optional<DeskUpdate>> SqliteHqStore::deskUpdate(const std::string& number,
@@ -323,18 +339,27 @@ Result<std::optional<DeskUpdate>> SqliteHqStore::deskUpdate(const std::string& n
             writeDeskTicket(u.after);
             insertEvent(number, u.event);
             if (u.note) {
-                m_db->prepare("INSERT INTO ticket_notes(ticket_number, visibility, text, author, "
-                              "at) VALUES (?, ?, ?, ?, ?)")
-                    .bind(1, number).bind(2, u.note->visibility).bind(3, u.note->text)
-                    .bind(4, u.note->author).bind(5, u.note->at).run();
+                m_db->prepare(
+                        "INSERT INTO ticket_notes(ticket_number, visibility, text, author, "
+                        "at) VALUES (?, ?, ?, ?, ?)")
+                    .bind(1, number)
+                    .bind(2, u.note->visibility)
+                    .bind(3, u.note->text)
+                    .bind(4, u.note->author)
+                    .bind(5, u.note->at)
+                    .run();
                 u.note->id = m_db->lastInsertId();
             }
             if (u.toFeed) {
-                m_db->prepare("INSERT INTO ticket_changes(ticket_number, terminal_id, status, "
-                              "note, changed_at) VALUES (?, ?, ?, ?, ?)")
-                    .bind(1, number).bind(2, u.after.terminal_id)
-                    .bind(3, protocol::toString(u.after.status)).bind(4, u.feedNote)
-                    .bind(5, u.event.at).run();
+                m_db->prepare(
+                        "INSERT INTO ticket_changes(ticket_number, terminal_id, status, "
+                        "note, changed_at) VALUES (?, ?, ?, ?, ?)")
+                    .bind(1, number)
+                    .bind(2, u.after.terminal_id)
+                    .bind(3, protocol::toString(u.after.status))
+                    .bind(4, u.feedNote)
+                    .bind(5, u.event.at)
+                    .run();
             }
             insertAudit(u.audit);
             tx.commit();
@@ -343,8 +368,8 @@ Result<std::optional<DeskUpdate>> SqliteHqStore::deskUpdate(const std::string& n
 }
 
 Result<std::vector<EscalationDue>> SqliteHqStore::deskEscalationsDue(std::int64_t now,
-                                                                  std::int64_t gmAfter,
-                                                                  int limit) {
+                                                                     std::int64_t gmAfter,
+                                                                     int limit) {
     return guarded<std::vector<EscalationDue>>("escalations due", [&] {
         std::vector<EscalationDue> out;
         auto st = m_db->prepare(
@@ -369,10 +394,10 @@ void SqliteHqStore::reachStatus(const std::string& number, protocol::TicketState
     t.note = note;
     t.updated_at = now;
     writeDeskTicket(t);
-    insertEvent(number, {now, actor, std::string(protocol::toString(to)) == "callback_done"
-                                         ? "callback" : "status",
-                         std::string(protocol::toString(row->status)),
-                         std::string(protocol::toString(to)), note});
+    insertEvent(
+        number,
+        {now, actor, std::string(protocol::toString(to)) == "callback_done" ? "callback" : "status",
+         std::string(protocol::toString(row->status)), std::string(protocol::toString(to)), note});
     nlohmann::json before{{"status", protocol::toString(row->status)}};
     nlohmann::json after{{"status", protocol::toString(to)}};
     insertAudit({now, actor, "ticket.status", "ticket:" + number, before.dump(), after.dump(), ""});

@@ -22,8 +22,8 @@ namespace {
 struct Options {
     int tickets = 100'000;
     int communities = 4;
-    int buildings = 5;  // per community
-    int worked = 3'000;  // tickets taken through the workflow
+    int buildings = 5;   // per community
+    int worked = 1'000;  // tickets taken through the workflow
     int repeat = 40;     // timed runs per query
     std::string dir;     // where the store goes; a fresh temp dir when empty
 };
@@ -83,7 +83,8 @@ int main(int argc, char** argv) {
             const auto building =
                 must(store->addBuilding(community, std::to_string(b + 1) + "号楼"), "building");
             buildingIds.push_back(building);
-            const auto code = must(store->createEnrollCode(community, building, start + 3600), "code");
+            const auto code =
+                must(store->createEnrollCode(community, building, start + 3600), "code");
             auto e = must(store->enroll(code.code, "lobby", "hash-" + building, start), "enroll");
             terminals.push_back(*e.terminal);
         }
@@ -110,19 +111,24 @@ int main(int argc, char** argv) {
             const int k = filed + i;
             protocol::Submission s;
             s.client_id = "bench-" + std::to_string(k) + "-abcdefgh";
-            s.kind = k % 5 == 4 ? protocol::SubmissionKind::Complaint : protocol::SubmissionKind::Repair;
+            s.kind =
+                k % 5 == 4 ? protocol::SubmissionKind::Complaint : protocol::SubmissionKind::Repair;
             s.created_at = now;
-            s.payload = {{"category", k % 5 == 4 ? "noise" : "plumbing"},
-                         {"location", {{"kind", "home"}, {"building_id", *terminal.building_id},
-                                       {"unit", std::to_string(k % 30 + 1) + "-" + std::to_string(k % 6 + 1) + "01"},
-                                       {"place_id", ""}}},
-                         {"urgency", k % 10 == 0 ? "urgent" : "normal"},
-                         {"description", std::string(kWords[k % 10]) + "，请尽快处理。编号" + std::to_string(k)},
-                         {"preferred_slot", "any"},
-                         {"anonymous", false},
-                         {"to_general_manager", false},
-                         {"tracking_code", std::to_string(10'000'000 + k)},
-                         {"phone", "138" + std::to_string(10'000'000 + k)}};
+            s.payload = {
+                {"category", k % 5 == 4 ? "noise" : "plumbing"},
+                {"location",
+                 {{"kind", "home"},
+                  {"building_id", *terminal.building_id},
+                  {"unit", std::to_string(k % 30 + 1) + "-" + std::to_string(k % 6 + 1) + "01"},
+                  {"place_id", ""}}},
+                {"urgency", k % 10 == 0 ? "urgent" : "normal"},
+                {"description",
+                 std::string(kWords[k % 10]) + "，请尽快处理。编号" + std::to_string(k)},
+                {"preferred_slot", "any"},
+                {"anonymous", false},
+                {"to_general_manager", false},
+                {"tracking_code", std::to_string(10'000'000 + k)},
+                {"phone", "138" + std::to_string(10'000'000 + k)}};
             batch.push_back(std::move(s));
         }
         auto results = must(store->storeSubmissions(terminal, batch, now), "ingest");
@@ -180,15 +186,17 @@ int main(int argc, char** argv) {
         {"q=words of the summary", &deskAll, {{"q", "楼道灯"}}},
         {"q=ticket number", &deskAll, {{"q", numbers[numbers.size() / 2]}}},
         {"q=tracking code", &deskAll, {{"q", "10012345"}}},
-        {"community + open + overdue, page 3", &deskAll,
+        {"community + open + overdue, page 3",
+         &deskAll,
          {{"community", communityIds[0]}, {"status", "open"}, {"overdue", "1"}, {"page", "3"}}},
     };
     std::printf("Ticket desk benchmark: %d tickets, %d communities x %d buildings, store %s\n",
                 o.tickets, o.communities, o.buildings, path.c_str());
-    std::printf("filing through ingest: %.1f s (%.0f tickets/s); workflow: %d actions in %.1f s "
-                "(%.1f ms each)\n\n",
-                fillSeconds, o.tickets / fillSeconds, actions, workSeconds,
-                actions ? workSeconds * 1000 / actions : 0.0);
+    std::printf(
+        "filing through ingest: %.1f s (%.0f tickets/s); workflow: %d actions in %.1f s "
+        "(%.1f ms each)\n\n",
+        fillSeconds, o.tickets / fillSeconds, actions, workSeconds,
+        actions ? workSeconds * 1000 / actions : 0.0);
     std::printf("%-40s %9s %9s %9s %9s %8s\n", "query (GET /console/api/tickets...)", "p50 ms",
                 "p95 ms", "max ms", "total", "bytes");
     bool allOk = true;
@@ -204,13 +212,16 @@ int main(int argc, char** argv) {
             const auto answer = hq::ticketRoutes(c);
             times.push_back(ms(std::chrono::steady_clock::now() - t0));
             if (answer.status != 200) {
-                std::fprintf(stderr, "%s: %d %s\n", q.name.c_str(), answer.status, answer.body.c_str());
+                std::fprintf(stderr, "%s: %d %s\n", q.name.c_str(), answer.status,
+                             answer.body.c_str());
                 allOk = false;
                 break;
             }
             bytes = answer.body.size();
             const auto at = answer.body.rfind("\"total\":");
-            total = at == std::string::npos ? "?" : answer.body.substr(at + 8, answer.body.find_first_of(",}", at) - at - 8);
+            total = at == std::string::npos
+                        ? "?"
+                        : answer.body.substr(at + 8, answer.body.find_first_of(",}", at) - at - 8);
         }
         if (times.empty()) continue;
         worstP95 = std::max(worstP95, percentile(times, 0.95));
@@ -223,25 +234,26 @@ int main(int argc, char** argv) {
         std::vector<double> times;
         std::size_t bytes = 0;
         for (int i = 0; i < o.repeat; ++i) {
-            const std::string n = worked && !workedNumber.empty()
-                                      ? workedNumber
-                                      : numbers[rng() % numbers.size()];
+            const std::string n =
+                worked && !workedNumber.empty() ? workedNumber : numbers[rng() % numbers.size()];
             hq::ConsoleRequest r{"GET", "/console/api/tickets/" + n, {}, {}, "127.0.0.1", ""};
             hq::ConsoleContext c{*store, desk, r, deskAll, now};
             const auto t0 = std::chrono::steady_clock::now();
             const auto answer = hq::ticketRoutes(c);
             times.push_back(ms(std::chrono::steady_clock::now() - t0));
             if (answer.status != 200) {
-                std::fprintf(stderr, "ticket %s: %d %s\n", n.c_str(), answer.status, answer.body.c_str());
+                std::fprintf(stderr, "ticket %s: %d %s\n", n.c_str(), answer.status,
+                             answer.body.c_str());
                 allOk = false;
             }
             bytes = answer.body.size();
         }
         worstP95 = std::max(worstP95, percentile(times, 0.95));
-        std::printf("%-40s %9.2f %9.2f %9.2f %9s %8zu\n",
-                    worked ? "GET /tickets/{n} (worked: notes, events)" : "GET /tickets/{n} (random)",
-                    percentile(times, 0.5), percentile(times, 0.95),
-                    *std::max_element(times.begin(), times.end()), "", bytes);
+        std::printf(
+            "%-40s %9.2f %9.2f %9.2f %9s %8zu\n",
+            worked ? "GET /tickets/{n} (worked: notes, events)" : "GET /tickets/{n} (random)",
+            percentile(times, 0.5), percentile(times, 0.95),
+            *std::max_element(times.begin(), times.end()), "", bytes);
     }
     std::printf("\nworst p95: %.2f ms (target <= 200 ms): %s\n", worstP95,
                 worstP95 <= 200 ? "PASS" : "FAIL");

@@ -45,7 +45,10 @@ json ticketRowJson(const DeskTicket& t, const SlaView& v) {
 }
 
 json noteJson(const DeskNote& n) {
-    return {{"id", n.id}, {"visibility", n.visibility}, {"text", n.text}, {"author", n.author},
+    return {{"id", n.id},
+            {"visibility", n.visibility},
+            {"text", n.text},
+            {"author", n.author},
             {"at", n.at}};
 }
 

@@ -1,9 +1,9 @@
 // /console/api/tickets: the inbox, one ticket, its actions, notes and the technicians it may go
 // to (docs/console.md, Tickets). Reads and checks the request, asks the TicketDesk, answers JSON.
-#include <charconv>
-
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+
+#include <charconv>
+#include <nlohmann/json.hpp>
 
 #include "sync/hq/console/console_routes.hpp"
 #include "sync/hq/console/console_ticket_json.hpp"
@@ -26,11 +26,16 @@ ConsoleResponse badRequest(const std::string& message) {
 
 ConsoleResponse failure(const Error& e) {
     switch (refusalOf(e)) {
-        case DeskRefusal::BadRequest: return badRequest(e.message);
-        case DeskRefusal::Forbidden: return consoleError(403, "forbidden", e.message);
-        case DeskRefusal::NotFound: return consoleError(404, "not_found", e.message);
-        case DeskRefusal::Conflict: return consoleError(409, "conflict", e.message);
-        case DeskRefusal::None: break;
+        case DeskRefusal::BadRequest:
+            return badRequest(e.message);
+        case DeskRefusal::Forbidden:
+            return consoleError(403, "forbidden", e.message);
+        case DeskRefusal::NotFound:
+            return consoleError(404, "not_found", e.message);
+        case DeskRefusal::Conflict:
+            return consoleError(409, "conflict", e.message);
+        case DeskRefusal::None:
+            break;
     }
     spdlog::error("{}: {}", e.where, e.message);
     return consoleError(500, "server_error", "storage failure");

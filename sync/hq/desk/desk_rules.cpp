@@ -8,13 +8,17 @@ namespace {
 
 using protocol::TicketState;
 
-bool isStaffDesk(const StaffUser& u) { return u.role == StaffRole::Desk || u.role == StaffRole::Admin; }
+bool isStaffDesk(const StaffUser& u) {
+    return u.role == StaffRole::Desk || u.role == StaffRole::Admin;
+}
 
 bool isAssignee(const StaffUser& u, const DeskTicket& t) {
     return t.assignee && *t.assignee == u.username;
 }
 
-std::string word(TicketState s) { return std::string(protocol::toString(s)); }
+std::string word(TicketState s) {
+    return std::string(protocol::toString(s));
+}
 
 nlohmann::json optionalJson(const std::optional<std::string>& s) {
     return s ? nlohmann::json(*s) : nlohmann::json(nullptr);
@@ -59,7 +63,9 @@ bool in(TicketState s, std::initializer_list<TicketState> states) {
 
 }  // namespace
 
-bool readsTickets(const StaffUser& user) { return user.role != StaffRole::NoticeEditor; }
+bool readsTickets(const StaffUser& user) {
+    return user.role != StaffRole::NoticeEditor;
+}
 
 bool canSee(const StaffUser& user, const DeskTicket& t) {
     if (!readsTickets(user) || !user.inScope(t.community_id)) return false;
@@ -131,13 +137,14 @@ Result<DeskUpdate> decideAction(const DeskTicket& t, const DeskActor& actor, con
         if (!paused) return conflict(t, a.action);
         resumeClocks(u.after.sla, now);
         u.after.pause_reason.reset();
-        audit(u,
-              {{"paused", {{"since", *t.sla.paused_since}, {"reason", optionalJson(t.pause_reason)}}},
-               {"response_due_at", t.sla.response_due_at},
-               {"resolve_due_at", t.sla.resolve_due_at}},
-              {{"paused", nullptr},
-               {"response_due_at", u.after.sla.response_due_at},
-               {"resolve_due_at", u.after.sla.resolve_due_at}});
+        audit(
+            u,
+            {{"paused", {{"since", *t.sla.paused_since}, {"reason", optionalJson(t.pause_reason)}}},
+             {"response_due_at", t.sla.response_due_at},
+             {"resolve_due_at", t.sla.resolve_due_at}},
+            {{"paused", nullptr},
+             {"response_due_at", u.after.sla.response_due_at},
+             {"resolve_due_at", u.after.sla.resolve_due_at}});
     } else if (a.action == "finish") {
         if (paused || t.status != TicketState::InProgress) return conflict(t, a.action);
         if (a.note.empty())
@@ -184,8 +191,7 @@ Result<DeskUpdate> decideNote(const DeskTicket& t, const DeskActor& actor, const
 }
 
 Result<DeskUpdate> decideEscalation(const DeskTicket& t, const SlaPolicy& policy,
-                                    const std::vector<std::string>& supervisors,
-                                    std::int64_t now) {
+                                    const std::vector<std::string>& supervisors, std::int64_t now) {
     const auto step = dueEscalation(t.sla, policy, now);
     if (!step) return deskRefusal(DeskRefusal::Conflict, "no escalation due");
     DeskUpdate u = changeOf(t, "system", "", "escalate", now);

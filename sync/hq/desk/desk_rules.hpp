@@ -28,7 +28,6 @@ Result<DeskUpdate> decideNote(const DeskTicket& t, const DeskActor& actor, const
                               const std::string& visibility, std::int64_t now);
 // The next escalation step due (Conflict when none is); `supervisors` are named in the event.
 Result<DeskUpdate> decideEscalation(const DeskTicket& t, const SlaPolicy& policy,
-                                    const std::vector<std::string>& supervisors,
-                                    std::int64_t now);
+                                    const std::vector<std::string>& supervisors, std::int64_t now);
 
 }  // namespace homedesk::hq

@@ -16,20 +16,28 @@ SlaClass slaClassOf(std::string_view kind, std::string_view urgency) {
 
 std::int64_t responseAllowed(const SlaPolicy& p, SlaClass c) {
     switch (c) {
-        case SlaClass::UrgentRepair: return p.urgent_repair_response_s;
-        case SlaClass::Repair: return p.repair_response_s;
-        case SlaClass::Complaint: return p.complaint_response_s;
-        case SlaClass::FollowUp: return p.followup_response_s;
+        case SlaClass::UrgentRepair:
+            return p.urgent_repair_response_s;
+        case SlaClass::Repair:
+            return p.repair_response_s;
+        case SlaClass::Complaint:
+            return p.complaint_response_s;
+        case SlaClass::FollowUp:
+            return p.followup_response_s;
     }
     return p.repair_response_s;
 }
 
 std::int64_t resolveAllowed(const SlaPolicy& p, SlaClass c) {
     switch (c) {
-        case SlaClass::UrgentRepair: return p.urgent_repair_resolve_s;
-        case SlaClass::Repair: return p.repair_resolve_s;
-        case SlaClass::Complaint: return p.complaint_resolve_s;
-        case SlaClass::FollowUp: return p.followup_resolve_s;
+        case SlaClass::UrgentRepair:
+            return p.urgent_repair_resolve_s;
+        case SlaClass::Repair:
+            return p.repair_resolve_s;
+        case SlaClass::Complaint:
+            return p.complaint_resolve_s;
+        case SlaClass::FollowUp:
+            return p.followup_resolve_s;
     }
     return p.repair_resolve_s;
 }
@@ -84,12 +92,18 @@ std::optional<std::int64_t> nextDue(const SlaTimes& t) {
 
 std::string_view toString(ClockState s) {
     switch (s) {
-        case ClockState::Ok: return "ok";
-        case ClockState::Warning: return "warning";
-        case ClockState::Breached: return "breached";
-        case ClockState::Met: return "met";
-        case ClockState::MetLate: return "met_late";
-        case ClockState::Paused: return "paused";
+        case ClockState::Ok:
+            return "ok";
+        case ClockState::Warning:
+            return "warning";
+        case ClockState::Breached:
+            return "breached";
+        case ClockState::Met:
+            return "met";
+        case ClockState::MetLate:
+            return "met_late";
+        case ClockState::Paused:
+            return "paused";
     }
     return "ok";
 }
@@ -116,11 +130,11 @@ SlaView slaAt(const SlaTimes& t, const SlaPolicy& p, SlaClass c, std::int64_t no
     SlaView v;
     v.response = clockAt(t.response_due_at, t.response_met_at, responseAllowed(p, c), paused,
                          p.warn_share, now);
-    v.resolution = clockAt(t.resolve_due_at, t.resolved_at, resolveAllowed(p, c), paused,
-                           p.warn_share, now);
+    v.resolution =
+        clockAt(t.resolve_due_at, t.resolved_at, resolveAllowed(p, c), paused, p.warn_share, now);
     if (t.callback_due_at)
-        v.callback = clockAt(*t.callback_due_at, t.callback_met_at, p.callback_s, paused,
-                             p.warn_share, now);
+        v.callback =
+            clockAt(*t.callback_due_at, t.callback_met_at, p.callback_s, paused, p.warn_share, now);
     return v;
 }
 

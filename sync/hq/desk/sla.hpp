@@ -13,17 +13,17 @@
 namespace homedesk::hq {
 
 struct SlaPolicy {
-    std::int64_t urgent_repair_response_s = 30 * 60;        // dispatched
+    std::int64_t urgent_repair_response_s = 30 * 60;  // dispatched
     std::int64_t urgent_repair_resolve_s = 24 * 3600;
-    std::int64_t repair_response_s = 24 * 3600;             // dispatched (arranged)
+    std::int64_t repair_response_s = 24 * 3600;  // dispatched (arranged)
     std::int64_t repair_resolve_s = 48 * 3600;
-    std::int64_t complaint_response_s = 24 * 3600;          // accepted (answered)
+    std::int64_t complaint_response_s = 24 * 3600;  // accepted (answered)
     std::int64_t complaint_resolve_s = 48 * 3600;
     std::int64_t followup_response_s = 24 * 3600;
     std::int64_t followup_resolve_s = 48 * 3600;
-    std::int64_t callback_s = 24 * 3600;                     // after resolved
+    std::int64_t callback_s = 24 * 3600;  // after resolved
     double warn_share = 0.75;
-    std::int64_t escalate_gm_after_s = 120 * 60;             // level 2 this long after level 1
+    std::int64_t escalate_gm_after_s = 120 * 60;  // level 2 this long after level 1
 };
 
 enum class SlaClass { UrgentRepair, Repair, Complaint, FollowUp };
@@ -44,8 +44,8 @@ struct SlaTimes {
     std::optional<std::int64_t> callback_due_at;
     std::optional<std::int64_t> callback_met_at;
     std::optional<std::int64_t> paused_since;
-    int escalation = 0;                         // 0, 1 supervisor, 2 general manager
-    std::optional<std::int64_t> escalated_at;   // when the current level fell due
+    int escalation = 0;                        // 0, 1 supervisor, 2 general manager
+    std::optional<std::int64_t> escalated_at;  // when the current level fell due
 };
 
 // The deadlines of a ticket made at `createdAt`.

@@ -37,8 +37,8 @@ DeskRefusal refusalOf(const Error& error) {
 }
 
 Error deskRefusal(DeskRefusal why, std::string message) {
-    const auto kind = why == DeskRefusal::NotFound ? Error::Kind::NotFound
-                                                   : Error::Kind::InvalidInput;
+    const auto kind =
+        why == DeskRefusal::NotFound ? Error::Kind::NotFound : Error::Kind::InvalidInput;
     return Error{kind, kRefusalWhere[static_cast<int>(why)], std::move(message), false};
 }
 
@@ -107,9 +107,8 @@ Result<DeskNote> TicketDesk::addNote(const DeskActor& actor, const std::string& 
         !protocol::isValidText(text, protocol::TextKind::Text))
         return deskRefusal(DeskRefusal::BadRequest,
                            "text: 1 to 2000 bytes, no control characters but newlines and tabs");
-    auto done = m_store.deskUpdate(number, [&](const DeskTicket& t) {
-        return decideNote(t, actor, text, visibility, now);
-    });
+    auto done = m_store.deskUpdate(
+        number, [&](const DeskTicket& t) { return decideNote(t, actor, text, visibility, now); });
     if (!done) return done.error();
     if (!done.value()) return notFound(number);
     return *done.value()->note;

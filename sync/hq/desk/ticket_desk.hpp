@@ -42,7 +42,7 @@ struct DeskActor {
 std::string maskPhone(const std::string& phone);
 
 class TicketDesk {
-public:
+  public:
     // Tells the store the policy, so ingest dates new tickets by it.
     TicketDesk(HqStore& store, SlaPolicy policy);
 
@@ -69,7 +69,7 @@ public:
     // how many it wrote. The server calls it at start and every 30 s.
     Result<int> sweep(std::int64_t now);
 
-private:
+  private:
     HqStore& m_store;
     SlaPolicy m_policy;
 };

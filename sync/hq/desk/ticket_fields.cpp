@@ -19,8 +19,11 @@ std::string firstCharacters(const std::string& text, std::size_t n) {
     std::size_t count = 0;
     for (std::size_t i = 0; i < text.size() && count < n;) {
         const auto c = static_cast<unsigned char>(text[i]);
-        const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3
-                                : (c >> 3) == 0x1E ? 4 : 1;
+        const std::size_t len = c < 0x80           ? 1
+                                : (c >> 5) == 0x6  ? 2
+                                : (c >> 4) == 0xE  ? 3
+                                : (c >> 3) == 0x1E ? 4
+                                                   : 1;
         if (i + len > text.size()) break;
         if (c < 0x20 || c == 0x7F)
             out += ' ';
@@ -42,8 +45,8 @@ TicketFields ticketFields(const nlohmann::json& payload) {
     if (loc != payload.end() && loc->is_object()) {
         f.buildingId = text(*loc, "building_id", 64);
         const auto kind = text(*loc, "kind", 16).value_or("");
-        f.place = (kind == "home" ? text(*loc, "unit", 64) : text(*loc, "place_id", 64))
-                      .value_or("");
+        f.place =
+            (kind == "home" ? text(*loc, "unit", 64) : text(*loc, "place_id", 64)).value_or("");
     }
     if (const auto d = text(payload, "description", 64 * 1024)) f.summary = firstCharacters(*d, 80);
     f.trackingCode = text(payload, "tracking_code", 32);

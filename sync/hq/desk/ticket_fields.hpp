@@ -4,10 +4,9 @@
 // empty, lengths are capped.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 namespace homedesk::hq {
 

@@ -83,8 +83,8 @@ TEST_CASE("one ticket answers the TicketDetail, the phone masked for a viewer",
     const std::string n = f.file(f.terminalA);
     auto d = r.ok(r.call(f.deskA, "GET", "/console/api/tickets/" + n));
     for (const char* k : {"description", "location", "preferred_slot", "anonymous",
-                          "to_general_manager", "phone", "tracking_code", "follows",
-                          "followed_by", "co_reporters", "notes", "events", "sla", "summary"})
+                          "to_general_manager", "phone", "tracking_code", "follows", "followed_by",
+                          "co_reporters", "notes", "events", "sla", "summary"})
         CHECK(d.contains(k));
     CHECK(d["phone"] == "13812345678");
     CHECK(d["location"]["unit"] == "3-201");
@@ -116,8 +116,8 @@ TEST_CASE("actions answer 200, 400, 403, 404 and 409 as the contract says", "[co
     auto d = r.ok(r.call(f.deskA, "POST", path, R"({"action":"accept","note":"已受理"})"));
     CHECK(d["status"] == "accepted");
     CHECK(d["notes"][0]["text"] == "已受理");
-    CHECK(r.code(r.call(f.deskA, "POST", path, R"({"action":"dispatch","assignee":"tina"})"), 400) ==
-          "bad_request");
+    CHECK(r.code(r.call(f.deskA, "POST", path, R"({"action":"dispatch","assignee":"tina"})"),
+                 400) == "bad_request");
     CHECK(r.code(r.call(f.deskA, "POST", path, R"({"action":"dispatch","assignee":"t m"})"), 400) ==
           "bad_request");
     auto assignees = r.ok(r.call(f.deskA, "GET", "/console/api/tickets/" + n + "/assignees"));
@@ -150,8 +150,8 @@ TEST_CASE("notes answer 201 Note and check their input", "[console][tickets]") {
     Routes r{f};
     const std::string n = f.file(f.terminalA);
     const std::string path = "/console/api/tickets/" + n + "/notes";
-    auto note = r.ok(r.call(f.deskA, "POST", path, R"({"text":"下午到","visibility":"resident"})"),
-                     201);
+    auto note =
+        r.ok(r.call(f.deskA, "POST", path, R"({"text":"下午到","visibility":"resident"})"), 201);
     CHECK(keys(note) == std::vector<std::string>{"at", "author", "id", "text", "visibility"});
     CHECK(note["author"] == "dora");
     CHECK(r.code(r.call(f.deskA, "POST", path, R"({"text":"x","visibility":"everyone"})"), 400) ==
@@ -177,10 +177,12 @@ TEST_CASE("inbox query values are checked", "[console][tickets]") {
     CHECK(r.code(r.call(f.deskA, "GET", path, "", {{"page", "0"}}), 400) == "bad_request");
     CHECK(r.code(r.call(f.deskA, "GET", path, "", {{"page", "2x"}}), 400) == "bad_request");
     CHECK(r.code(r.call(f.deskA, "GET", path, "", {{"overdue", "yes"}}), 400) == "bad_request");
-    CHECK(r.code(r.call(f.deskA, "GET", path, "", {{"building", "b1' OR 1"}}), 400) == "bad_request");
+    CHECK(r.code(r.call(f.deskA, "GET", path, "", {{"building", "b1' OR 1"}}), 400) ==
+          "bad_request");
     CHECK(r.code(r.call(f.deskA, "GET", path, "", {{"q", "a\nb"}}), 400) == "bad_request");
     CHECK(r.code(r.call(f.editor, "GET", path), 403) == "forbidden");
-    CHECK(r.ok(r.call(f.deskA, "GET", path, "", {{"status", "open"}, {"limit", "1"}}))["total"] == 1);
+    CHECK(r.ok(r.call(f.deskA, "GET", path, "", {{"status", "open"}, {"limit", "1"}}))["total"] ==
+          1);
     CHECK(r.ok(r.call(f.deskA, "GET", path, "", {{"q", "漏水"}}))["total"] == 1);
     CHECK(r.ok(r.call(f.deskA, "GET", path, "", {{"q", "no such words"}}))["total"] == 0);
     CHECK(r.code(r.call(f.deskA, "DELETE", path), 404) == "not_found");

@@ -82,12 +82,13 @@ struct DeskFixture : HqFixture {
     }
 
     // Staff rows with a scope, as the console's staff commands make them.
-    hq::StaffUser addStaff(const std::string& name, hq::StaffRole role,
-                           const std::string& scope) {
+    hq::StaffUser addStaff(const std::string& name, hq::StaffRole role, const std::string& scope) {
         REQUIRE(store->addStaff(name, "x", role).ok());
         hq::Database db(dir.file("hq.db"));
         db.prepare("UPDATE staff SET communities = ? WHERE username = ?")
-            .bind(1, scope).bind(2, name).run();
+            .bind(1, scope)
+            .bind(2, name)
+            .run();
         return staffUser(name, role, {scope});
     }
 
@@ -99,16 +100,17 @@ struct DeskFixture : HqFixture {
         s.client_id = "c-desk-" + std::to_string(++filed) + "-abcdefgh";
         s.kind = kind;
         s.created_at = now;
-        s.payload = {{"category", kind == protocol::SubmissionKind::Repair ? "plumbing" : "noise"},
-                     {"location",
-                      {{"kind", "home"}, {"building_id", building}, {"unit", "3-201"}, {"place_id", ""}}},
-                     {"urgency", urgency},
-                     {"description", "厨房水管漏水 kitchen pipe leaking " + std::to_string(filed)},
-                     {"preferred_slot", "weekday_evening"},
-                     {"anonymous", false},
-                     {"to_general_manager", false},
-                     {"tracking_code", std::to_string(40000000 + filed)},
-                     {"phone", "13812345678"}};
+        s.payload = {
+            {"category", kind == protocol::SubmissionKind::Repair ? "plumbing" : "noise"},
+            {"location",
+             {{"kind", "home"}, {"building_id", building}, {"unit", "3-201"}, {"place_id", ""}}},
+            {"urgency", urgency},
+            {"description", "厨房水管漏水 kitchen pipe leaking " + std::to_string(filed)},
+            {"preferred_slot", "weekday_evening"},
+            {"anonymous", false},
+            {"to_general_manager", false},
+            {"tracking_code", std::to_string(40000000 + filed)},
+            {"phone", "13812345678"}};
         for (const auto& [k, v] : extra.items()) s.payload[k] = v;
         auto r = store->storeSubmission(terminal, s, now);
         REQUIRE(r.ok());
@@ -144,7 +146,8 @@ struct DeskFixture : HqFixture {
     // Audit rows of one target, oldest first: "action before after" lines.
     std::vector<std::string> audit(const std::string& number) {
         hq::Database db(dir.file("hq.db"));
-        auto st = db.prepare("SELECT actor, action, before, after FROM audit WHERE target = ? ORDER BY id");
+        auto st = db.prepare(
+            "SELECT actor, action, before, after FROM audit WHERE target = ? ORDER BY id");
         st.bind(1, "ticket:" + number);
         std::vector<std::string> out;
         while (st.step())

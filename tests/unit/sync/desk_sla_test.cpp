@@ -41,12 +41,15 @@ TEST_CASE("the classes: urgent and ordinary repairs, complaints, follow-ups", "[
 }
 
 TEST_CASE("urgent repair: dispatched within 30 minutes", "[sla][rules]") {
-    CHECK(responseAt(SlaClass::UrgentRepair, TicketState::Dispatched, 30 * kMin) == ClockState::Met);
+    CHECK(responseAt(SlaClass::UrgentRepair, TicketState::Dispatched, 30 * kMin) ==
+          ClockState::Met);
     CHECK(responseAt(SlaClass::UrgentRepair, TicketState::Dispatched, 30 * kMin + 1) ==
           ClockState::MetLate);
     // Accepting is not the urgent repair's promise.
-    CHECK(responseAt(SlaClass::UrgentRepair, TicketState::Accepted, 29 * kMin) == ClockState::Warning);
-    CHECK(responseAt(SlaClass::UrgentRepair, TicketState::Accepted, 31 * kMin) == ClockState::Breached);
+    CHECK(responseAt(SlaClass::UrgentRepair, TicketState::Accepted, 29 * kMin) ==
+          ClockState::Warning);
+    CHECK(responseAt(SlaClass::UrgentRepair, TicketState::Accepted, 31 * kMin) ==
+          ClockState::Breached);
 }
 
 TEST_CASE("ordinary repair: dispatched within 24 hours", "[sla][rules]") {

@@ -51,8 +51,8 @@ TEST_CASE("a repair goes from submitted to callback_done, each step on the termi
     d = f.desk->ticket(f.deskA, n).value();
     std::vector<std::string> actions;
     for (const auto& e : d.events) actions.push_back(e.action);
-    CHECK(actions == std::vector<std::string>{"submit", "accept", "dispatch", "start", "finish",
-                                              "close"});
+    CHECK(actions ==
+          std::vector<std::string>{"submit", "accept", "dispatch", "start", "finish", "close"});
     REQUIRE(d.notes.size() == 2);
     CHECK(d.notes[0].visibility == "internal");
     CHECK(d.notes[0].text == "收到");
@@ -63,13 +63,15 @@ TEST_CASE("wrong states answer conflict and nothing is written", "[desk][workflo
     DeskFixture f;
     const std::string n = f.file(f.terminalA);
     CHECK(refusal(f.act(f.deskA, n, {"start"})) == DeskRefusal::Conflict);
-    CHECK(refusal(f.act(f.deskA, n, {"dispatch", "", std::string("tom")})) == DeskRefusal::Conflict);
+    CHECK(refusal(f.act(f.deskA, n, {"dispatch", "", std::string("tom")})) ==
+          DeskRefusal::Conflict);
     CHECK(refusal(f.act(f.deskA, n, {"finish", "done"})) == DeskRefusal::Conflict);
     CHECK(refusal(f.act(f.deskA, n, {"resume"})) == DeskRefusal::Conflict);
     f.mustAct(f.deskA, n, {"accept"});
     CHECK(refusal(f.act(f.deskA, n, {"accept"})) == DeskRefusal::Conflict);
-    CHECK(refusal(f.act(f.deskA, n, {"close", "", std::nullopt, std::nullopt,
-                                     std::string("satisfied")})) == DeskRefusal::Conflict);
+    CHECK(refusal(f.act(f.deskA, n,
+                        {"close", "", std::nullopt, std::nullopt, std::string("satisfied")})) ==
+          DeskRefusal::Conflict);
     CHECK(f.audit(n).size() == 1);
     CHECK(f.feed(f.terminalA).size() == 2);
 }
@@ -83,11 +85,13 @@ TEST_CASE("roles: a viewer and a notice editor cannot act, a technician only on 
     CHECK(refusal(f.act(f.editor, n, {"accept"})) == DeskRefusal::NotFound);
     f.mustAct(f.admin, n, {"accept"});
     f.mustAct(f.deskA, n, {"dispatch", "", std::string("tom")});
-    CHECK(refusal(f.act(f.tech, n, {"dispatch", "", std::string("tom")})) == DeskRefusal::Forbidden);
+    CHECK(refusal(f.act(f.tech, n, {"dispatch", "", std::string("tom")})) ==
+          DeskRefusal::Forbidden);
     f.mustAct(f.tech, n, {"start"});
     CHECK(refusal(f.act(f.viewer, n, {"finish", "done"})) == DeskRefusal::Forbidden);
-    CHECK(refusal(f.act(f.tech, n, {"close", "", std::nullopt, std::nullopt,
-                                    std::string("satisfied")})) == DeskRefusal::Forbidden);
+    CHECK(refusal(f.act(f.tech, n,
+                        {"close", "", std::nullopt, std::nullopt, std::string("satisfied")})) ==
+          DeskRefusal::Forbidden);
     CHECK(refusal(f.act(f.deskA, n, {"finish", ""})) == DeskRefusal::BadRequest);
     CHECK(refusal(f.act(f.deskA, n, {"fly"})) == DeskRefusal::BadRequest);
     CHECK(f.row(n).status == TicketState::InProgress);
@@ -98,9 +102,12 @@ TEST_CASE("dispatch goes only to a technician of the ticket's community, and rea
     DeskFixture f;
     const std::string n = f.file(f.terminalA);
     f.mustAct(f.deskA, n, {"accept"});
-    CHECK(refusal(f.act(f.deskA, n, {"dispatch", "", std::string("tina")})) == DeskRefusal::BadRequest);
-    CHECK(refusal(f.act(f.deskA, n, {"dispatch", "", std::string("dora")})) == DeskRefusal::BadRequest);
-    CHECK(refusal(f.act(f.deskA, n, {"dispatch", "", std::string("nobody")})) == DeskRefusal::BadRequest);
+    CHECK(refusal(f.act(f.deskA, n, {"dispatch", "", std::string("tina")})) ==
+          DeskRefusal::BadRequest);
+    CHECK(refusal(f.act(f.deskA, n, {"dispatch", "", std::string("dora")})) ==
+          DeskRefusal::BadRequest);
+    CHECK(refusal(f.act(f.deskA, n, {"dispatch", "", std::string("nobody")})) ==
+          DeskRefusal::BadRequest);
     CHECK(refusal(f.act(f.deskA, n, {"dispatch"})) == DeskRefusal::BadRequest);
     f.mustAct(f.deskA, n, {"dispatch", "", std::string("tom")});
     f.addStaff("tim", hq::StaffRole::Technician, f.community);
@@ -136,8 +143,7 @@ TEST_CASE("scopes: community A's desk neither sees nor changes B's tickets", "[d
     CHECK(f.audit(b).empty());
 }
 
-TEST_CASE("a technician's inbox is their own jobs, and a notice editor has none",
-          "[desk][scope]") {
+TEST_CASE("a technician's inbox is their own jobs, and a notice editor has none", "[desk][scope]") {
     DeskFixture f;
     const std::string mine = f.file(f.terminalA);
     f.file(f.terminalA);
@@ -201,8 +207,8 @@ TEST_CASE("a me-too report joins the open ticket of the same community", "[desk]
                                       {{"co_report_of", n}, {"phone", "13900001111"}});
     CHECK(joined == n);
     // Another community's report naming it makes a ticket of its own.
-    const std::string other = f.file(f.terminalB, "normal", protocol::SubmissionKind::Repair,
-                                     {{"co_report_of", n}});
+    const std::string other =
+        f.file(f.terminalB, "normal", protocol::SubmissionKind::Repair, {{"co_report_of", n}});
     CHECK(other != n);
     auto d = f.desk->ticket(f.deskA, n);
     REQUIRE(d.ok());
@@ -217,7 +223,8 @@ TEST_CASE("a me-too report joins the open ticket of the same community", "[desk]
     f.mustAct(f.deskA, n, {"dispatch", "", std::string("tom")});
     f.mustAct(f.tech, n, {"start"});
     f.mustAct(f.tech, n, {"finish", "fixed"});
-    CHECK(f.file(f.terminalA, "normal", protocol::SubmissionKind::Repair, {{"co_report_of", n}}) != n);
+    CHECK(f.file(f.terminalA, "normal", protocol::SubmissionKind::Repair, {{"co_report_of", n}}) !=
+          n);
 }
 
 TEST_CASE("ingest fills the desk's columns from the payload", "[desk][ingest]") {
