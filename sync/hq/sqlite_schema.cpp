@@ -1,5 +1,8 @@
 #include "sync/hq/sqlite_schema.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 #include "sync/hq/sqlite_db.hpp"
 
 namespace homedesk::hq {
@@ -149,34 +152,19 @@ PRAGMA user_version = 4;
 
 }  // namespace
 
-void migrate(Database& db) {
+void migrate(Database& db, int upTo) {
+    static constexpr const char* kSteps[] = {kVersion1, kVersion2, kVersion3, kVersion4};
     std::int64_t current = 0;
     {
         auto version = db.prepare("PRAGMA user_version");
         version.step();
         current = version.integer(0);
     }
-    if (current < 1) {
+    const int last = std::min<int>(upTo, static_cast<int>(std::size(kSteps)));
+    // Each step sets its own user_version inside its transaction.
+    for (; current < last; ++current) {
         Transaction tx(db);
-        db.exec(kVersion1);
-        tx.commit();
-        current = 1;
-    }
-    if (current < 2) {
-        Transaction tx(db);
-        db.exec(kVersion2);
-        tx.commit();
-        current = 2;
-    }
-    if (current < 3) {
-        Transaction tx(db);
-        db.exec(kVersion3);
-        tx.commit();
-        current = 3;
-    }
-    if (current < 4) {
-        Transaction tx(db);
-        db.exec(kVersion4);
+        db.exec(kSteps[current]);
         tx.commit();
     }
 }

@@ -5,6 +5,9 @@
 namespace homedesk::hq {
 
 class Database;
-void migrate(Database& db);
+// Brings the file to the newest schema; `upTo` stops at an older version (tests build a
+// database as an older head office left it).
+inline constexpr int kSchemaVersion = 4;
+void migrate(Database& db, int upTo = kSchemaVersion);
 
 }  // namespace homedesk::hq

@@ -1,6 +1,7 @@
 // The head office stores and serves a notice's English text (protocol 1.1), keeps it consistent
 // through retractions and revisions, and migrates a v1 database.
 #include "sync/hq/sqlite_db.hpp"
+#include "sync/hq/sqlite_schema.hpp"
 #include "tests/unit/sync/hq_fixture.hpp"
 
 using namespace homedesk;
@@ -118,25 +119,21 @@ TEST_CASE("publishing by key: again is unchanged, other text is a revision that 
     CHECK(fresh->id != first->id);
 }
 
-TEST_CASE("a version 1 head office database gains the English and follow-up columns and keeps its notices",
+TEST_CASE("a version 1 head office database gains every later column and keeps its notices",
           "[hq][notice_en][store]") {
     TempDir dir;
     const std::string path = dir.file("hq.db");
-    std::string id;
+    const std::string id = "n000001";
     {
-        auto store = hq::SqliteHqStore::open(path);
-        REQUIRE(store.ok());
-        auto published = store.value()->publishNotice(draft("旧通知"), 1'790'000'000);
-        REQUIRE(published.ok());
-        id = *published;
-    }
-    {
-        // Back to the v1 layout, as a head office installed before protocol 1.1 has it.
+        // The v1 layout, as a head office installed before protocol 1.1 made it, with a notice.
         hq::Database db(path);
-        db.exec("ALTER TABLE tickets DROP COLUMN due_at; ALTER TABLE tickets DROP COLUMN follows; "
-                "DROP INDEX notices_by_source_key; ALTER TABLE notices DROP COLUMN source_key; "
-                "ALTER TABLE notices DROP COLUMN body_en; ALTER TABLE notices DROP COLUMN title_en; "
-                "PRAGMA user_version = 1;");
+        hq::migrate(db, 1);
+        db.exec("INSERT INTO notices(id, revision, title, body, category, emergency, pinned, "
+                "publish_at, expire_at, retracted_at, created_at, last_seq) VALUES "
+                "('n000001', 1, '旧通知', '', 'general', 0, 0, 1790000000, NULL, NULL, 1790000000, 1);"
+                "INSERT INTO notice_targets(notice_id, kind, ref) VALUES ('n000001', 'all', '');"
+                "INSERT INTO notice_changes(seq, notice_id, change, at) "
+                "VALUES (1, 'n000001', 'published', 1790000000);");
     }
     auto store = hq::SqliteHqStore::open(path);
     REQUIRE(store.ok());
@@ -144,7 +141,8 @@ TEST_CASE("a version 1 head office database gains the English and follow-up colu
         hq::Database db(path);
         auto version = db.prepare("PRAGMA user_version");
         REQUIRE(version.step());
-        CHECK(version.integer(0) == 3);  // through v2 (English) and v3 (follow-up tickets)
+        CHECK(version.integer(0) == hq::kSchemaVersion);  // through v2 (English), v3, v4 (console)
+        CHECK(hq::kSchemaVersion == 4);
     }
     auto code = store.value()->createEnrollCode(store.value()->addCommunity("c").value(), std::nullopt,
                                                  1'790'003'600);
