@@ -92,8 +92,9 @@ export async function serve(db, pki, extra = []) {
 }
 
 export function kioskConfig(dir, url, ca, extra = '') {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, 'homedesk.toml');
-  fs.writeFileSync(file, `${extra}\n[headoffice]\nurl = "${url}"\nca_file = "${ca}"\nconnect_timeout_s = 3\nnotice_wait_s = 5\nretry_max_s = 5\ndevice_name = "Browser test lobby"\n`);
+  fs.writeFileSync(file, `[headoffice]\nurl = "${url}"\nca_file = "${ca}"\nconnect_timeout_s = 3\nnotice_wait_s = 5\nretry_max_s = 5\ndevice_name = "Browser test lobby"\n${extra}\n`);
   return file;
 }
 
@@ -108,8 +109,9 @@ export function enroll(config, data, code) {
   execFileSync(TERMINAL, ['--config', config, '--data', data, '--assets', ASSETS, '--enroll', code], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-// Runs the headless terminal through `script`; the shots' JSON by name.
-export function runTerminal(script, { config, data, shots, flags = [] }) {
+// Runs the headless terminal through `script`; the shots' JSON by name. `started` gets the
+// child (to end a run whose script waits, once the test saw what it waited for).
+export function runTerminal(script, { config, data, shots, flags = [], started = () => {} }) {
   fs.mkdirSync(shots, { recursive: true });
   const file = path.join(shots, `script-${Date.now()}-${Math.random().toString(16).slice(2)}.txt`);
   fs.writeFileSync(file, script);
@@ -117,6 +119,7 @@ export function runTerminal(script, { config, data, shots, flags = [] }) {
     const args = ['--headless', '--assets', ASSETS, '--config', config, '--data', data, '--script', file, '--screenshots', shots,
       '--fixed-time', terminalTime(), ...flags];
     const child = spawn(TERMINAL, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=0' } });
+    started(child);
     let output = '';
     child.stdout.on('data', (d) => { output += d; });
     child.stderr.on('data', (d) => { output += d; });

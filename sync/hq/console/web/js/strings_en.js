@@ -18,6 +18,7 @@ export default {
   'inbox.title': 'Tickets', 'inbox.empty': 'No tickets match.', 'inbox.count': '{total} tickets, showing {from}–{to}',
   'inbox.overdue': 'Overdue',
   'jobs.title': 'My jobs', 'jobs.empty': 'No jobs assigned to you right now.', 'jobs.open': 'Open', 'jobs.all': 'All',
+  'filter.title': 'Filters', 'filter.active': '{n} set',
   'filter.search': 'Search (number, description)', 'filter.community': 'Community', 'filter.kind': 'Kind', 'filter.category': 'Category',
   'filter.status': 'Status', 'filter.state': 'State', 'filter.building': 'Building', 'filter.assignee': 'Assignee', 'filter.overdue': 'Overdue only',
   'filter.escalated': 'Escalated only', 'filter.paused': 'Paused only', 'filter.any': 'Any', 'filter.open': 'Open',

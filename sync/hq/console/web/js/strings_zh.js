@@ -18,6 +18,7 @@ export default {
   'inbox.title': '工单', 'inbox.empty': '没有符合条件的工单。', 'inbox.count': '共 {total} 条，显示第 {from}–{to} 条',
   'inbox.overdue': '已超时',
   'jobs.title': '我的任务', 'jobs.empty': '现在没有派给您的任务。', 'jobs.open': '未完成', 'jobs.all': '全部',
+  'filter.title': '筛选条件', 'filter.active': '已设 {n} 项',
   'filter.search': '搜索（单号、描述）', 'filter.community': '小区', 'filter.kind': '类型', 'filter.category': '类别',
   'filter.status': '状态', 'filter.state': '状态', 'filter.building': '楼栋', 'filter.assignee': '处理人', 'filter.overdue': '只看超时',
   'filter.escalated': '只看已升级', 'filter.paused': '只看暂停中', 'filter.any': '全部', 'filter.open': '未完成',

@@ -20,7 +20,15 @@ export async function renderInbox(main, ctx, params, { jobs = false } = {}) {
   const base = jobs ? '#/jobs' : '#/inbox';
 
   main.append(h('h1', {}, jobs ? t('jobs.title') : t('inbox.title')));
-  if (!jobs) main.append(await filterForm(ctx, f, base));
+  if (!jobs) {
+    // Open on a desk; on a phone folded away (with how many filters are on) so the list comes first.
+    const active = FILTERS.filter((k) => k !== 'page' && f[k] && !(k === 'status' && f[k] === 'open')).length;
+    const box = h('details', { class: 'filters-box', id: 'filters-box' },
+      h('summary', {}, t('filter.title'), active ? h('span', { class: 'chip' }, t('filter.active', { n: active })) : null),
+      await filterForm(ctx, f, base));
+    box.open = window.matchMedia('(min-width: 721px)').matches;
+    main.append(box);
+  }
   else main.append(jobsSwitch(f, base));
 
   const listBox = h('section', { class: 'inbox', id: 'inbox', 'aria-busy': 'true' }, h('p', { class: 'muted' }, t('common.loading')));

@@ -1,0 +1,22 @@
+// Terminal scripts the browser tests run (docs/automation.md): a repair filed by a resident,
+// and a look at its Track screen.
+import { keypad } from './harness.mjs';
+
+export const PHONE_NUMBER = '13800001234';
+
+// An urgent (or normal) repair at home in building `building`, with `description` typed.
+export function fileRepair({ building, description, urgency = 'urgent', unit = '2-1203' }) {
+  return 'expect home\n' +
+    'tap home.tile.repair\ntap repair.category.water_electric\ntap repair.where.home\n' +
+    `tap repair.building.${building}\n` + keypad(unit) + 'tap repair.next\n' +
+    `tap repair.urgency.${urgency}\nshot description\ntype ${description}\nshot description-typed\ntap repair.next\n` +
+    keypad(PHONE_NUMBER) + 'tap repair.next\ntap repair.slot.afternoon\nshot confirm\ntap repair.confirm\nshot receipt\n' +
+    'await receipt.delivered\nshot receipt-delivered\ntap repair.done\n';
+}
+
+// The Track screen for the receipt `code` once the status feed brought a change (`await`).
+export function track(code, name, { awaitChange = true, then = '' } = {}) {
+  return 'expect home\n' + (awaitChange ? 'await tickets.updated 20000\n' : '') +
+    'tap home.tile.track\n' + keypad(code) + 'tap track.next\n' + keypad(PHONE_NUMBER.slice(-4)) + 'tap track.next\n' +
+    `shot ${name}\n` + then;
+}
