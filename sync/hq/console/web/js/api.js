@@ -18,7 +18,7 @@ export function whenUnauthorized(fn) { onUnauthorized = fn; }
 
 export async function api(method, path, body, { quiet401 = false } = {}) {
   const headers = { Accept: 'application/json' };
-  if (method !== 'GET' && method !== 'HEAD') headers['X-CSRF-Token'] = csrf;
+  if (method !== 'GET' && method !== 'HEAD' && csrf) headers['X-CSRF-Token'] = csrf;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {
