@@ -98,13 +98,6 @@ export function kioskConfig(dir, url, ca, extra = '') {
   return file;
 }
 
-// The terminal's clock in its header, a minute ahead of now (as deploy/demo.sh does).
-export function terminalTime(offsetMinutes = 1) {
-  const d = new Date(Date.now() + offsetMinutes * 60000);
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
 export function enroll(config, data, code) {
   execFileSync(TERMINAL, ['--config', config, '--data', data, '--assets', ASSETS, '--enroll', code], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
@@ -116,8 +109,9 @@ export function runTerminal(script, { config, data, shots, flags = [], started =
   const file = path.join(shots, `script-${Date.now()}-${Math.random().toString(16).slice(2)}.txt`);
   fs.writeFileSync(file, script);
   return new Promise((resolve) => {
-    const args = ['--headless', '--assets', ASSETS, '--config', config, '--data', data, '--script', file, '--screenshots', shots,
-      '--fixed-time', terminalTime(), ...flags];
+    // The real clock: the terminal's own records (the filing, its status history) must order
+    // with the office's times, which a --fixed-time would not.
+    const args = ['--headless', '--assets', ASSETS, '--config', config, '--data', data, '--script', file, '--screenshots', shots, ...flags];
     const child = spawn(TERMINAL, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=0' } });
     started(child);
     let output = '';
@@ -149,5 +143,23 @@ export async function until(probe, ms, what) {
     if (last && !(last instanceof Error)) return last;
     if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}${last instanceof Error ? ': ' + last.message : ''}`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+// Runs the terminal (idle on Home) until its store has a status change `status` for its
+// tickets, pulled from the office's status feed; then ends it. The Track screen run after it
+// reads that store.
+export async function syncUntil(term, status, ms = 30000) {
+  let child;
+  const running = runTerminal('expect home\nwait 600000\n', { ...term, started: (c) => { child = c; } });
+  try {
+    await until(() => {
+      try {
+        return sql(path.join(term.data, 'homedesk.db'), `SELECT 1 AS found FROM ticket_status_history WHERE status = '${status}'`).length > 0;
+      } catch { return false; }  // busy while the terminal writes: look again
+    }, ms, `the terminal's store to get "${status}"`);
+  } finally {
+    child?.kill('SIGTERM');
+    await running;
   }
 }

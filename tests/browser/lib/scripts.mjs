@@ -14,9 +14,9 @@ export function fileRepair({ building, description, urgency = 'urgent', unit = '
     'await receipt.delivered\nshot receipt-delivered\ntap repair.done\n';
 }
 
-// The Track screen for the receipt `code` once the status feed brought a change (`await`).
-export function track(code, name, { awaitChange = true, then = '' } = {}) {
-  return 'expect home\n' + (awaitChange ? 'await tickets.updated 20000\n' : '') +
+// The Track screen for the receipt `code` (from the terminal's store: see syncUntil).
+export function track(code, name, { then = '' } = {}) {
+  return 'expect home\n' +
     'tap home.tile.track\n' + keypad(code) + 'tap track.next\n' + keypad(PHONE_NUMBER.slice(-4)) + 'tap track.next\n' +
     `shot ${name}\n` + then;
 }
