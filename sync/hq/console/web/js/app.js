@@ -40,12 +40,13 @@ export function navigate(hash) {
 // A message shown once at the top of the next page drawn (what an action did).
 export function flash(text, kind = 'ok') { state.flash = { text, kind }; }
 
-function signedOut() {
+function signedOut(expired = false) {
   state.user = null;
   setCsrf('');
+  state.expired = expired;
   route();
 }
-whenUnauthorized(signedOut);
+whenUnauthorized(() => signedOut(true));
 
 function header(user, active) {
   const links = [];
@@ -89,7 +90,9 @@ export async function route() {
   document.title = t('app.title');
   if (!state.user) {
     clear(app);
-    renderSignIn(app, { onSignedIn: (body) => { state.user = body.user; setCsrf(body.csrf); route(); } });
+    const expired = state.expired;
+    state.expired = false;
+    renderSignIn(app, { expired, onSignedIn: (body) => { state.user = body.user; setCsrf(body.csrf); route(); } });
     return;
   }
   const user = state.user;

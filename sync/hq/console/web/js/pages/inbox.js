@@ -10,6 +10,7 @@ import { rowBadges, statusChip, urgencyChip, isOverdue } from '../sla.js';
 import { communityOptions } from '../scope.js';
 
 const LIMIT = 50;
+const REFRESH_MS = 30000;
 const FILTERS = ['community', 'kind', 'category', 'status', 'building', 'assignee', 'overdue', 'escalated', 'paused', 'q', 'page'];
 
 export async function renderInbox(main, ctx, params, { jobs = false } = {}) {
@@ -33,10 +34,19 @@ export async function renderInbox(main, ctx, params, { jobs = false } = {}) {
 
   const listBox = h('section', { class: 'inbox', id: 'inbox', 'aria-busy': 'true' }, h('p', { class: 'muted' }, t('common.loading')));
   main.append(listBox);
+  const wanted = { ...f, page, limit: LIMIT };
+  if (wanted.status === 'all') delete wanted.status;
+  await loadList(listBox, wanted, f, page, base, jobs);
+  // A desk leaves the inbox open: the list refreshes itself while it is on screen.
+  const timer = setInterval(() => {
+    if (!listBox.isConnected) { clearInterval(timer); return; }
+    if (document.visibilityState === 'visible') loadList(listBox, wanted, f, page, base, jobs);
+  }, REFRESH_MS);
+}
+
+async function loadList(listBox, wanted, f, page, base, jobs) {
   let body;
   try {
-    const wanted = { ...f, page, limit: LIMIT };
-    if (wanted.status === 'all') delete wanted.status;
     body = await api('GET', '/tickets' + query(wanted));
   } catch (err) {
     listBox.replaceChildren(errorBox(err));

@@ -5,10 +5,10 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { languageButton } from '../app.js';
 
-export function renderSignIn(root, { onSignedIn }) {
+export function renderSignIn(root, { onSignedIn, expired = false }) {
   const username = h('input', { name: 'username', id: 'username', autocomplete: 'username', required: true, autocapitalize: 'none' });
   const password = h('input', { name: 'password', id: 'password', type: 'password', autocomplete: 'current-password', required: true });
-  const message = h('p', { class: 'signin-message', id: 'signin-message', role: 'alert' });
+  const message = h('p', { class: 'signin-message', id: 'signin-message', role: 'alert' }, expired ? t('error.unauthorized') : '');
   const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-big', id: 'signin-submit' }, t('signin.submit'));
   const form = h('form', { class: 'signin-form', id: 'signin-form', novalidate: true },
     h('h1', {}, t('app.title')),
