@@ -40,6 +40,8 @@ function draw(box, ctx, ticket, done) {
     h('div', { class: 'ticket-grid' },
       h('div', { class: 'ticket-main' }, details(ticket), notesSection(box, ctx, ticket), timeline(ticket)),
       h('aside', { class: 'ticket-side' }, slaSection(ticket), people(ticket))));
+  // What happened shows where the eye is: on a phone the form may have been far below.
+  if (done) result.scrollIntoView({ block: 'center' });
 }
 
 function row(label, ...value) {
