@@ -10,6 +10,7 @@
 
 #include "base/result.hpp"
 #include "sync/hq/console/console_types.hpp"
+#include "sync/hq/desk/desk_types.hpp"
 #include "sync/hq/hq_types.hpp"
 #include "sync/protocol/heartbeat.hpp"
 #include "sync/protocol/notice.hpp"
@@ -74,6 +75,25 @@ public:
                                                                   int limit) = 0;
     // Every ticket, newest first; only those not yet resolved when `openOnly`.
     virtual Result<std::vector<TicketSummary>> tickets(bool openOnly) = 0;
+
+    // The ticket desk (sync/hq/desk, docs/console.md Tickets and SLA).
+    // The promises ingest dates new tickets by (the defaults until set).
+    virtual void setSlaPolicy(const SlaPolicy& policy) = 0;
+    // One page of tickets inside `scope` matching `query`; `now` decides "overdue".
+    virtual Result<InboxPage> deskInbox(const InboxQuery& query, const DeskScope& scope,
+                                        std::int64_t now) = 0;
+    virtual Result<std::optional<DeskTicketDetail>> deskTicket(const std::string& number) = 0;
+    // Enabled staff whose scope holds the community.
+    virtual Result<std::vector<StaffUser>> deskStaffOf(const std::string& communityId) = 0;
+    // Reads the ticket, asks `decide`, writes what it answers (row, event, audit, feed, note) in
+    // one transaction. nullopt: no such ticket.
+    virtual Result<std::optional<DeskUpdate>> deskUpdate(const std::string& number,
+                                                         const DeskDecision& decide) = 0;
+    // Tickets with an escalation step due at `now`: an open deadline passed and
+    // level 0, or level 1 reached at least `gmAfter` seconds ago.
+    virtual Result<std::vector<EscalationDue>> deskEscalationsDue(std::int64_t now,
+                                                                std::int64_t gmAfter,
+                                                                int limit) = 0;
 
     // Notices and their feed (changes that target the terminal, each notice once per page).
     virtual Result<std::string> publishNotice(const NoticeDraft& draft, std::int64_t now) = 0;

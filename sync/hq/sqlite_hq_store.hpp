@@ -13,6 +13,7 @@ namespace homedesk::hq {
 inline constexpr std::int64_t kFollowUpDueSeconds = 24 * 3600;
 
 class Database;
+struct TicketFields;
 
 class SqliteHqStore final : public HqStore {
 public:
@@ -52,6 +53,16 @@ public:
                                                           std::int64_t since, int limit) override;
     Result<std::vector<TicketSummary>> tickets(bool openOnly) override;
 
+    void setSlaPolicy(const SlaPolicy& policy) override;
+    Result<InboxPage> deskInbox(const InboxQuery& query, const DeskScope& scope,
+                                std::int64_t now) override;
+    Result<std::optional<DeskTicketDetail>> deskTicket(const std::string& number) override;
+    Result<std::vector<StaffUser>> deskStaffOf(const std::string& communityId) override;
+    Result<std::optional<DeskUpdate>> deskUpdate(const std::string& number,
+                                                 const DeskDecision& decide) override;
+    Result<std::vector<EscalationDue>> deskEscalationsDue(std::int64_t now, std::int64_t gmAfter,
+                                                        int limit) override;
+
     Result<std::string> publishNotice(const NoticeDraft& draft, std::int64_t now) override;
     Result<PublishOutcome> publishNoticeFrom(const std::string& sourceKey, const NoticeDraft& draft,
                                              std::int64_t now) override;
@@ -82,13 +93,27 @@ private:
                       const protocol::Submission& item, const std::string& why, std::int64_t now);
     std::pair<std::string, std::int64_t> nextTicketNumber(char prefix);
     void recordStatus(const std::string& ticketNumber, const std::string& terminalId,
-                      protocol::TicketState status, const std::string& note, std::int64_t now);
+                      protocol::TicketState status, const std::string& note,
+                      const std::string& actor, std::int64_t now);
     void bumpConfigVersion();
     // Inside the caller's lock and transaction: one audit row.
     void insertAudit(const AuditEntry& entry);
+    // The ticket desk's helpers (sqlite_hq_desk.cpp), inside the caller's lock and transaction.
+    std::string insertTicket(const TerminalRecord& terminal, const protocol::Submission& item,
+                             const TicketFields& fields, std::int64_t now);
+    std::optional<std::string> joinOpenTicket(const std::string& ticketNumber,
+                                              const TerminalRecord& terminal,
+                                              const protocol::Submission& item, std::int64_t now);
+    std::optional<DeskTicket> readDeskTicket(const std::string& number);
+    void writeDeskTicket(const DeskTicket& t);
+    void insertEvent(const std::string& number, const DeskEvent& e);
+    // A status reached outside the desk (the CLI, a terminal's callback): SLA times and event.
+    void reachStatus(const std::string& number, protocol::TicketState to, const std::string& actor,
+                     const std::string& note, std::int64_t now);
 
     std::mutex m_mutex;
     std::unique_ptr<Database> m_db;
+    SlaPolicy m_slaPolicy;  // under m_mutex
 };
 
 }  // namespace homedesk::hq

@@ -1,5 +1,7 @@
 // Submissions and tickets in the SQLite store. Idempotency: (terminal_id, client_id) is the
 // primary key and the content hash decides between "resent" and "conflict", in one transaction.
+// A new ticket gets the desk's columns and its SLA deadlines at once; a "me too" joins.
+#include "sync/hq/desk/ticket_fields.hpp"
 #include "sync/hq/sqlite_hq_guard.hpp"
 
 #include <cstdio>
@@ -33,6 +35,47 @@ Result<std::vector<SubmissionResult>> SqliteHqStore::storeSubmissions(
     });
 }
 
+// A new ticket from a terminal's repair or complaint, with the desk's columns and its deadlines.
+std::string SqliteHqStore::insertTicket(const TerminalRecord& terminal,
+                                        const protocol::Submission& item, const TicketFields& f,
+                                        std::int64_t now) {
+    const bool repair = item.kind == protocol::SubmissionKind::Repair;
+    const auto [number, n] = nextTicketNumber(repair ? 'R' : 'C');
+    const std::string kind(protocol::toString(item.kind));
+    const SlaTimes sla = startTimes(m_slaPolicy, slaClassOf(kind, f.urgency), now);
+    m_db->prepare("INSERT INTO tickets(number, seq, terminal_id, client_id, kind, "
+                  "community_id, status, created_at, updated_at, category, urgency, building_id, "
+                  "place, summary, tracking_code, response_due_at, resolve_due_at, next_due_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, number).bind(2, n).bind(3, terminal.id).bind(4, item.client_id)
+        .bind(5, kind).bind(6, terminal.community_id).bind(7, now).bind(8, now)
+        .bind(9, f.category).bind(10, f.urgency).bind(11, f.buildingId).bind(12, f.place)
+        .bind(13, f.summary).bind(14, f.trackingCode).bind(15, sla.response_due_at)
+        .bind(16, sla.resolve_due_at).bind(17, nextDue(sla)).run();
+    m_db->prepare("INSERT INTO ticket_changes(ticket_number, terminal_id, status, note, "
+                  "changed_at) VALUES (?, ?, 'submitted', '', ?)")
+        .bind(1, number).bind(2, terminal.id).bind(3, now).run();
+    return number;
+}
+
+// "Me too": a report naming an open ticket of the same community joins it as a co-reporter and
+// is answered with that ticket's number. nullopt: nothing to join (a new ticket is made).
+std::optional<std::string> SqliteHqStore::joinOpenTicket(const std::string& ticketNumber,
+                                                         const TerminalRecord& terminal,
+                                                         const protocol::Submission& item,
+                                                         std::int64_t now) {
+    auto open = m_db->prepare("SELECT 1 FROM tickets WHERE number = ? AND community_id = ? "
+                              "AND status NOT IN ('resolved', 'callback_done')");
+    if (!open.bind(1, ticketNumber).bind(2, terminal.community_id).step()) return std::nullopt;
+    m_db->prepare("INSERT INTO ticket_co_reports(ticket_number, terminal_id, client_id, at) "
+                  "VALUES (?, ?, ?, ?)")
+        .bind(1, ticketNumber).bind(2, terminal.id).bind(3, item.client_id).bind(4, now).run();
+    m_db->prepare("UPDATE tickets SET co_reporters = co_reporters + 1 WHERE number = ?")
+        .bind(1, ticketNumber).run();
+    insertEvent(ticketNumber, {now, "terminal", "co_report", "", "", ""});
+    return ticketNumber;
+}
+
 SubmissionResult SqliteHqStore::insertSubmission(const TerminalRecord& terminal,
                                                  const protocol::Submission& item,
                                                  std::int64_t now) {
@@ -54,17 +97,9 @@ SubmissionResult SqliteHqStore::insertSubmission(const TerminalRecord& terminal,
 
     std::optional<std::string> number;
     if (item.kind != protocol::SubmissionKind::Survey) {
-        const auto [text, n] = nextTicketNumber(item.kind == protocol::SubmissionKind::Repair ? 'R' : 'C');
-        number = text;
-        m_db->prepare("INSERT INTO tickets(number, seq, terminal_id, client_id, kind, "
-                      "community_id, status, created_at, updated_at) "
-                      "VALUES (?, ?, ?, ?, ?, ?, 'submitted', ?, ?)")
-            .bind(1, *number).bind(2, n).bind(3, terminal.id).bind(4, item.client_id)
-            .bind(5, protocol::toString(item.kind)).bind(6, terminal.community_id)
-            .bind(7, now).bind(8, now).run();
-        m_db->prepare("INSERT INTO ticket_changes(ticket_number, terminal_id, status, note, "
-                      "changed_at) VALUES (?, ?, 'submitted', '', ?)")
-            .bind(1, *number).bind(2, terminal.id).bind(3, now).run();
+        const TicketFields f = ticketFields(item.payload);
+        if (f.coReportOf) number = joinOpenTicket(*f.coReportOf, terminal, item, now);
+        if (!number) number = insertTicket(terminal, item, f, now);
     }
     m_db->prepare("INSERT INTO submissions(terminal_id, client_id, kind, content_hash, "
                   "created_at, received_at, payload, ticket_number) "
@@ -87,7 +122,8 @@ void SqliteHqStore::closeCallback(const TerminalRecord& terminal, const protocol
     auto ticket = m_db->prepare("SELECT terminal_id FROM tickets WHERE number = ? AND community_id = ? "
                                 "AND status = 'resolved'");
     if (!ticket.bind(1, number->get<std::string>()).bind(2, terminal.community_id).step()) return;
-    recordStatus(number->get<std::string>(), ticket.text(0), protocol::TicketState::CallbackDone, "", now);
+    recordStatus(number->get<std::string>(), ticket.text(0), protocol::TicketState::CallbackDone, "",
+                 "terminal:" + terminal.id, now);
     // Scored 1-2 anywhere: the resident is unhappy with how it went, and someone must answer.
     std::string low;
     const auto scores = item.payload.find("answers");
@@ -109,10 +145,17 @@ void SqliteHqStore::openFollowUp(const std::string& ticketNumber, const Terminal
                                  const protocol::Submission& item, const std::string& why, std::int64_t now) {
     const auto [number, n] = nextTicketNumber('F');
     const std::string note = "callback scored " + why;
+    const SlaTimes sla = startTimes(m_slaPolicy, SlaClass::FollowUp, now);
     m_db->prepare("INSERT INTO tickets(number, seq, terminal_id, client_id, kind, community_id, status, note, "
-                  "created_at, updated_at, follows, due_at) VALUES (?, ?, '', ?, 'followup', ?, 'submitted', ?, ?, ?, ?, ?)")
+                  "created_at, updated_at, follows, due_at, category, summary, response_due_at, "
+                  "resolve_due_at, next_due_at) VALUES (?, ?, '', ?, 'followup', ?, 'submitted', ?, ?, ?, ?, ?, "
+                  "'callback', ?, ?, ?, ?)")
         .bind(1, number).bind(2, n).bind(3, item.client_id).bind(4, terminal.community_id).bind(5, note)
-        .bind(6, now).bind(7, now).bind(8, ticketNumber).bind(9, now + kFollowUpDueSeconds).run();
+        .bind(6, now).bind(7, now).bind(8, ticketNumber).bind(9, now + kFollowUpDueSeconds)
+        .bind(10, note).bind(11, sla.response_due_at).bind(12, sla.resolve_due_at)
+        .bind(13, nextDue(sla)).run();
+    // Also the follow-up's row on the ticket it follows, for whoever reads that ticket.
+    insertEvent(ticketNumber, {now, "system", "follow_up", "", "", number + ": " + note});
     m_db->prepare("INSERT INTO ticket_changes(ticket_number, terminal_id, status, note, changed_at) "
                   "VALUES (?, '', 'submitted', ?, ?)")
         .bind(1, number).bind(2, note).bind(3, now).run();
@@ -128,10 +171,10 @@ std::pair<std::string, std::int64_t> SqliteHqStore::nextTicketNumber(char prefix
 }
 
 void SqliteHqStore::recordStatus(const std::string& ticketNumber, const std::string& terminalId,
-                                 protocol::TicketState status, const std::string& note, std::int64_t now) {
+                                 protocol::TicketState status, const std::string& note,
+                                 const std::string& actor, std::int64_t now) {
     const std::string state(protocol::toString(status));
-    m_db->prepare("UPDATE tickets SET status = ?, note = ?, updated_at = ? WHERE number = ?")
-        .bind(1, state).bind(2, note).bind(3, now).bind(4, ticketNumber).run();
+    reachStatus(ticketNumber, status, actor, note, now);
     m_db->prepare("INSERT INTO ticket_changes(ticket_number, terminal_id, status, note, "
                   "changed_at) VALUES (?, ?, ?, ?, ?)")
         .bind(1, ticketNumber).bind(2, terminalId).bind(3, state).bind(4, note)
@@ -147,7 +190,7 @@ Result<TicketRecord> SqliteHqStore::setTicketStatus(const std::string& ticketNum
         if (!st.bind(1, ticketNumber).step())
             return Error{Error::Kind::NotFound, "hq store", "no ticket " + ticketNumber, false};
         TicketRecord t{ticketNumber, st.text(0), st.text(1), status};
-        recordStatus(ticketNumber, t.terminal_id, status, note, now);
+        recordStatus(ticketNumber, t.terminal_id, status, note, "cli", now);
         tx.commit();
         return t;
     });

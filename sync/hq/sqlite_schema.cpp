@@ -71,7 +71,9 @@ PRAGMA user_version = 3;
 // console's roles (desk, technician, notice_editor; the old CLI words are renamed) and a lockout;
 // server-side sessions (only a hash of the id); the audit log; tickets get the columns staff filter
 // and sort on (taken from the submission at ingest), an assignee, the SLA deadlines as stored
-// times (a pause moves them; nothing lives only in memory) and the escalation level; notes,
+// times (a pause moves them; nothing lives only in memory), the earliest open one (next_due_at,
+// for "overdue" and the escalation sweep; tickets from before v4 get the ordinary promises) and the
+// escalation level; notes,
 // events and "me too" co-reports; terminals remember how far they have read the notice feed.
 constexpr const char* kVersion4 = R"sql(
 ALTER TABLE staff ADD COLUMN name TEXT NOT NULL DEFAULT '';
@@ -110,6 +112,17 @@ ALTER TABLE tickets ADD COLUMN callback_met_at INTEGER;
 ALTER TABLE tickets ADD COLUMN escalation INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE tickets ADD COLUMN escalated_at INTEGER;
 ALTER TABLE tickets ADD COLUMN co_reporters INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN next_due_at INTEGER;
+UPDATE tickets SET response_due_at = created_at + 86400, resolve_due_at = created_at + 172800,
+  response_met_at = CASE WHEN status = 'submitted' THEN NULL ELSE updated_at END,
+  resolved_at = CASE WHEN status IN ('resolved', 'callback_done') THEN updated_at END,
+  callback_due_at = CASE WHEN status IN ('resolved', 'callback_done') THEN updated_at + 86400 END,
+  callback_met_at = CASE WHEN status = 'callback_done' THEN updated_at END;
+UPDATE tickets SET next_due_at = CASE WHEN status = 'callback_done' THEN NULL
+  WHEN status = 'resolved' THEN callback_due_at
+  WHEN response_met_at IS NULL THEN MIN(response_due_at, resolve_due_at) ELSE resolve_due_at END;
+CREATE INDEX tickets_by_next_due ON tickets(next_due_at) WHERE next_due_at IS NOT NULL;
+CREATE INDEX tickets_by_community_building ON tickets(community_id, building_id, seq);
 CREATE INDEX tickets_by_community ON tickets(community_id, seq);
 CREATE INDEX tickets_by_community_status ON tickets(community_id, status, seq);
 CREATE INDEX tickets_by_assignee ON tickets(assignee, seq) WHERE assignee IS NOT NULL;
