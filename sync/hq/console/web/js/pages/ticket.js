@@ -99,7 +99,7 @@ function timeline(ticket) {
     events.length ? h('ol', { class: 'timeline' }, events.map((e) => h('li', { class: 'event' },
       h('div', { class: 'event-head' },
         h('time', {}, formatTime(e.at)), ' ',
-        h('strong', {}, word('action', e.action)), ' ',
+        h('strong', {}, word('event', e.action)), ' ',
         e.to ? statusChip(e.to) : null, ' ',
         h('span', { class: 'muted' }, actorText(e.actor))),
       e.note ? h('p', { class: 'event-note' }, e.note) : null))) : h('p', { class: 'muted' }, t('ticket.no_events')));
@@ -154,12 +154,13 @@ export function allowedActions(user, ticket) {
   const paused = !!(ticket.sla && ticket.sla.paused);
   const s = ticket.status;
   const out = [];
+  // While paused only resume (and notes) are allowed (docs/console.md).
+  if (paused) return worker ? ['resume'] : [];
   if (staff && s === 'submitted') out.push('accept');
   if (staff && ['accepted', 'dispatched', 'in_progress'].includes(s)) out.push('dispatch');
-  if (worker && s === 'dispatched' && !paused) out.push('start');
-  if (worker && s === 'in_progress' && !paused) out.push('finish');
-  if (worker && ['accepted', 'dispatched', 'in_progress'].includes(s) && !paused) out.push('pause');
-  if (worker && paused) out.push('resume');
+  if (worker && s === 'dispatched') out.push('start');
+  if (worker && s === 'in_progress') out.push('finish');
+  if (worker && ['accepted', 'dispatched', 'in_progress'].includes(s)) out.push('pause');
   if (staff && s === 'resolved') out.push('close');
   return out;
 }
@@ -185,7 +186,7 @@ async function openForm(formBox, box, ctx, ticket, action) {
   const controls = [];
   const get = {};
   if (action === 'dispatch') {
-    const techs = await technicians(ticket.community_id);
+    const techs = await technicians(ticket.number);
     let control;
     if (techs.length) {
       control = select('assignee', [['', t('action.pick_technician')], ...techs.map((x) => [x.username, x.name ? `${x.name} (${x.username})` : x.username])], ticket.assignee || '');
@@ -241,13 +242,12 @@ async function openForm(formBox, box, ctx, ticket, action) {
   note.focus();
 }
 
-// The technicians of a community, when the server lists staff; otherwise the form asks for a
-// username (the contract has no staff list for desk users).
-async function technicians(community) {
+// The technicians this ticket may be dispatched to; if the list cannot be had, the form asks
+// for a username instead.
+async function technicians(number) {
   try {
-    const body = await api('GET', '/staff?role=technician&community=' + encodeURIComponent(community || ''), undefined, { quiet401: true });
-    const items = (body && (body.items || body.staff)) || [];
-    return items.filter((x) => !x.role || x.role === 'technician');
+    const body = await api('GET', '/tickets/' + encodeURIComponent(number) + '/assignees');
+    return (body && body.items) || [];
   } catch {
     return [];
   }
