@@ -22,7 +22,7 @@ try {
   const filed = [];
   for (const [description, urgency] of [['卫生间插座冒火花，已经跳闸', 'urgent'], ['厨房水龙头一直滴水，关不紧', 'normal'],
     ['<img src=x onerror=alert(1)> 楼道灯不亮', 'normal']]) {
-    const run = await runTerminal(fileRepair({ building: world.buildingsA[2], description, urgency }), term);
+    const run = await runTerminal(fileRepair({ building: 'b3', description, urgency }), term);
     if (run.code !== 0) throw new Error('the terminal could not file a repair:\n' + run.output);
     filed.push(run.shot('receipt-delivered').receipt_code);
   }

@@ -16,11 +16,11 @@ describe('console: security in a real browser', () => {
   before(async () => {
     world = await makeWorld('security');
     const a = world.terminal(world.communityA, world.buildingsA[0]);
-    const run = await runTerminal(fileRepair({ building: world.buildingsA[0], description: XSS, urgency: 'normal' }), a);
+    const run = await runTerminal(fileRepair({ building: 'b1', description: XSS, urgency: 'normal' }), a);
     assert.equal(run.code, 0, run.output);
     xssCode = run.shot('receipt-delivered').receipt_code;
     const b = world.terminal(world.communityB, world.buildingsB[0]);
-    const runB = await runTerminal(fileRepair({ building: world.buildingsB[0], description: '对照小区的报修', urgency: 'normal', unit: '9-901' }), b);
+    const runB = await runTerminal(fileRepair({ building: 'b1', description: '对照小区的报修', urgency: 'normal', unit: '9-901' }), b);
     assert.equal(runB.code, 0, runB.output);
     browser = await launch();
   });

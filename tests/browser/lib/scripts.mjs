@@ -4,7 +4,8 @@ import { keypad } from './harness.mjs';
 
 export const PHONE_NUMBER = '13800001234';
 
-// An urgent (or normal) repair at home in building `building`, with `description` typed.
+// An urgent (or normal) repair at home in building `building` (an id of the terminal's own
+// directory, assets/demo/community.json: b1, b2, b3, b5, b6), with `description` typed.
 export function fileRepair({ building, description, urgency = 'urgent', unit = '2-1203' }) {
   return 'expect home\n' +
     'tap home.tile.repair\ntap repair.category.water_electric\ntap repair.where.home\n' +
