@@ -2,6 +2,8 @@
 #include <chrono>
 #include <optional>
 
+#include <spdlog/spdlog.h>
+
 #include "sync/hq/api_handlers.hpp"
 #include "sync/hq/hq_store.hpp"
 #include "sync/hq/notice_hub.hpp"
@@ -53,6 +55,12 @@ ApiResponse notices(const Context& c, const TerminalRecord& t) {
     if (!q) return errorResponse(ErrorCode::BadRequest, error);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(q->wait);
     std::int64_t since = q->since;
+    // The cursor a terminal sends is the last change it has stored: what the console shows as
+    // delivered. A failure here costs only that figure, never the feed.
+    if (since > 0) {
+        if (auto read = c.store.recordNoticeCursor(t.id, since, c.clock()); !read)
+            spdlog::warn("notice cursor of {}: {}", t.id, read.error().message);
+    }
     for (;;) {
         const std::int64_t seen = c.hub ? c.hub->generation() : 0;
         auto feed = c.store.noticesSince(t, since, q->limit);

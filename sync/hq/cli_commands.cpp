@@ -109,25 +109,6 @@ int terminalRevoke(const std::string& db, const std::string& id) {
     return 0;
 }
 
-int staffAdd(const std::string& db, const std::string& username, const std::string& role) {
-    auto parsedRole = parseStaffRole(role);
-    if (!parsedRole) return fail("--role must be admin, desk, technician, notice_editor or viewer");
-    if (!protocol::isValidText(username, protocol::TextKind::Id) || username.size() > 64)
-        return fail("the username may hold only letters, digits, '-' and '_'");
-    // From stdin, never the command line (which other users can read in /proc).
-    std::string password;
-    std::getline(std::cin, password);
-    if (password.size() < 10) return fail("the password (one line on stdin) needs 10 characters or more");
-    const std::string hash = hashPassword(password);
-    if (hash.empty()) return fail("could not hash the password");
-    auto store = openStore(db);
-    if (!store) return 1;
-    auto added = store->addStaff(username, hash, *parsedRole);
-    if (!added) return fail(added.error());
-    std::cout << "added " << username << " (" << role << ")\n";
-    return 0;
-}
-
 namespace {
 
 bool validBody(const std::string& s) {

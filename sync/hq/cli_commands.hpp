@@ -34,7 +34,18 @@ int enrollCodeCreate(const std::string& db, const std::string& community,
                      const std::string& hqUrl);
 int terminalList(const std::string& db);
 int terminalRevoke(const std::string& db, const std::string& id);
-int staffAdd(const std::string& db, const std::string& username, const std::string& role);
+struct StaffOptions {
+    std::string username;
+    std::string role = "viewer";
+    std::string communities;  // "c1,c2" or "*"
+    std::string name;
+};
+
+// The password comes from stdin: typed twice without echo at a terminal, else one line.
+int staffAdd(const std::string& db, const StaffOptions& options);
+// username, role, communities, name, state (active / disabled / locked); by username.
+int staffList(const std::string& db);
+int staffDisable(const std::string& db, const std::string& username);
 int noticePublish(const std::string& db, const NoticeOptions& options);
 int noticeRetract(const std::string& db, const std::string& id);
 // number, kind, status, due (UTC, "-" when none), follows ("-"), note; newest first.
@@ -42,6 +53,11 @@ int ticketList(const std::string& db, bool openOnly);
 int ticketStatus(const std::string& db, const std::string& number, const std::string& status,
                  const std::string& note);
 int signingKeyShow(const std::string& db);
-int serve(const std::string& db, const ServerOptions& options);
+struct ServeOptions {
+    std::string config;      // the --config TOML file ([sla], [console]); empty: defaults
+    std::string consoleDir;  // --console-dir; empty: [console] dir, else next to the program
+};
+
+int serve(const std::string& db, const ServerOptions& options, const ServeOptions& extra);
 
 }  // namespace homedesk::hq::cli

@@ -30,9 +30,15 @@ int main(int argc, char** argv) {
     serve->add_option("--keep-alive", options.keep_alive_s,
                       "seconds an idle connection is kept for its next request")
         ->capture_default_str();
+    cli::ServeOptions serveExtra;
+    serve->add_option("--console-dir", serveExtra.consoleDir,
+                      "the staff console's files (default: share/homedesk-hq/console next to "
+                      "the program)");
     serve->callback([&] {
         spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::info);
-        rc = cli::serve(db, options);
+        if (auto* config = app.get_config_ptr(); config && config->count() > 0)
+            serveExtra.config = config->as<std::string>();
+        rc = cli::serve(db, options, serveExtra);
     });
 
     auto* community = app.add_subcommand("community", "communities (estates)")->require_subcommand(1);
@@ -69,12 +75,24 @@ int main(int argc, char** argv) {
     revoke->callback([&] { rc = cli::terminalRevoke(db, id); });
 
     auto* staff = app.add_subcommand("staff", "staff accounts")->require_subcommand(1);
-    auto* staffAdd = staff->add_subcommand("add", "add an account; the password is read from stdin");
-    std::string username, role = "viewer";
-    staffAdd->add_option("--username", username)->required();
-    staffAdd->add_option("--role", role, "admin, desk, technician, notice_editor, viewer")
+    auto* staffAdd = staff->add_subcommand(
+        "add", "add a console account; the password is read from stdin (asked twice, unechoed, "
+               "at a terminal)");
+    cli::StaffOptions staffOptions;
+    staffAdd->add_option("--username", staffOptions.username)->required();
+    staffAdd->add_option("--role", staffOptions.role,
+                         "admin, desk, technician, notice_editor, viewer")
         ->capture_default_str();
-    staffAdd->callback([&] { rc = cli::staffAdd(db, username, role); });
+    staffAdd->add_option("--communities", staffOptions.communities,
+                         "community ids it may see, c1,c2, or * for all")
+        ->required();
+    staffAdd->add_option("--name", staffOptions.name, "display name, e.g. 张三");
+    staffAdd->callback([&] { rc = cli::staffAdd(db, staffOptions); });
+    staff->add_subcommand("list", "accounts (tab-separated)")->callback([&] { rc = cli::staffList(db); });
+    auto* staffDisable = staff->add_subcommand("disable", "disable an account and end its sessions");
+    std::string username;
+    staffDisable->add_option("--username", username)->required();
+    staffDisable->callback([&] { rc = cli::staffDisable(db, username); });
 
     auto* notice = app.add_subcommand("notice", "notices")->require_subcommand(1);
     auto* publish = notice->add_subcommand(

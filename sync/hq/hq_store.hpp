@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/result.hpp"
+#include "sync/hq/console/console_records.hpp"
 #include "sync/hq/console/console_types.hpp"
 #include "sync/hq/desk/desk_types.hpp"
 #include "sync/hq/hq_types.hpp"
@@ -36,6 +37,48 @@ public:
     virtual Result<std::optional<std::string>> staffPasswordHash(const std::string& username) = 0;
     // The QR signing secret (base64url); made on first use and kept.
     virtual Result<std::string> signingSecret() = 0;
+
+    // The staff console (docs/console.md): accounts, sessions, the audit log, notices, the fleet
+    // and the receipt page. Each method that changes something writes its audit row (`by`) in
+    // the same transaction.
+    virtual Result<bool> addStaffMember(const NewStaff& staff, const ConsoleActor& by) = 0;
+    virtual Result<std::vector<StaffAccount>> staffAccounts() = 0;
+    virtual Result<std::optional<StaffAccount>> staffAccount(const std::string& username) = 0;
+    // Disables the account and ends its sessions; false when there is no such enabled account.
+    virtual Result<bool> disableStaff(const std::string& username, const ConsoleActor& by) = 0;
+    // Counts a failed sign-in (audit row session.login_failed, for unknown names too); returns
+    // the end of the lockout when this failure locked the account.
+    virtual Result<std::optional<std::int64_t>> recordSignInFailure(const std::string& username,
+                                                                    const LockoutRule& rule,
+                                                                    const ConsoleActor& by) = 0;
+    // Stores the session, ends the one it replaces, clears the failure count (session.login).
+    virtual Result<bool> startSession(const NewSession& session, const ConsoleActor& by) = 0;
+    // A live session (not expired, account enabled); its last_seen moves to `now`.
+    virtual Result<std::optional<SessionRecord>> useSession(const std::string& idHash,
+                                                            std::int64_t now,
+                                                            std::int64_t idleLimit_s) = 0;
+    virtual Result<bool> endSession(const std::string& idHash, const ConsoleActor& by) = 0;
+    virtual Result<AuditPage> auditLog(const AuditQuery& query) = 0;
+    virtual Result<std::vector<CommunityRow>> communityDirectory() = 0;
+    virtual Result<std::vector<NoticeRow>> consoleNotices() = 0;
+    virtual Result<std::optional<NoticeRow>> consoleNotice(const std::string& id) = 0;
+    virtual Result<std::vector<NoticeTerminal>> noticeTerminals(const std::string& id) = 0;
+    virtual Result<std::string> createNotice(const NoticeDraft& draft, const ConsoleActor& by) = 0;
+    // A new revision (targets are added); false when the notice is unknown or retracted.
+    virtual Result<bool> reviseNotice(const std::string& id, const NoticeDraft& draft,
+                                      const ConsoleActor& by) = 0;
+    virtual Result<bool> retractNoticeBy(const std::string& id, const ConsoleActor& by) = 0;
+    // The notice feed cursor a terminal sent (it holds every change up to it).
+    virtual Result<bool> recordNoticeCursor(const std::string& terminalId, std::int64_t seq,
+                                            std::int64_t now) = 0;
+    virtual Result<std::vector<FleetRow>> fleet() = 0;
+    virtual Result<EnrollCode> createEnrollCodeBy(const std::string& communityId,
+                                                  const std::optional<std::string>& buildingId,
+                                                  std::int64_t expiresAt,
+                                                  const ConsoleActor& by) = 0;
+    virtual Result<bool> revokeTerminalBy(const std::string& terminalId,
+                                          const ConsoleActor& by) = 0;
+    virtual Result<std::optional<ReceiptView>> receiptByCode(const std::string& code) = 0;
 
     // The audit log (docs/console.md): one row per change. Store methods that change something
     // for a staff member write their row in the same transaction; this is for the rest.

@@ -4,14 +4,47 @@
 #include <openssl/ssl.h>
 #include <spdlog/spdlog.h>
 
+#include <cctype>
+
+#include "sync/hq/console/console_api.hpp"
+
 namespace homedesk::hq {
+
+namespace {
+
+bool consolePath(const std::string& path) {
+    return path == "/console" || path.rfind("/console/", 0) == 0 || path.rfind("/t/", 0) == 0;
+}
+
+}  // namespace
 
 struct HttpServer::Impl {
     HqApi& api;
     ServerOptions options;
+    ConsoleApi* console;
     std::unique_ptr<httplib::SSLServer> server;
 
+    void answerConsole(const httplib::Request& req, httplib::Response& res) {
+        ConsoleRequest request;
+        request.method = req.method;
+        request.path = req.path;
+        for (const auto& [key, value] : req.params) request.query.emplace(key, value);
+        for (const auto& [key, value] : req.headers) {
+            std::string name = key;
+            for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            request.headers.emplace(std::move(name), value);
+        }
+        request.clientAddress = req.remote_addr;
+        request.body = req.body;
+        const ConsoleResponse response = console->handle(request);
+        res.status = response.status;
+        for (const auto& [name, value] : response.headers) res.set_header(name, value);
+        if (!response.body.empty() || response.status != 204)
+            res.set_content(response.body, response.contentType);
+    }
+
     void answer(const httplib::Request& req, httplib::Response& res) {
+        if (console && consolePath(req.path)) return answerConsole(req, res);
         ApiRequest request;
         request.method = req.method;
         request.path = req.path;
@@ -25,8 +58,8 @@ struct HttpServer::Impl {
     }
 };
 
-HttpServer::HttpServer(HqApi& api, ServerOptions options)
-    : m_impl(std::make_unique<Impl>(Impl{api, std::move(options), nullptr})) {}
+HttpServer::HttpServer(HqApi& api, ServerOptions options, ConsoleApi* console)
+    : m_impl(std::make_unique<Impl>(Impl{api, std::move(options), console, nullptr})) {}
 
 HttpServer::~HttpServer() { stop(); }
 
@@ -52,6 +85,8 @@ Result<int> HttpServer::bind() {
     auto handler = [&m](const httplib::Request& req, httplib::Response& res) { m.answer(req, res); };
     s.Get(".*", handler);
     s.Post(".*", handler);
+    s.Put(".*", handler);
+    s.Delete(".*", handler);
     s.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return;
         const ApiResponse r = errorForStatus(res.status);

@@ -1,6 +1,6 @@
 // The HTTPS front of the head office: the only file that includes cpp-httplib. It moves requests
-// into HqApi and answers out, with the size limit, timeouts and JSON errors for what HqApi never
-// sees (413, unknown methods, malformed HTTP).
+// into HqApi (and /console, /t/ into ConsoleApi) and answers out, with the size limit, timeouts
+// and JSON errors for what the APIs never see (413, unknown methods, malformed HTTP).
 #pragma once
 
 #include <memory>
@@ -28,9 +28,12 @@ struct ServerOptions {
     std::size_t max_body_bytes = 1024 * 1024;
 };
 
+class ConsoleApi;
+
 class HttpServer {
 public:
-    HttpServer(HqApi& api, ServerOptions options);
+    // `console` may be null: /console and /t/ then answer 404 like any unknown path.
+    HttpServer(HqApi& api, ServerOptions options, ConsoleApi* console = nullptr);
     ~HttpServer();
 
     // Loads the certificate and binds; returns the bound port.

@@ -31,6 +31,39 @@ public:
                                  StaffRole role) override;
     Result<std::optional<std::string>> staffPasswordHash(const std::string& username) override;
     Result<std::string> signingSecret() override;
+
+    // The staff console.
+    Result<bool> addStaffMember(const NewStaff& staff, const ConsoleActor& by) override;
+    Result<std::vector<StaffAccount>> staffAccounts() override;
+    Result<std::optional<StaffAccount>> staffAccount(const std::string& username) override;
+    Result<bool> disableStaff(const std::string& username, const ConsoleActor& by) override;
+    Result<std::optional<std::int64_t>> recordSignInFailure(const std::string& username,
+                                                                    const LockoutRule& rule,
+                                                                    const ConsoleActor& by) override;
+    Result<bool> startSession(const NewSession& session, const ConsoleActor& by) override;
+    Result<std::optional<SessionRecord>> useSession(const std::string& idHash,
+                                                            std::int64_t now,
+                                                            std::int64_t idleLimit_s) override;
+    Result<bool> endSession(const std::string& idHash, const ConsoleActor& by) override;
+    Result<AuditPage> auditLog(const AuditQuery& query) override;
+    Result<std::vector<CommunityRow>> communityDirectory() override;
+    Result<std::vector<NoticeRow>> consoleNotices() override;
+    Result<std::optional<NoticeRow>> consoleNotice(const std::string& id) override;
+    Result<std::vector<NoticeTerminal>> noticeTerminals(const std::string& id) override;
+    Result<std::string> createNotice(const NoticeDraft& draft, const ConsoleActor& by) override;
+    Result<bool> reviseNotice(const std::string& id, const NoticeDraft& draft,
+                                      const ConsoleActor& by) override;
+    Result<bool> retractNoticeBy(const std::string& id, const ConsoleActor& by) override;
+    Result<bool> recordNoticeCursor(const std::string& terminalId, std::int64_t seq,
+                                            std::int64_t now) override;
+    Result<std::vector<FleetRow>> fleet() override;
+    Result<EnrollCode> createEnrollCodeBy(const std::string& communityId,
+                                                  const std::optional<std::string>& buildingId,
+                                                  std::int64_t expiresAt,
+                                                  const ConsoleActor& by) override;
+    Result<bool> revokeTerminalBy(const std::string& terminalId,
+                                          const ConsoleActor& by) override;
+    Result<std::optional<ReceiptView>> receiptByCode(const std::string& code) override;
     Result<bool> appendAudit(const AuditEntry& entry) override;
 
     Result<EnrollOutcome> enroll(const std::string& code, const std::string& deviceName,

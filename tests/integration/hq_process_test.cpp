@@ -86,8 +86,13 @@ TEST_CASE("homedesk-hq set up from its command line serves a terminal and stops 
     const std::string code = codes.substr(0, codes.find('\n'));
     const std::string token = codes.substr(codes.find('\n') + 1);
     CHECK(token.rfind("HD1.en.", 0) == 0);
-    CHECK(runHq(db, "staff add --username wang --role notice-editor", "long enough password").first == 0);
-    CHECK(runHq(db, "staff add --username li --role emperor", "long enough password").first != 0);
+    CHECK(runHq(db, "staff add --username wang --role notice-editor --communities " + community,
+                "long enough password").first == 0);
+    CHECK(runHq(db, "staff add --username li --role emperor --communities '*'", "long enough password").first != 0);
+    CHECK(runHq(db, "staff add --username li --role desk --communities nowhere", "long enough password").first != 0);
+    auto [rcList, staffList] = runHq(db, "staff list");
+    CHECK(rcList == 0);
+    CHECK(staffList == "wang\tnotice_editor\t" + community + "\t-\tactive");
     CHECK(runHq(db, "notice publish --title x --target nowhere:1").first != 0);
 
     // The enrollment token verifies with the key the office prints.

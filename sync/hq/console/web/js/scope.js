@@ -1,8 +1,23 @@
-// The communities a signed-in user may pick: their scope, or for scope "*" the communities the
-// fleet list knows (the API has no list of communities of its own).
+// The communities (and their buildings) a signed-in user may pick, from
+// GET /console/api/communities; the fleet list for the terminals a notice may target.
 import { api } from './api.js';
 
+let communitiesCache = null;
 let fleetCache = null;
+
+function expireSoon(clear) { setTimeout(clear, 30000); }
+
+export async function communities() {
+  if (communitiesCache) return communitiesCache;
+  try {
+    const body = await api('GET', '/communities');
+    communitiesCache = (body && body.items) || [];
+  } catch {
+    communitiesCache = [];
+  }
+  expireSoon(() => { communitiesCache = null; });
+  return communitiesCache;
+}
 
 export async function fleetItems() {
   if (fleetCache) return fleetCache;
@@ -12,19 +27,21 @@ export async function fleetItems() {
   } catch {
     fleetCache = [];
   }
-  setTimeout(() => { fleetCache = null; }, 30000);
+  expireSoon(() => { fleetCache = null; });
   return fleetCache;
 }
 
+// [[id, label]] of the communities in scope.
 export async function communityOptions(user) {
-  if (!user.communities.includes('*')) return user.communities.slice();
-  if (user.role === 'technician') return [];
-  const ids = new Set((await fleetItems()).map((x) => x.community_id).filter(Boolean));
-  return [...ids].sort();
+  const list = await communities();
+  if (list.length) return list.map((c) => [c.id, c.name ? `${c.name} (${c.id})` : c.id]);
+  return user.communities.includes('*') ? [] : user.communities.map((c) => [c, c]);
 }
 
+// [{community, communityName, building, name}] of every building in scope.
 export async function buildingOptions() {
-  const seen = new Map();
-  for (const x of await fleetItems()) if (x.building_id) seen.set(x.community_id + '/' + x.building_id, x);
-  return [...seen.values()].map((x) => ({ community: x.community_id, building: x.building_id }));
+  const out = [];
+  for (const c of await communities())
+    for (const b of c.buildings || []) out.push({ community: c.id, communityName: c.name || c.id, building: b.id, name: b.name || b.id });
+  return out;
 }

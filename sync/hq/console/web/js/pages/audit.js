@@ -35,9 +35,9 @@ export async function renderAudit(main, ctx, params) {
   const list = h('section', { id: 'audit' }, h('p', { class: 'muted' }, t('common.loading')));
   main.append(h('h1', {}, t('audit.title')), form, list);
   const wanted = { ...f, page };
-  // Dates from the form become the start and the end of those days in unix seconds.
+  // Dates from the form: from the start of the first day up to (not including) the day after the last.
   if (f.from) wanted.from = Math.floor(new Date(f.from + 'T00:00').getTime() / 1000);
-  if (f.to) wanted.to = Math.floor(new Date(f.to + 'T23:59:59').getTime() / 1000);
+  if (f.to) wanted.to = Math.floor(new Date(f.to + 'T00:00').getTime() / 1000) + 86400;
   let body;
   try {
     body = await api('GET', '/audit' + query(wanted));

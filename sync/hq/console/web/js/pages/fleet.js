@@ -52,7 +52,7 @@ export async function renderFleet(main, ctx) {
 
 async function enrollForm(ctx) {
   const communities = await communityOptions(ctx.user);
-  const community = communities.length ? select('community_id', communities.map((c) => [c, c]), communities[0])
+  const community = communities.length ? select('community_id', communities, communities[0][0])
     : h('input', { name: 'community_id', required: true });
   community.id = 'enroll-community';
   const building = h('input', { name: 'building_id', id: 'enroll-building', placeholder: t('fleet.building_optional') });

@@ -79,7 +79,7 @@ async function filterForm(ctx, f, base) {
     h('input', { type: 'checkbox', name, value: '1', id: 'filter-' + name, checked: f[name] === '1' }), label);
   const form = h('form', { class: 'filters', id: 'filters', role: 'search' },
     text('q', t('filter.search')),
-    communities.length > 1 ? field(t('filter.community'), select('community', [['', t('filter.any')], ...communities.map((c) => [c, c])], f.community)) : null,
+    communities.length > 1 ? field(t('filter.community'), select('community', [['', t('filter.any')], ...communities], f.community)) : null,
     field(t('filter.kind'), select('kind', [['', t('filter.any')], ...KINDS.map((k) => [k, word('kind', k)])], f.kind)),
     field(t('filter.category'), select('category', [['', t('filter.any')], ...CATEGORIES.map((k) => [k, word('category', k)])], f.category)),
     field(t('filter.status'), select('status', [['open', t('filter.open')], ['all', t('filter.all')], ...STATUSES.map((s) => [s, word('status', s)])], f.status)),

@@ -20,7 +20,7 @@ export async function renderNoticeDetail(main, ctx, id) {
   const n = body.notice || body;
   const terminals = Array.isArray(body.terminals) ? body.terminals
     : Array.isArray(body.delivery) ? body.delivery : [];
-  const st = noticeState(n);
+  const st = n.state || noticeState(n);
   clear(box);
   const editor = ctx.can.editNotices(ctx.user) && st !== 'retracted';
   const message = h('div', { class: 'flash-area', role: 'status', id: 'notice-message' });

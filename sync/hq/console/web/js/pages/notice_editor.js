@@ -6,7 +6,7 @@ import { h, clear, field, select } from '../dom.js';
 import { t, word, toDate } from '../i18n.js';
 import { errorBox, messageFor } from '../errors.js';
 import { NOTICE_CATEGORIES } from '../catalog_values.js';
-import { communityOptions, fleetItems } from '../scope.js';
+import { communityOptions, buildingOptions, fleetItems } from '../scope.js';
 
 function localInput(value) {
   const d = toDate(value);
@@ -142,14 +142,15 @@ async function targetPicker(user, current) {
     boxes.push({ input, kind, ref });
     return h('label', { class: 'check' }, input, label);
   };
-  const buildings = new Map();
-  for (const x of fleet) if (x.building_id) buildings.set(x.community_id + '/' + x.building_id, x);
-  for (const x of current) if (x.kind === 'building' && ![...buildings.values()].some((b) => b.building_id === x.ref)) buildings.set('?/' + x.ref, { building_id: x.ref, community_id: '' });
+  const buildings = await buildingOptions();
+  for (const x of current) {
+    if (x.kind === 'building' && !buildings.some((b) => b.building === x.ref)) buildings.push({ community: '', communityName: '', building: x.ref, name: x.ref });
+  }
   const element = h('fieldset', { class: 'targets', id: 'notice-targets' }, h('legend', {}, t('editor.targets')),
     user.communities.includes('*') ? box('all', '', t('target.all')) : null,
-    communities.length ? h('div', { class: 'target-group' }, h('h4', {}, t('target.communities')), communities.map((c) => box('community', c, c))) : null,
-    buildings.size ? h('div', { class: 'target-group' }, h('h4', {}, t('target.buildings')),
-      [...buildings.values()].map((b) => box('building', b.building_id, (b.community_id ? b.community_id + ' · ' : '') + b.building_id))) : null,
+    communities.length ? h('div', { class: 'target-group' }, h('h4', {}, t('target.communities')), communities.map(([id, label]) => box('community', id, label))) : null,
+    buildings.length ? h('div', { class: 'target-group' }, h('h4', {}, t('target.buildings')),
+      buildings.map((b) => box('building', b.building, (b.communityName ? b.communityName + ' · ' : '') + b.name))) : null,
     fleet.length ? h('div', { class: 'target-group' }, h('h4', {}, t('target.terminals')),
       fleet.map((x) => box('terminal', x.id, (x.name || x.id) + ' (' + [x.community_id, x.building_id].filter(Boolean).join(' · ') + ')'))) : null);
   return {

@@ -26,7 +26,7 @@ export async function renderNotices(main, ctx, params) {
   const head = h('div', { class: 'page-head' }, h('h1', {}, t('notices.title')),
     ctx.can.editNotices(ctx.user) ? h('a', { class: 'btn btn-primary btn-big', href: '#/notices/new', id: 'notice-new' }, t('notices.new')) : null);
   const stateSel = select('state', [['', t('filter.all')], ...NOTICE_STATES.map((s) => [s, t('notice.state.' + s)])], state);
-  const commSel = communities.length > 1 ? select('community', [['', t('filter.any')], ...communities.map((c) => [c, c])], community) : null;
+  const commSel = communities.length > 1 ? select('community', [['', t('filter.any')], ...communities], community) : null;
   const form = h('form', { class: 'filters filters-short', id: 'notice-filters' }, field(t('filter.state'), stateSel),
     commSel ? field(t('filter.community'), commSel) : null,
     h('div', { class: 'filter-actions' }, h('button', { type: 'submit', class: 'btn btn-primary' }, t('filter.apply'))));
@@ -49,7 +49,7 @@ export async function renderNotices(main, ctx, params) {
   list.replaceChildren(h('table', { class: 'tickets notices-table', id: 'notice-table' },
     h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col' }, t(c))))),
     h('tbody', {}, items.map((n) => {
-      const st = noticeState(n);
+      const st = n.state || noticeState(n);
       return h('tr', { class: 'notice-row', 'data-id': n.id },
         h('td', { 'data-label': t('notice.col.title') },
           h('a', { href: '#/notices/' + encodeURIComponent(n.id), class: 'notice-link' }, n.title || n.id),

@@ -1,0 +1,24 @@
+// The head office's configuration file (homedesk-hq --config hq.toml): the top-level keys are
+// the command line's options (CLI11 reads them); this reads the [sla] and [console] tables.
+// The only door to toml++ in the head office.
+#pragma once
+
+#include <string>
+
+#include "base/result.hpp"
+#include "sync/hq/desk/sla.hpp"
+
+namespace homedesk::hq {
+
+struct HqConfig {
+    SlaPolicy sla;
+    std::string console_dir;        // [console] dir
+    std::string public_url;         // [console] public_url
+    std::int64_t session_hours = 12;       // [console] session_hours
+    std::int64_t idle_minutes = 30;        // [console] idle_minutes
+};
+
+// An empty path gives the defaults. Unknown keys in [sla] or [console] are errors (typos).
+Result<HqConfig> loadHqConfig(const std::string& path);
+
+}  // namespace homedesk::hq
