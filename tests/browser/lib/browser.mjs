@@ -37,8 +37,14 @@ export async function newPage(context, viewport = DESK) {
   return page;
 }
 
+// Signs in (signing out first when the profile already holds a session).
 export async function signIn(page, base, username, password) {
   await page.goto(base + '/console/');
+  await page.waitForSelector('#signin-form, #sign-out');
+  if (await page.locator('#sign-out').count()) {
+    await page.click('#sign-out');
+    await page.waitForSelector('#signin-form');
+  }
   await page.fill('#username', username);
   await page.fill('#password', password);
   await page.click('#signin-submit');
