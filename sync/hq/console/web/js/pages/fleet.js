@@ -41,13 +41,21 @@ export async function renderFleet(main, ctx) {
         h('td', { 'data-label': t('fleet.col.version') }, x.app_version || '—'),
         h('td', { 'data-label': t('fleet.col.queue') }, t('fleet.queue', { n: x.queue_depth ?? 0 }),
           x.oldest_unsent_age_s ? h('div', { class: 'muted' }, t('fleet.oldest', { age: duration(x.oldest_unsent_age_s) })) : null),
-        h('td', { 'data-label': t('fleet.col.errors') }, String(x.errors ?? 0)),
+        h('td', { 'data-label': t('fleet.col.errors') }, errorsCell(x.errors)),
         h('td', { 'data-label': t('fleet.col.health') }, h('span', { class: 'badges' }, flags)),
       ];
       if (admin) cells.push(h('td', { 'data-label': t('fleet.col.actions') }, x.revoked_at ? formatTime(x.revoked_at)
         : h('button', { type: 'button', class: 'btn btn-danger', id: 'revoke-' + x.id, onclick: () => confirmRevoke(message, ctx, x) }, t('fleet.revoke'))));
       return h('tr', { class: x.stale || x.backlogged ? 'fleet-row flagged' : 'fleet-row', 'data-terminal': x.id }, cells);
     }))));
+}
+
+// The terminal's last reported errors (plain words from the terminal: text only).
+function errorsCell(errors) {
+  const list = Array.isArray(errors) ? errors : [];
+  if (!list.length) return typeof errors === 'number' ? String(errors) : '0';
+  return [h('strong', {}, String(list.length)),
+    h('ul', { class: 'plain fleet-errors' }, list.slice(-3).map((e) => h('li', { class: 'muted' }, typeof e === 'string' ? e : JSON.stringify(e))))];
 }
 
 async function enrollForm(ctx) {

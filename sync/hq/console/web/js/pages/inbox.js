@@ -2,7 +2,7 @@
 // address (#/inbox?status=open&...), SLA badges in words and colour, overdue rows marked,
 // paging. A table on a desk, a list of cards on a phone (the CSS turns rows into cards).
 import { api, query } from '../api.js';
-import { h, field, select } from '../dom.js';
+import { h, append, clear, field, select } from '../dom.js';
 import { t, word, formatTime } from '../i18n.js';
 import { errorBox } from '../errors.js';
 import { KINDS, CATEGORIES, STATUSES } from '../catalog_values.js';
@@ -59,10 +59,10 @@ async function loadList(listBox, wanted, f, page, base, jobs) {
     listBox.replaceChildren(h('p', { class: 'empty', id: 'inbox-empty' }, jobs ? t('jobs.empty') : t('inbox.empty')));
     return;
   }
-  listBox.replaceChildren(
+  append(clear(listBox), [
     h('p', { class: 'muted', id: 'inbox-count' }, t('inbox.count', { total, from: (page - 1) * LIMIT + 1, to: (page - 1) * LIMIT + items.length })),
     ticketTable(items, jobs),
-    pager(f, page, total, base));
+    pager(f, page, total, base)]);
 }
 
 function jobsSwitch(f, base) {

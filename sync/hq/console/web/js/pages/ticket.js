@@ -7,6 +7,7 @@ import { t, word, formatTime } from '../i18n.js';
 import { errorBox, messageFor } from '../errors.js';
 import { clockLine, statusChip, urgencyChip, escalationBadge } from '../sla.js';
 import { placeText } from './inbox.js';
+import { communities } from '../scope.js';
 
 export async function renderTicket(main, ctx, number) {
   const back = ctx.can.jobs(ctx.user) ? '#/jobs' : '#/inbox';
@@ -20,6 +21,8 @@ export async function renderTicket(main, ctx, number) {
     box.replaceChildren(errorBox(err));
     return;
   }
+  const names = new Map((await communities()).map((c) => [c.id, c.name]));
+  ticket.community_name = names.get(ticket.community_id) || '';
   draw(box, ctx, ticket, null);
 }
 
@@ -55,7 +58,7 @@ function details(ticket) {
     h('h2', {}, t('ticket.details')),
     h('p', { class: 'description', id: 'ticket-description' }, ticket.description || ''),
     h('dl', { class: 'facts' },
-      row(t('ticket.community'), ticket.community_id || '—'),
+      row(t('ticket.community'), ticket.community_name ? `${ticket.community_name} (${ticket.community_id})` : ticket.community_id || '—'),
       row(t('ticket.place'), where || '—'),
       ticket.preferred_slot ? row(t('ticket.slot'), word('slot', ticket.preferred_slot)) : null,
       row(t('ticket.created'), formatTime(ticket.created_at)),
@@ -136,6 +139,7 @@ function notesSection(box, ctx, ticket) {
     try {
       await api('POST', '/tickets/' + encodeURIComponent(ticket.number) + '/notes', { text: text.value.trim(), visibility: vis.value });
       const fresh = await api('GET', '/tickets/' + encodeURIComponent(ticket.number));
+      fresh.community_name = ticket.community_name;
       draw(box, ctx, fresh, t('note.saved'));
     } catch (err) {
       message.textContent = messageFor(err);
@@ -230,9 +234,10 @@ async function openForm(formBox, box, ctx, ticket, action) {
     const submit = form.querySelector('#action-confirm');
     submit.disabled = true;
     try {
-      const fresh = await api('POST', '/tickets/' + encodeURIComponent(ticket.number) + '/actions', body);
-      draw(box, ctx, fresh && fresh.number ? fresh : await api('GET', '/tickets/' + encodeURIComponent(ticket.number)),
-        t('action.done.' + action, { number: ticket.number, assignee: body.assignee || '' }));
+      let fresh = await api('POST', '/tickets/' + encodeURIComponent(ticket.number) + '/actions', body);
+      if (!fresh || !fresh.number) fresh = await api('GET', '/tickets/' + encodeURIComponent(ticket.number));
+      fresh.community_name = ticket.community_name;
+      draw(box, ctx, fresh, t('action.done.' + action, { number: ticket.number, assignee: body.assignee || '' }));
     } catch (err) {
       message.textContent = err.status === 409 ? t('action.conflict') : messageFor(err);
       submit.disabled = false;
