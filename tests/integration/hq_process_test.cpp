@@ -90,8 +90,8 @@ TEST_CASE("homedesk-hq set up from its command line serves a terminal and stops 
                 "long enough password").first == 0);
     CHECK(runHq(db, "staff add --username li --role emperor --communities '*'", "long enough password").first != 0);
     CHECK(runHq(db, "staff add --username li --role desk --communities nowhere", "long enough password").first != 0);
-    auto [rcList, staffList] = runHq(db, "staff list");
-    CHECK(rcList == 0);
+    auto [rcStaff, staffList] = runHq(db, "staff list");
+    CHECK(rcStaff == 0);
     CHECK(staffList == "wang\tnotice_editor\t" + community + "\t-\tactive");
     CHECK(runHq(db, "notice publish --title x --target nowhere:1").first != 0);
 

@@ -65,7 +65,9 @@ void secure(ConsoleResponse& r, bool api) {
                            "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
     r.headers.emplace_back("X-Content-Type-Options", "nosniff");
     r.headers.emplace_back("Referrer-Policy", "no-referrer");
-    if (api) r.headers.emplace_back("Cache-Control", "no-store");
+    bool cacheSet = false;
+    for (const auto& [name, value] : r.headers) cacheSet = cacheSet || name == "Cache-Control";
+    if (api && !cacheSet) r.headers.emplace_back("Cache-Control", "no-store");
 }
 
 }  // namespace
@@ -85,8 +87,7 @@ ConsoleResponse ConsoleApi::handle(const ConsoleRequest& request) noexcept {
     ConsoleResponse r;
     bool api = true;
     try {
-        api = !startsWith(request.path, "/console/") || startsWith(request.path, kApi) ||
-              request.path == "/console/";  // the shell page is never cached either
+        api = !startsWith(request.path, "/console/") || startsWith(request.path, kApi);
         r = route(request, m_clock());
     } catch (const std::exception& e) {
         spdlog::error("console {} {}: {}", request.method, request.path, e.what());
@@ -216,11 +217,7 @@ ConsoleResponse ConsoleApi::signedIn(const ConsoleRequest& request, const Sessio
     if (under("/tickets", rest)) {
         // A notice editor has no part in tickets at all (docs/console.md, roles).
         if (session.user.role == StaffRole::NoticeEditor) return console::forbidden();
-#ifdef HOMEDESK_HQ_TICKET_ROUTES
         return ticketRoutes(c);
-#else
-        return console::notFound();
-#endif
     }
     if (under("/notices", rest)) return console::noticeRoutes(c, rest);
     if (under("/fleet", rest)) return console::fleetRoutes(c, rest, m_options);

@@ -135,3 +135,37 @@ TEST_CASE("Console: roles - a notice editor cannot touch tickets, a technician n
     REQUIRE(audit.status == 200);
     CHECK(f.json(audit)["total"] == 5);
 }
+
+TEST_CASE("Console: through the router, community B's tickets are 404 for a desk user of A") {
+    ConsoleFixture f;
+    f.addStaff("deskA", StaffRole::Desk, {f.community});
+    f.addStaff("deskB", StaffRole::Desk, {f.communityB});
+    const auto termB = enrollIn(f, f.communityB);
+    auto terminal = f.store->terminalByCredential(hq::credentialHash(termB.credential));
+    REQUIRE(terminal.ok());
+    REQUIRE(terminal.value());
+    auto stored = f.store->storeSubmission(*terminal.value(), repair("client-b-0001"), f.now);
+    REQUIRE(stored.ok());
+    REQUIRE(stored->ticket_number);
+    const std::string number = *stored->ticket_number;
+
+    Browser b = f.signIn("deskB");
+    REQUIRE(f.request("GET", "/console/api/tickets/" + number, &b).status == 200);
+    Browser a = f.signIn("deskA");
+    auto list = f.request("GET", "/console/api/tickets", &a);
+    REQUIRE(list.status == 200);
+    CHECK(f.json(list)["total"] == 0);
+    CHECK(f.request("GET", "/console/api/tickets/" + number, &a).status == 404);
+    CHECK(f.request("POST", "/console/api/tickets/" + number + "/actions", &a,
+                    R"({"action":"accept"})").status == 404);
+    CHECK(f.request("POST", "/console/api/tickets/" + number + "/notes", &a,
+                    R"({"text":"x","visibility":"internal"})").status == 404);
+    // Unchanged: still submitted, and no audit row from A.
+    auto again = f.request("GET", "/console/api/tickets/" + number, &b);
+    CHECK(f.json(again)["status"] == "submitted");
+    hq::AuditQuery q;
+    q.actor = "deskA";
+    auto rows = f.store->auditLog(q);
+    REQUIRE(rows.ok());
+    for (const auto& row : rows->rows) CHECK(row.entry.action.rfind("session.", 0) == 0);
+}
