@@ -49,6 +49,9 @@ try {
     await page.waitForLoadState('networkidle').catch(() => {});
     await page.screenshot({ path: path.join(out, name + '.png'), fullPage: false });
     if (page.dialogs.length) problems.push(`${name}: dialog ${page.dialogs.join(', ')}`);
+    // Nothing wider than the screen (a phone must not scroll sideways).
+    const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    if (scroll > inner) problems.push(`${name}: ${scroll} px wide on a ${inner} px screen`);
   };
 
   // Work one ticket a little so the pages show more than "submitted".
