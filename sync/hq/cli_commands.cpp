@@ -260,7 +260,9 @@ int ticketList(const std::string& db, bool openOnly) {
             due = text;
         }
         std::cout << t.number << "\t" << t.kind << "\t" << protocol::toString(t.status) << "\tdue " << due << "\tfollows "
-                  << t.follows.value_or("-") << "\t" << t.note << "\n";
+                  << t.follows.value_or("-") << "\tcategory " << (t.category.empty() ? "-" : t.category)
+                  << "\tassignee " << t.assignee.value_or("-") << "\tescalation " << t.escalation << "\t"
+                  << t.note << "\n";
     }
     return 0;
 }

@@ -85,6 +85,9 @@ struct TicketSummary {
     std::optional<std::string> follows;  // a follow-up: the ticket whose callback was unhappy
     std::optional<std::int64_t> due_at;  // when an answer is owed
     std::int64_t created_at = 0;
+    std::string category;                 // the desk's columns (schema v4)
+    std::optional<std::string> assignee;
+    int escalation = 0;
 };
 
 struct DisplayRecord {

@@ -199,7 +199,8 @@ Result<TicketRecord> SqliteHqStore::setTicketStatus(const std::string& ticketNum
 Result<std::vector<TicketSummary>> SqliteHqStore::tickets(bool openOnly) {
     return guarded<std::vector<TicketSummary>>("tickets", [&] {
         std::vector<TicketSummary> out;
-        auto st = m_db->prepare(std::string("SELECT number, kind, community_id, status, note, follows, due_at, created_at "
+        auto st = m_db->prepare(std::string("SELECT number, kind, community_id, status, note, follows, due_at, created_at, "
+                                            "category, assignee, escalation "
                                             "FROM tickets ") +
                                 (openOnly ? "WHERE status NOT IN ('resolved', 'callback_done') " : "") +
                                 "ORDER BY seq DESC");
@@ -207,7 +208,7 @@ Result<std::vector<TicketSummary>> SqliteHqStore::tickets(bool openOnly) {
             out.push_back({st.text(0), st.text(1), st.text(2),
                            protocol::ticketStateFrom(st.text(3)).value_or(protocol::TicketState::Submitted), st.text(4),
                            st.optText(5), st.optInteger(6),
-                           st.integer(7)});
+                           st.integer(7), st.text(8), st.optText(9), static_cast<int>(st.integer(10))});
         return out;
     });
 }

@@ -122,7 +122,9 @@ UPDATE tickets SET next_due_at = CASE WHEN status = 'callback_done' THEN NULL
   WHEN status = 'resolved' THEN callback_due_at
   WHEN response_met_at IS NULL THEN MIN(response_due_at, resolve_due_at) ELSE resolve_due_at END;
 CREATE INDEX tickets_by_next_due ON tickets(next_due_at) WHERE next_due_at IS NOT NULL;
-CREATE INDEX tickets_by_community_building ON tickets(community_id, building_id, seq);
+CREATE INDEX tickets_by_building ON tickets(building_id, seq) WHERE building_id IS NOT NULL;
+CREATE INDEX tickets_by_status ON tickets(status, seq);
+CREATE INDEX tickets_by_follows ON tickets(follows) WHERE follows IS NOT NULL;
 CREATE INDEX tickets_by_community ON tickets(community_id, seq);
 CREATE INDEX tickets_by_community_status ON tickets(community_id, status, seq);
 CREATE INDEX tickets_by_assignee ON tickets(assignee, seq) WHERE assignee IS NOT NULL;

@@ -23,7 +23,7 @@ struct Options {
     int tickets = 100'000;
     int communities = 4;
     int buildings = 5;  // per community
-    int worked = 3'000;  // tickets taken through the workflow
+    int worked = 1'000;  // tickets taken through the workflow
     int repeat = 40;     // timed runs per query
     std::string dir;     // where the store goes; a fresh temp dir when empty
 };
