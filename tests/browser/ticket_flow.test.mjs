@@ -38,6 +38,7 @@ describe('console: an urgent repair from the terminal to the technician and back
   const action = async (page, name, { note, assignee } = {}) => {
     await page.click('#action-' + name);
     await page.waitForSelector('#action-form');
+    assert.equal(await page.locator('#action-result .flash-ok').count(), 0);  // the last confirmation went
     if (assignee) {
       const field = page.locator('#action-assignee');
       if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(assignee);

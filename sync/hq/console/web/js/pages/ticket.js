@@ -187,6 +187,9 @@ function actionsPanel(box, ctx, ticket) {
 
 async function openForm(formBox, box, ctx, ticket, action) {
   clear(formBox);
+  // A new action: the last one's confirmation goes, so what shows next is about this one.
+  const last = box.querySelector('#action-result');
+  if (last) clear(last);
   const controls = [];
   const get = {};
   if (action === 'dispatch') {
