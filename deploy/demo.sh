@@ -2,8 +2,11 @@
 # Sets up this Debian 12 machine, builds HomeDesk, starts a head office (homedesk-hq) on
 # 127.0.0.1 with a CA and certificate made for this run, enrolls the terminals against it, and
 # runs the terminal: headless through a scripted tour of every screen in both orientations
-# (screenshots in demo-screenshots/), and then, with a display, in a window. The head office
-# stops when the script ends. Everything the demo makes is under build/demo-data, fresh each run.
+# (screenshots in demo-screenshots/), and then, with a display, in a window. Demo staff accounts
+# (admin, desk, technician, notice editor) sign in to the staff console at /console/, where the
+# tour's tickets wait; a receipt's QR opens the head office's /t/ phone page. The head office
+# stops when the script ends (run from a terminal, it waits for Enter first). Everything the demo
+# makes is under build/demo-data, fresh each run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,6 +43,21 @@ hq notice publish --title "周末社区义诊" --category event --target "commun
 hq notice publish --title "2026年第三季度收支公示" --category finance --target all \
   --body "第三季度物业费收入与公共支出明细已在服务中心公示栏张贴。" >/dev/null
 
+# Demo staff for the console (docs/console.md): the password goes in on stdin, never as an argument.
+staff_list=$data/staff.txt
+: >"$staff_list"
+chmod 600 "$staff_list"
+add_staff() {  # username role communities name
+  local password
+  password=$(openssl rand -base64 12 | tr -d '/+=' | cut -c1-12)
+  printf '%s\n' "$password" | hq staff add --username "$1" --role "$2" --communities "$3" --name "$4" >/dev/null
+  printf '  %-10s %-14s %s\n' "$1" "$2" "$password" >>"$staff_list"
+}
+add_staff admin admin '*' 李管理
+add_staff desk desk "$community" 王客服
+add_staff tech technician "$community" 张师傅
+add_staff editor notice_editor "$community" 陈编辑
+
 port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$hqbin" --db "$pki/hq.db" serve --host 127.0.0.1 --port "$port" --cert "$pki/hq.crt" --key "$pki/hq.key" \
   >"$pki/serve.log" 2>&1 &
@@ -55,7 +73,8 @@ echo "Head office: https://127.0.0.1:$port (log: $pki/serve.log)"
 standalone=deploy/homedesk.example.toml   # a terminal on its own: the demo notices
 config=$data/homedesk.toml
 {
-  cat deploy/homedesk.example.toml
+  # A scanned receipt opens this head office's phone page.
+  sed "s#^ticket_url = .*#ticket_url = \"https://127.0.0.1:$port/t/\"#" deploy/homedesk.example.toml
   printf '\n[headoffice]\nurl = "https://127.0.0.1:%s"\nca_file = "%s"\ndevice_name = "演示终端"\n' "$port" "$(pwd)/$pki/ca.crt"
 } >"$config"
 
@@ -112,8 +131,17 @@ echo "Screenshots of the headless tour:"
 echo "  $(pwd)/$out/{portrait,landscape,high-contrast}/*.png"
 echo "Tickets filed on the tour, at the head office: $hqbin --db $pki/hq.db ticket list"
 echo "Terminals enrolled: $hqbin --db $pki/hq.db terminal list"
+echo
+echo "Staff console: https://127.0.0.1:$port/console/"
+echo "  (the certificate is the demo's own CA, $pki/ca.crt: accept the browser's warning or import it)"
+echo "  Sign in with one of these demo accounts (username, role, password):"
+cat "$staff_list"
+echo "  desk: the tour's tickets in the inbox; tech: 'my jobs' (try it at phone width); editor: notices;"
+echo "  admin: everything, the terminals and the audit log. A receipt's phone page: https://127.0.0.1:$port/t/<tracking code>"
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   echo "Opening the terminal in a window (enrolled; close it to stop the head office)."
   "$homedesk" --config "$config" --windowed --data "$(enrolled "$data/windowed")" "$@"
+elif [ -t 0 ]; then
+  read -r -p "The head office keeps running for the console; press Enter to stop it. " _ || true
 fi

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package that HomeDesk's build, tests and demo need; optional groups
-# named as arguments add more (`bench`: Chromium, the benchmarks' reference browser).
+# Installs every Debian 12 package that HomeDesk's build, tests and demo need (Chromium and node
+# for the staff console's browser tests), then the browser tests' npm packages exactly as
+# tests/browser/package-lock.json pins them. Optional groups named as arguments add more
+# (`bench` is kept for old callers; Chromium is in the default list now).
 # Idempotent: re-running installs nothing new. Uses sudo when not root.
 set -euo pipefail
 
@@ -13,7 +15,10 @@ packages=(
   libtomlplusplus-dev libsodium-dev libcpp-httplib-dev
   fonts-noto-cjk libespeak-ng-dev espeak-ng-data
   time procps
+  chromium nodejs
 )
+# Debian's nodejs comes without npm (a package of its own); a node that bundles npm needs none.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 for group in "$@"; do
   case "$group" in
@@ -34,10 +39,22 @@ done
 
 if [ "${#missing[@]}" -eq 0 ]; then
   echo "setup: all ${#packages[@]} packages already installed"
-  exit 0
+else
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "setup: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# The browser tests' packages (playwright-core only; it drives /usr/bin/chromium, it downloads
+# no browser). Skipped when node_modules was installed from this very lock file.
+browser_tests="$(cd "$(dirname "$0")/.." && pwd)/tests/browser"
+lock_sum=$(sha256sum "$browser_tests/package-lock.json" | cut -d' ' -f1)
+stamp="$browser_tests/node_modules/.homedesk-lock-sha256"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_sum" ]; then
+  echo "setup: browser test packages already match tests/browser/package-lock.json"
+else
+  echo "setup: npm ci in tests/browser"
+  npm ci --prefix "$browser_tests" --no-audit --no-fund --ignore-scripts
+  echo "$lock_sum" >"$stamp"
+fi
