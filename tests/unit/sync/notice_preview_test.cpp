@@ -34,6 +34,13 @@ nlohmann::json shotReport(const std::string& png) {
     return nlohmann::json::parse(in, nullptr, false);
 }
 
+// Generous: under the sanitizers five terminals start at once on two cores.
+PreviewOptions options(const std::string& binary, const std::string& assets, const std::string& dir) {
+    PreviewOptions o{binary, assets, dir};
+    o.timeout = std::chrono::milliseconds(120000);
+    return o;
+}
+
 protocol::Notice sampleNotice(std::int64_t now) {
     protocol::Notice n;
     n.id = "n-console-7";
@@ -53,7 +60,7 @@ protocol::Notice sampleNotice(std::int64_t now) {
 TEST_CASE("the real terminal draws a notice preview in every variant and in English when translated",
           "[hq][preview]") {
     testing::TempDir dir;
-    NoticePreviewer previewer({HOMEDESK_TERMINAL, HOMEDESK_ASSETS, dir.file("previews")});
+    NoticePreviewer previewer(options(HOMEDESK_TERMINAL, HOMEDESK_ASSETS, dir.file("previews")));
     const std::int64_t now = std::time(nullptr);
     auto set = previewer.render(sampleNotice(now), now);
     REQUIRE(set);
@@ -83,7 +90,7 @@ TEST_CASE("the real terminal draws a notice preview in every variant and in Engl
 
 TEST_CASE("a notice without English gets the four Chinese variants", "[hq][preview]") {
     testing::TempDir dir;
-    NoticePreviewer previewer({HOMEDESK_TERMINAL, HOMEDESK_ASSETS, dir.file("previews")});
+    NoticePreviewer previewer(options(HOMEDESK_TERMINAL, HOMEDESK_ASSETS, dir.file("previews")));
     const std::int64_t now = std::time(nullptr);
     protocol::Notice n = sampleNotice(now);
     n.title_en.reset();
@@ -96,7 +103,7 @@ TEST_CASE("a notice without English gets the four Chinese variants", "[hq][previ
 
 TEST_CASE("a preview fails plainly when the terminal cannot draw it", "[hq][preview]") {
     testing::TempDir dir;
-    NoticePreviewer previewer({"/bin/false", "", dir.file("previews")});
+    NoticePreviewer previewer(options("/bin/false", "", dir.file("previews")));
     auto set = previewer.render(sampleNotice(std::time(nullptr)), std::time(nullptr));
     REQUIRE_FALSE(set);
     CHECK(set.error().message.find("could not draw") != std::string::npos);
