@@ -103,7 +103,11 @@ Result<HqConfig> loadHqConfig(const std::string& path) {
     r.text("console", "public_url", c.public_url);
     r.integer("console", "session_hours", c.session_hours, 1, 24);
     r.integer("console", "idle_minutes", c.idle_minutes, 1, 24 * 60);
-    r.knownKeys("console", {"dir", "public_url", "session_hours", "idle_minutes"});
+    r.text("console", "terminal", c.terminal);
+    r.text("console", "terminal_assets", c.terminal_assets);
+    r.text("console", "preview_dir", c.preview_dir);
+    r.knownKeys("console", {"dir", "public_url", "session_hours", "idle_minutes", "terminal",
+                            "terminal_assets", "preview_dir"});
     if (r.error) return *r.error;
     if (!c.public_url.empty() && c.public_url.rfind("https://", 0) != 0)
         return invalidInput(path, "console.public_url must start with https://");

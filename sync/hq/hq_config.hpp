@@ -16,6 +16,9 @@ struct HqConfig {
     std::string public_url;           // [console] public_url
     std::int64_t session_hours = 12;  // [console] session_hours
     std::int64_t idle_minutes = 30;   // [console] idle_minutes
+    std::string terminal;             // [console] terminal: the `homedesk` that draws previews
+    std::string terminal_assets;      // [console] terminal_assets: its assets folder
+    std::string preview_dir;          // [console] preview_dir: where previews are kept
 };
 
 // An empty path gives the defaults. Unknown keys in [sla] or [console] are errors (typos).

@@ -14,6 +14,7 @@
 
 #include "sync/hq/cli_commands.hpp"
 #include "sync/hq/console/console_api.hpp"
+#include "sync/hq/console/notice_preview.hpp"
 #include "sync/hq/desk/ticket_desk.hpp"
 #include "sync/hq/hq_config.hpp"
 #include "sync/hq/notice_hub.hpp"
@@ -39,6 +40,20 @@ std::string defaultConsoleDir() {
     }
 #ifdef HOMEDESK_BUILD_CONSOLE_DIR
     if (fs::is_directory(HOMEDESK_BUILD_CONSOLE_DIR, ec)) return HOMEDESK_BUILD_CONSOLE_DIR;
+#endif
+    return {};
+}
+
+// The terminal that draws notice previews: beside homedesk-hq when installed, else the build
+// tree's. Empty when there is none (previews then answer 404).
+std::string defaultTerminal() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec && fs::is_regular_file(exe.parent_path() / "homedesk", ec))
+        return (exe.parent_path() / "homedesk").string();
+#ifdef HOMEDESK_BUILD_TERMINAL
+    if (fs::is_regular_file(HOMEDESK_BUILD_TERMINAL, ec)) return HOMEDESK_BUILD_TERMINAL;
 #endif
     return {};
 }
@@ -118,6 +133,17 @@ int serve(const std::string& db, const ServerOptions& options, const ServeOption
     console.publicUrl = config->public_url;
     console.auth.absolute_s = config->session_hours * 3600;
     console.auth.idle_s = config->idle_minutes * 60;
+    const std::string terminal = !config->terminal.empty() ? config->terminal : defaultTerminal();
+    std::optional<NoticePreviewer> previewer;
+    if (!terminal.empty()) {
+        previewer.emplace(PreviewOptions{
+            terminal, config->terminal_assets,
+            !config->preview_dir.empty() ? config->preview_dir : db + ".previews"});
+        console.previewer = &*previewer;
+        spdlog::info("notice previews drawn by {}", terminal);
+    } else {
+        spdlog::warn("no terminal program found: notice previews are off ([console] terminal)");
+    }
     ConsoleApi consoleApi(*store.value(), desk, console, [] { return unixNow(); });
     HttpServer server(api, options, &consoleApi);
     auto port = server.bind();

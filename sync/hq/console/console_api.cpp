@@ -224,7 +224,7 @@ ConsoleResponse ConsoleApi::signedIn(const ConsoleRequest& request, const Sessio
         if (session.user.role == StaffRole::NoticeEditor) return console::forbidden();
         return ticketRoutes(c);
     }
-    if (under("/notices", rest)) return console::noticeRoutes(c, rest);
+    if (under("/notices", rest)) return console::noticeRoutes(c, rest, m_options.previewer);
     if (under("/fleet", rest)) return console::fleetRoutes(c, rest, m_options);
     if (path == "/audit") return console::auditRoute(c);
     if (path == "/communities") return console::communitiesRoute(c);

@@ -14,6 +14,7 @@ namespace homedesk::hq {
 class HqStore;
 class TicketDesk;
 class ReceiptPage;
+class NoticePreviewer;
 
 struct ConsoleOptions {
     // The console's files (index.html, ...); empty: static files answer 404.
@@ -22,6 +23,8 @@ struct ConsoleOptions {
     // office address put into enrollment QR tokens. Empty: "https://" + the request's Host.
     std::string publicUrl;
     AuthPolicy auth;
+    // Draws notice previews with the real terminal; null: previews answer 404.
+    NoticePreviewer* previewer = nullptr;
 };
 
 class ConsoleApi {

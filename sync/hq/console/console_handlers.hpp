@@ -13,6 +13,7 @@
 namespace homedesk::hq {
 
 struct ConsoleOptions;
+class NoticePreviewer;
 
 namespace console {
 
@@ -30,7 +31,9 @@ ConsoleResponse notFound();
 std::string publicUrl(const ConsoleRequest& request, const ConsoleOptions& options);
 
 // `rest` is the path after the route's prefix ("" or "/n3", "/n3/retract").
-ConsoleResponse noticeRoutes(const ConsoleContext& c, std::string_view rest);
+// `previewer` may be null: then previews answer 404.
+ConsoleResponse noticeRoutes(const ConsoleContext& c, std::string_view rest,
+                             NoticePreviewer* previewer);
 ConsoleResponse fleetRoutes(const ConsoleContext& c, std::string_view rest,
                             const ConsoleOptions& options);
 ConsoleResponse auditRoute(const ConsoleContext& c);

@@ -1,9 +1,14 @@
 // /console/api/notices: the list with delivery counts, one notice with its terminals, publish,
 // revise, retract. A notice is visible to a staff member when one of its targets lies in their
 // scope, and changeable only when all of them do ("all" needs scope "*"); else 404.
+#include <spdlog/spdlog.h>
+
+#include <fstream>
 #include <map>
+#include <sstream>
 
 #include "sync/hq/console/console_handlers.hpp"
+#include "sync/hq/console/notice_preview.hpp"
 #include "sync/hq/hq_store.hpp"
 #include "sync/protocol/field_reader.hpp"
 
@@ -259,9 +264,62 @@ ConsoleResponse detail(const ConsoleContext& c, const NoticeRow& n) {
     return consoleJson(200, dump(body));
 }
 
+// POST /preview: the real terminal draws the draft (a few seconds); GET /preview/<set>/<variant>.png
+// answers one of the images. Any editor may preview: nothing is stored but the images.
+ConsoleResponse previewRoutes(const ConsoleContext& c, std::string_view rest,
+                              NoticePreviewer& previewer) {
+    if (rest.empty() && c.request.method == "POST") {
+        if (!mayWrite(c.user.role)) return forbidden();
+        auto body = bodyObject(c.request);
+        if (!body) return consoleError(400, "bad_request", "a JSON object is needed");
+        // Targets do not change how a notice looks; a preview may come before they are chosen.
+        if (!body->contains("targets")) (*body)["targets"] = json::array({{{"kind", "all"}}});
+        std::string error;
+        auto draft = parseBody(*body, c.now, error);
+        if (!draft) return consoleError(400, "bad_request", error);
+        protocol::Notice n;
+        n.title = draft->title;
+        n.body = draft->body;
+        if (!draft->title_en.empty()) n.title_en = draft->title_en;
+        if (!draft->body_en.empty()) n.body_en = draft->body_en;
+        n.category = draft->category;
+        n.emergency = draft->emergency;
+        n.pinned = draft->pinned;
+        n.publish_at = draft->publish_at;
+        n.expire_at = draft->expire_at;
+        auto set = previewer.render(n, c.now);
+        if (!set) {
+            spdlog::warn("notice preview: {}", set.error().message);
+            return consoleError(503, "unavailable", "the preview could not be drawn; try again");
+        }
+        json images = json::array();
+        for (const PreviewImage& image : set->images)
+            images.push_back({{"variant", image.variant},
+                              {"url", "/console/api/notices/preview/" + set->id + "/" +
+                                          image.variant + ".png"}});
+        return consoleJson(200, dump({{"images", images}}));
+    }
+    if (c.request.method != "GET" || !rest.starts_with("/") || !rest.ends_with(".png"))
+        return notFound();
+    const std::string_view path = rest.substr(1, rest.size() - 5);  // <set>/<variant>
+    const auto slash = path.find('/');
+    if (slash == std::string_view::npos) return notFound();
+    auto file = previewer.imageFile(std::string(path.substr(0, slash)),
+                                    std::string(path.substr(slash + 1)));
+    if (!file) return notFound();
+    std::ifstream in(*file, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (!in) return notFound();
+    ConsoleResponse r = consoleJson(200, bytes.str());
+    r.contentType = "image/png";
+    return r;
+}
+
 }  // namespace
 
-ConsoleResponse noticeRoutes(const ConsoleContext& c, std::string_view rest) {
+ConsoleResponse noticeRoutes(const ConsoleContext& c, std::string_view rest,
+                             NoticePreviewer* previewer) {
     if (!mayRead(c.user.role)) return forbidden();
     auto places = loadPlaces(c.store);
     if (!places) return storeFailure(places.error());
@@ -281,8 +339,11 @@ ConsoleResponse noticeRoutes(const ConsoleContext& c, std::string_view rest) {
         if (!id) return storeFailure(id.error());
         return consoleJson(201, dump({{"id", id.value()}}));
     }
-    if (rest == "/preview")  // drawn by the terminal's headless renderer: not built yet
-        return consoleError(404, "not_found", "preview is not available on this head office");
+    if (rest == "/preview" || rest.starts_with("/preview/")) {
+        if (!previewer)
+            return consoleError(404, "not_found", "preview is not available on this head office");
+        return previewRoutes(c, rest.substr(8), *previewer);
+    }
     std::string id(rest.substr(1));
     std::string action;
     if (auto slash = id.find('/'); slash != std::string::npos) {
