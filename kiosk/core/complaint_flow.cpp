@@ -108,9 +108,6 @@ void ComplaintFlow::submitted(const Receipt& receipt) {
     m_steps.restart(Step::Receipt);  // Back from the receipt leaves the flow
 }
 
-void ComplaintFlow::delivered() {
-    if (m_receipt) m_receipt->delivered = true;
-}
 
 void ComplaintFlow::submitFailed(const Error&) {
     if (step() != Step::Submitting) return;

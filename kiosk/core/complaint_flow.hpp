@@ -20,7 +20,7 @@ inline constexpr ComplaintCategory kComplaintCategories[] = {
     ComplaintCategory::Facilities, ComplaintCategory::Fees,        ComplaintCategory::Neighbours,
     ComplaintCategory::Suggestion, ComplaintCategory::Other};
 
-class ComplaintFlow final : public Flow {
+class ComplaintFlow final : public ReceiptFlow {
 public:
     static constexpr ScreenId kScreen = ScreenId::Complaint;
     enum class Step { Category, Description, Route, Identity, Phone, Confirm, Submitting, Receipt };
@@ -46,10 +46,8 @@ public:
     std::optional<std::string> draftText() const override;
     void keepTyped(const std::string& entry) override;
     bool back() override;
-    const Receipt* receipt() const override { return m_receipt ? &*m_receipt : nullptr; }
     void submitted(const Receipt& receipt) override;  // the store committed it
     void submitFailed(const Error& error) override;   // back to the read-back, nothing lost
-    void delivered() override;  // the sync engine got it to the head office
 
 private:
     FlowOutcome go(Step next) { return m_steps.go(next); }
@@ -62,7 +60,6 @@ private:
         t.urgency = Urgency::Normal;  // the estate answers complaints within 24 hours
         return t;
     }();
-    std::optional<Receipt> m_receipt;
 };
 
 // A stable name for each step, for automation and logs.

@@ -50,4 +50,17 @@ public:
     virtual void report(nlohmann::json& /*out*/) const {}
 };
 
+// A flow that ends with a receipt (repair, complaint): keeps it and turns it "delivered" when
+// the head office has the submission.
+class ReceiptFlow : public Flow {
+public:
+    const Receipt* receipt() const final { return m_receipt ? &*m_receipt : nullptr; }
+    void delivered() final {
+        if (m_receipt) m_receipt->delivered = true;
+    }
+
+protected:
+    std::optional<Receipt> m_receipt;
+};
+
 }  // namespace homedesk

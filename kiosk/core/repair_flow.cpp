@@ -183,10 +183,6 @@ void RepairFlow::submitted(const Receipt& receipt) {
     m_steps.restart(Step::Receipt);
 }
 
-void RepairFlow::delivered() {
-    if (m_receipt) m_receipt->delivered = true;
-}
-
 void RepairFlow::submitFailed(const Error&) {
     if (step() != Step::Submitting) return;
     m_steps.saveFailed("repair.error.not_saved");

@@ -17,7 +17,7 @@
 
 namespace homedesk {
 
-class RepairFlow final : public Flow {
+class RepairFlow final : public ReceiptFlow {
 public:
     static constexpr ScreenId kScreen = ScreenId::Repair;
     enum class Step {
@@ -59,10 +59,8 @@ public:
     std::optional<std::string> draftText() const override;
     void keepTyped(const std::string& entry) override;
     bool back() override;
-    const Receipt* receipt() const override { return m_receipt ? &*m_receipt : nullptr; }
     void submitted(const Receipt& receipt) override;  // the store committed it
     void submitFailed(const Error& error) override;   // back to the read-back, nothing lost
-    void delivered() override;  // the sync engine got it to the head office
 
 private:
     FlowOutcome go(Step next) { return m_steps.go(next); }
@@ -72,7 +70,6 @@ private:
     StepStack<Step> m_steps{Step::Category};
     NewTicket m_draft;
     std::vector<TicketRecord> m_openTickets;
-    std::optional<Receipt> m_receipt;
 };
 
 // A stable name for each step, for automation and logs: "category", "me_too", "receipt".
