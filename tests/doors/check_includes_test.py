@@ -9,7 +9,8 @@ import tempfile
 
 CHECK = pathlib.Path(__file__).resolve().parent / "check_includes.py"
 GOOD = {
-    "kiosk/core/flow.cpp": '#include <vector>\n#include "base/result.hpp"\n#include <nlohmann/json.hpp>\n',
+    "kiosk/core/flow.cpp": ('#include <vector>\n#include "base/result.hpp"\n'
+                            "#include <nlohmann/json.hpp>\n"),
     "kiosk/store/sqlite_db.cpp": "#include <sqlite3.h>\n",
     "platform/sdl/sdl_audio.hpp": '#include "platform/audio_out.hpp"\n',
 }
