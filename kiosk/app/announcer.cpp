@@ -24,7 +24,8 @@ void Announcer::afterFrame(const KioskView& view, const std::string* tapped,
     if (!on || (!changed && !tapped)) return;
 
     const std::string text = changed ? summary(justOn) : *tapped;
-    m_speech->say(text, lang == Language::Chinese ? platform::Voice::Mandarin : platform::Voice::English);
+    m_speech->say(text,
+                  lang == Language::Chinese ? platform::Voice::Mandarin : platform::Voice::English);
     m_spoken.push_back(text);
     if (m_spoken.size() > 8) m_spoken.pop_front();
 }

@@ -14,7 +14,7 @@
 namespace homedesk::app {
 
 class Announcer {
-public:
+  public:
     explicit Announcer(std::unique_ptr<platform::Speech> speech) : m_speech(std::move(speech)) {}
 
     // `tapped`: the label of the button tapped this frame, if any. `summary(justOn)` gives what
@@ -25,7 +25,7 @@ public:
     void stop() { m_speech->stop(); }
     const std::deque<std::string>& spoken() const { return m_spoken; }  // the last eight
 
-private:
+  private:
     std::unique_ptr<platform::Speech> m_speech;
     std::deque<std::string> m_spoken;
     ScreenId m_screen = ScreenId::Home;

@@ -18,7 +18,8 @@ EffectRunner::Outcome EffectRunner::run(KioskState& state, std::int64_t now) {
                 if constexpr (std::is_same_v<E, effect::SubmitSurvey>)
                     submitSurvey(state, effect, outcome);
                 if constexpr (std::is_same_v<E, effect::FindTicket>) findTicket(state, effect, now);
-                if constexpr (std::is_same_v<E, effect::LoadOpenTickets>) loadOpenTickets(state, effect);
+                if constexpr (std::is_same_v<E, effect::LoadOpenTickets>)
+                    loadOpenTickets(state, effect);
                 if constexpr (std::is_same_v<E, effect::RecordDisplay>) recordDisplay(effect, now);
             },
             e);
@@ -52,9 +53,12 @@ void EffectRunner::loadSurvey(KioskState& state, const effect::LoadSurvey& load)
         spdlog::warn("survey {}: {}", load.surveyId, stored.error().message);
     } else if (stored->has_value()) {
         const auto& s = **stored;
-        auto parsed = parseSurveyDefinition(s.id, s.version, {s.title, s.titleEn}, s.definitionJson);
-        if (parsed) definition = std::move(parsed).value();
-        else spdlog::warn("survey {} v{}: {}", s.id, s.version, parsed.error().message);
+        auto parsed =
+            parseSurveyDefinition(s.id, s.version, {s.title, s.titleEn}, s.definitionJson);
+        if (parsed)
+            definition = std::move(parsed).value();
+        else
+            spdlog::warn("survey {} v{}: {}", s.id, s.version, parsed.error().message);
     }
     flow->definitionLoaded(std::move(definition));
 }

@@ -15,7 +15,7 @@
 namespace homedesk::app {
 
 class EffectRunner {
-public:
+  public:
     struct Stores {
         TicketStore& tickets;
         store::SqliteSurveys& surveys;
@@ -32,7 +32,7 @@ public:
     // Runs and clears state.effects. `now`: wall seconds, for display records and lookups.
     Outcome run(KioskState& state, std::int64_t now);
 
-private:
+  private:
     void submit(KioskState& state, const effect::Submit& submit, Outcome& outcome);
     void loadSurvey(KioskState& state, const effect::LoadSurvey& load);
     void submitSurvey(KioskState& state, const effect::SubmitSurvey& submit, Outcome& outcome);

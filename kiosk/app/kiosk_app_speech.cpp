@@ -12,7 +12,8 @@ void KioskApp::readAloud(const KioskView& view) {
         const Language lang = m_state.settings.language;
         const ui::Ui ui{m_theme, m_text.catalog(lang), *m_fonts, m_widgets, noIntents, noTaps};
         std::string text;
-        if (justOn) text = ui.t("footer.read_aloud") + " " + ui.t("toggle.on") + ui.t("speech.pause");
+        if (justOn)
+            text = ui.t("footer.read_aloud") + " " + ui.t("toggle.on") + ui.t("speech.pause");
         return text + m_frame.summary(ui, view);
     });
 }

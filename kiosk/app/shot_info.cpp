@@ -53,13 +53,19 @@ nlohmann::json shotInfo(const ShotSources& in) {
                        {"error", in.state.enroll->errorKey()}};
     }
     const auto mode = in.state.idleShow.mode();
-    j["idle_show"] = mode == IdleShow::Mode::Takeover ? "takeover" : mode == IdleShow::Mode::Attract ? "attract" : "off";
+    j["idle_show"] = mode == IdleShow::Mode::Takeover  ? "takeover"
+                     : mode == IdleShow::Mode::Attract ? "attract"
+                                                       : "off";
     j["idle_show_notice"] = in.state.idleShow.noticeId();
     j["notices_current"] = currentNotices(in.state.notices, in.now).size();
     auto& widgets = j["widgets"] = nlohmann::json::array();
     for (const auto& w : in.widgets.widgets())
-        widgets.push_back({{"id", w.id}, {"label", w.label}, {"x", w.rect.x}, {"y", w.rect.y},
-                           {"w", w.rect.w}, {"h", w.rect.h}});
+        widgets.push_back({{"id", w.id},
+                           {"label", w.label},
+                           {"x", w.rect.x},
+                           {"y", w.rect.y},
+                           {"w", w.rect.w},
+                           {"h", w.rect.h}});
     return j;
 }
 

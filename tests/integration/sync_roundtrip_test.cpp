@@ -110,7 +110,8 @@ TEST_CASE("a waiting terminal gets a published notice at once", "[integration][n
     REQUIRE(start.ok());
     auto waiting = std::async(std::launch::async, [&] { return t.client->notices(start.value->cursor, 20); });
     // The poll is parked at the office (the hub counts it) and has not answered: it did wait.
-    REQUIRE(hq.server.hub().waitForWaiters(1, std::chrono::steady_clock::now() + std::chrono::seconds(5)));
+    REQUIRE(hq.server.hub().waitForWaiters(
+        1, std::chrono::steady_clock::now() + std::chrono::seconds(5)));
     CHECK(waiting.wait_for(std::chrono::seconds(0)) == std::future_status::timeout);
     const auto published = std::chrono::steady_clock::now();
     hq.publish("紧急: 电梯停运", {hq::TargetKind::Community, hq.community});
@@ -130,7 +131,8 @@ TEST_CASE("a retracted notice comes to the terminal as a change", "[integration]
     REQUIRE(first.ok());
     REQUIRE(first.value->changes.size() == 1);
     auto waiting = std::async(std::launch::async, [&] { return t.client->notices(first.value->cursor, 20); });
-    REQUIRE(hq.server.hub().waitForWaiters(1, std::chrono::steady_clock::now() + std::chrono::seconds(5)));
+    REQUIRE(hq.server.hub().waitForWaiters(
+        1, std::chrono::steady_clock::now() + std::chrono::seconds(5)));
     REQUIRE(hq.server.store().retractNotice(id, unixNow()).value());
     auto next = waiting.get();
     REQUIRE(next.ok());
