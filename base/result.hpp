@@ -43,4 +43,8 @@ private:
     std::variant<T, Error> m_v;
 };
 
+// The value of a Result that carries nothing but success: one definition for every library.
+struct Done {};
+using Status = Result<Done>;
+
 }  // namespace homedesk

@@ -35,6 +35,7 @@ Result<bool> FrameStats::write(const std::string& path) const {
     j["atlas_bytes_max"] = atlasBytesMax;
     j["atlas_glyphs"] = atlasGlyphs;
     j["first_frame_s"] = firstFrameSeconds;
+    j["frame_faults"] = frameFaults;
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     const auto secs = [](timeval t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };

@@ -2,6 +2,7 @@
 
 #include <SDL2/SDL.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include "kiosk/core/datetime.hpp"
 #include "kiosk/core/directory_json.hpp"
 #include "kiosk/store/sqlite_ticket_store.hpp"
+#include "kiosk/store/store_open.hpp"
 #include "platform/espeak/espeak_speech.hpp"
 #include "platform/qr/qr_code.hpp"
 #include "platform/sdl/sdl_audio.hpp"
@@ -79,10 +81,8 @@ Result<bool> KioskApp::init() {
     std::error_code ec;
     std::filesystem::create_directories(m_config.dataDir, ec);
     if (ec) return ioError(m_config.dataDir, "cannot create the data folder: " + ec.message());
-    auto store = store::SqliteTicketStore::open(m_config.dataDir + "/homedesk.db", m_config.dataDir + "/homedesk.key");
-    if (!store) return store.error();
-    m_store = std::move(store).value();
-    if (auto surveys = openSurveys(); !surveys) return surveys.error();
+    // Home shows the notices (the emergency banner): their store opens now; the tickets and
+    // surveys, which no flow needs before a tap, after the first frame (openFlowStores).
     if (auto notices = openNotices(); !notices) return notices.error();
 
     if (m_options.script) {
@@ -121,13 +121,14 @@ Result<bool> KioskApp::init() {
 
     // A headless terminal has no listener: speech is synthesized but played into nothing.
     if (m_options.headless) SDL_SetHint(SDL_HINT_AUDIODRIVER, "dummy");
-    m_speech = std::make_unique<platform::EspeakSpeech>(platform::makeSdlAudioOut());
+    m_announcer = std::make_unique<Announcer>(
+        std::make_unique<platform::EspeakSpeech>(platform::makeSdlAudioOut()));
     return true;
 }
 
 KioskApp::~KioskApp() {
     m_sync.reset();  // joins the sync threads before anything they wake goes away
-    m_speech.reset();
+    m_announcer.reset();
     m_renderer.reset();
     if (ImGui::GetCurrentContext()) {
         ui::FontAtlas::release(*ImGui::GetIO().Fonts);
@@ -200,7 +201,7 @@ int KioskApp::waitTimeoutMs(TimePoint now) const {
 void KioskApp::wipeSession() {
     const Change change = wipe(m_state);
     m_receiptQr.reset();
-    m_speech->stop();
+    m_announcer->stop();
     m_session.reset();
     m_unusedSince = m_clock->now();
     m_input.clear();
@@ -240,7 +241,7 @@ void KioskApp::applyIntents(TimePoint now) {
         if (const auto* v = std::get_if<intent::Survey>(&intent); v && v->kind == intent::Survey::Kind::Submit)
             context.newClientId = newClientId();
         const Change change = apply(m_state, intent, context);
-        if (!m_state.repair && !m_state.complaint) m_receiptQr.reset();
+        if (!receiptShown()) m_receiptQr.reset();
         if (change.largeText) m_themeDirty = true;
         if (change.any()) spdlog::debug("now on {}", screenName(m_state.screen()));
     }
@@ -248,31 +249,45 @@ void KioskApp::applyIntents(TimePoint now) {
     if (auto code = std::exchange(m_state.enrollRequest, std::nullopt)) m_sync->enroll(*code);
 }
 
+// Start-up T1: the tickets' store (with its key) and the surveys' (with the demo survey) open
+// after the first frame is on screen, or sooner if a flow asks for them.
+Result<bool> KioskApp::openFlowStores() {
+    if (m_effects) return true;
+    auto store = store::SqliteTicketStore::open(store::databasePath(m_config.dataDir),
+                                                store::keyPath(m_config.dataDir));
+    if (!store) return store.error();
+    m_store = std::move(store).value();
+    if (auto surveys = openSurveys(); !surveys) return surveys.error();
+    m_effects.emplace(EffectRunner::Stores{*m_store, *m_surveys, *m_notices});
+    return true;
+}
+
+void KioskApp::openFlowStoresOrQuit() {
+    if (auto opened = openFlowStores(); !opened) {
+        spdlog::critical("{}: {}", opened.error().where, opened.error().message);
+        m_exitCode = 2;
+        m_quit = true;
+    }
+}
+
 // The flows' I/O, between UI passes: local SQLite only, never the network.
 void KioskApp::runEffects() {
-    for (Effect& e : std::exchange(m_state.effects, {})) {
-        if (runFlowEffect(e)) continue;
-        if (runLookupEffect(e)) continue;
-        if (!m_state.repair) continue;  // the flow was closed meanwhile
-        if (auto* load = std::get_if<effect::LoadOpenTickets>(&e)) {
-            auto tickets = m_store->openTicketsAt(load->placeId);
-            if (!tickets) spdlog::warn("open tickets at {}: {}", load->placeId, tickets.error().message);
-            m_state.repair->openTicketsLoaded(tickets ? std::move(tickets).value() : std::vector<TicketRecord>{});
-        } else if (auto* submit = std::get_if<effect::Submit>(&e)) {
-            auto receipt = m_store->submit(submit->ticket);
-            if (receipt) {
-                spdlog::info("repair {} saved, tracking code {}", receipt->clientId, receipt->trackingCode);
-                m_state.repair->submitted(receipt.value());
-                m_sync->wake();  // committed: the engine sends it now
-                auto qr = platform::encodeQr(m_config.site.ticketUrl + receipt->trackingCode);
-                if (qr) m_receiptQr = std::move(qr).value();
-                else spdlog::warn("receipt QR: {}", qr.error().message);
-            } else {
-                spdlog::error("repair {} not saved: {}", submit->ticket.clientId, receipt.error().message);
-                m_state.repair->submitFailed(receipt.error());
-            }
-        }
+    if (m_state.effects.empty()) return;
+    openFlowStoresOrQuit();
+    if (!m_effects) return;
+    const EffectRunner::Outcome outcome = m_effects->run(m_state, wallNow());
+    if (outcome.committed) m_sync->wake();  // committed: the engine sends it now
+    if (outcome.receiptCode) {
+        auto qr = platform::encodeQr(m_config.site.ticketUrl + *outcome.receiptCode);
+        if (qr) m_receiptQr = std::move(qr).value();
+        else spdlog::warn("receipt QR: {}", qr.error().message);
     }
+}
+
+bool KioskApp::receiptShown() const {
+    for (const Flow* f : m_state.openFlows())
+        if (f->receipt()) return true;
+    return false;
 }
 
 std::int64_t KioskApp::wallNow() const {
@@ -309,6 +324,10 @@ void KioskApp::drawFrame(const std::string* shotName) {
         ImGui::NewFrame();
         m_widgets.beginFrame();
         m_intents.clear();
+        if (std::exchange(m_faultNextFrame, false)) {
+            ImGui::Begin("fault");  // a screen that fails halfway through its window
+            throw std::runtime_error("the script's fault: a frame that throws");
+        }
         m_frame.draw(ui, view, float(width), float(height));
         ImGui::Render();
         m_stats.uiMicros[std::string(screenName(m_state.screen()))].push_back(millisSince(start) * 1000);
@@ -334,6 +353,29 @@ void KioskApp::drawFrame(const std::string* shotName) {
     m_pendingFrames = std::max(0, m_pendingFrames - 1);
 }
 
+void KioskApp::guardedFrame(const std::string* shotName) {
+    try {
+        drawFrame(shotName);
+    } catch (const std::exception& e) {
+        recoverFromFault(e.what());
+    } catch (...) {
+        recoverFromFault("an unknown exception");
+    }
+}
+
+void KioskApp::recoverFromFault(const char* what) {
+    ++m_stats.frameFaults;
+    spdlog::error("a frame on {} failed: {}; the session is dropped and Home shows", screenName(m_state.screen()),
+                  what);
+    // Close what the failed frame left open in ImGui, so the next frame starts clean.
+    if (ImGui::GetCurrentContext() && ImGui::GetCurrentContext()->WithinFrameScope) {
+        ImGui::ErrorCheckEndFrameRecover(nullptr);
+        ImGui::EndFrame();
+    }
+    m_intents.clear();
+    wipeSession();
+}
+
 KioskView KioskApp::makeView(TimePoint now, const std::tm& wall) const {
     const Language lang = m_state.settings.language;
     return KioskView{m_state,
@@ -344,9 +386,7 @@ KioskView KioskApp::makeView(TimePoint now, const std::tm& wall) const {
                      m_session.prompting(),
                      m_session.secondsLeft(now),
                      wallNow(),
-                     ((m_state.repair && m_state.repair->receipt()) || (m_state.complaint && m_state.complaint->receipt())) && m_receiptQr
-                         ? &*m_receiptQr
-                         : nullptr};
+                     receiptShown() && m_receiptQr ? &*m_receiptQr : nullptr};
 }
 
 int KioskApp::run() {
@@ -359,7 +399,9 @@ int KioskApp::run() {
 
         now = m_clock->now();
         updateTimers(now);
-        if (m_pendingFrames > 0 || !m_input.empty()) drawFrame(nullptr);
+        if (m_pendingFrames > 0 || !m_input.empty()) guardedFrame(nullptr);
+        if (!m_effects && m_stats.framesPresented > 0 && !m_options.exitAfterFirstFrame)
+            openFlowStoresOrQuit();
 
         if (m_options.exitAfterFirstFrame && m_stats.framesPresented > 0) m_quit = true;
         if (m_options.runSeconds > 0 && millisSince(m_started) >= m_options.runSeconds * 1000) m_quit = true;

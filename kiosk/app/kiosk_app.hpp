@@ -11,7 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/app/announcer.hpp"
 #include "kiosk/app/config.hpp"
+#include "kiosk/app/effect_runner.hpp"
 #include "kiosk/app/frame_stats.hpp"
 #include "kiosk/app/input_queue.hpp"
 #include "kiosk/app/script_driver.hpp"
@@ -61,6 +63,10 @@ private:
     void updateTimers(TimePoint now);
     int waitTimeoutMs(TimePoint now) const;
     void drawFrame(const std::string* shotName);
+    // The frame guard: a frame that throws is logged and counted, the session is dropped and
+    // Home shows; the terminal goes on.
+    void guardedFrame(const std::string* shotName);
+    void recoverFromFault(const char* what);
     void applyIntents(TimePoint now);
     void rebuildFonts();
     void updateTheme();
@@ -70,7 +76,9 @@ private:
     KioskView makeView(TimePoint now, const std::tm& wall) const;
     void readAloud(const KioskView& view);
     void runEffects();
-    bool runFlowEffect(Effect& effect);  // complaint and survey effects (kiosk_app_flows.cpp)
+    Result<bool> openFlowStores();  // the tickets' and surveys' stores, once
+    void openFlowStoresOrQuit();
+    bool receiptShown() const;  // an open flow shows its receipt
     Result<bool> openSurveys();
     Result<bool> startSync();
     void onSyncWake();
@@ -81,7 +89,6 @@ private:
     void reloadNotices();
     void updateIdleShow(TimePoint now);
     std::optional<TimePoint> idleShowDeadline(TimePoint now) const;
-    bool runLookupEffect(Effect& effect);  // true when it was one of the notices/track effects
 
     Config m_config;
     RunOptions m_options;
@@ -98,6 +105,7 @@ private:
     std::atomic<bool> m_syncWakePosted{false};  // at most one wake-up waiting in SDL's queue
     std::optional<store::SqliteNotices> m_notices;  // the UI thread's connection for notices
     std::atomic<bool> m_noticesDirty{false};
+    std::optional<EffectRunner> m_effects;  // the flows' I/O on the three stores above
     TimePoint m_unusedSince;  // when the last session ended (or the program started)
     std::optional<QrModules> m_receiptQr;  // drawn on the receipt; made once when it arrives
     std::unique_ptr<ui::FontAtlas> m_fonts;
@@ -105,13 +113,7 @@ private:
     std::vector<Intent> m_intents;
     std::vector<Intent> m_typed;  // from a physical keyboard or scanner wedge, applied next frame
     std::vector<std::string> m_tapped;
-    std::unique_ptr<platform::Speech> m_speech;
-    std::deque<std::string> m_spoken;  // the last things read aloud, for the automation
-    ScreenId m_announcedScreen = ScreenId::Home;
-    bool m_announcedPrompt = false;
-    bool m_announcedReadAloud = false;
-    Language m_announcedLanguage = Language::Chinese;
-    std::string m_announcedStep;  // the flow step last announced, empty outside a flow
+    std::unique_ptr<Announcer> m_announcer;  // read-aloud
     ui::KioskFrame m_frame;
     KioskState m_state;
     IdleSession m_session;
@@ -121,6 +123,7 @@ private:
     std::optional<ScriptDriver> m_driver;
     FrameStats m_stats;
     int m_pendingFrames = 1;
+    bool m_faultNextFrame = false;  // the script's `fault`: the next frame throws
     int m_shownMinute = -1;
     bool m_quit = false;
     int m_exitCode = 0;

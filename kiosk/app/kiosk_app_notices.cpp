@@ -6,6 +6,7 @@
 
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/core/notices.hpp"
+#include "kiosk/store/store_open.hpp"
 
 namespace homedesk::app {
 
@@ -46,7 +47,7 @@ Notice fromStored(const store::StoredNotice& s) {
 }  // namespace
 
 Result<bool> KioskApp::openNotices() {
-    auto notices = store::SqliteNotices::open(m_config.dataDir + "/homedesk.db");
+    auto notices = store::SqliteNotices::open(store::databasePath(m_config.dataDir));
     if (!notices) return notices.error();
     m_notices.emplace(std::move(notices).value());
     auto held = m_notices->count();
@@ -108,26 +109,6 @@ std::optional<TimePoint> KioskApp::idleShowDeadline(TimePoint now) const {
     if (auto next = m_state.idleShow.nextChangeMs())
         return TimePoint(std::chrono::duration_cast<TimePoint::duration>(std::chrono::milliseconds(*next)));
     return std::nullopt;
-}
-
-bool KioskApp::runLookupEffect(Effect& e) {
-    if (auto* shown = std::get_if<effect::RecordDisplay>(&e)) {
-        // Written while offline too: the sync engine reports it with the next heartbeat.
-        if (auto r = m_notices->recordDisplay({0, shown->noticeId, shown->revision, wallNow(), shown->shownMs, shown->context}); !r)
-            spdlog::warn("display record of {}: {}", shown->noticeId, r.error().message);
-        return true;
-    }
-    if (auto* find = std::get_if<effect::FindTicket>(&e)) {
-        if (!m_state.track) return true;  // the resident left meanwhile
-        auto found = m_store->findForTracking(find->number, find->phoneLast4);
-        if (found) m_state.track->found(std::move(found).value(), m_state.trackGuard, wallNow());
-        else {
-            spdlog::warn("tracking lookup: {}", found.error().message);
-            m_state.track->lookupFailed();
-        }
-        return true;
-    }
-    return false;
 }
 
 }  // namespace homedesk::app

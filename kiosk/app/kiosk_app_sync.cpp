@@ -43,12 +43,14 @@ void KioskApp::onSyncWake() {
         if (enrollmentFinished(m_state, answer->ok, answer->errorKey).any()) m_session.touch(m_clock->now());
         redraw = true;
     }
-    // The receipt on screen says "reached the head office" as soon as it has.
-    if (m_state.repair && m_state.repair->receipt() && !m_state.repair->receipt()->delivered) {
-        auto delivered = m_store->delivered(m_state.repair->receipt()->clientId);
+    // A receipt on screen (any flow's) says "reached the head office" as soon as it has.
+    for (Flow* f : m_state.openFlows()) {
+        const Receipt* receipt = f->receipt();
+        if (!receipt || receipt->delivered || !m_store) continue;
+        auto delivered = m_store->delivered(receipt->clientId);
         if (delivered && delivered.value()) {
-            spdlog::info("repair {} reached the head office", m_state.repair->receipt()->clientId);
-            m_state.repair->delivered();
+            spdlog::info("{} {} reached the head office", screenName(f->screen()), receipt->clientId);
+            f->delivered();
             redraw = true;
         } else if (!delivered) {
             spdlog::warn("receipt delivery: {}", delivered.error().message);
@@ -61,8 +63,11 @@ bool KioskApp::fact(std::string_view name) const {
     const SyncLight light = syncLight(m_syncView);
     if (name.rfind("sync.queued.", 0) == 0) return std::to_string(m_syncView.queued) == name.substr(12);
     if (name.rfind("sync.", 0) == 0) return syncLightName(light) == name.substr(5);
-    if (name == "receipt.delivered")
-        return m_state.repair && m_state.repair->receipt() && m_state.repair->receipt()->delivered;
+    if (name == "receipt.delivered") {
+        for (const Flow* f : m_state.openFlows())
+            if (f->receipt() && f->receipt()->delivered) return true;
+        return false;
+    }
     if (name == "tickets.updated") return m_syncView.statusChanges > 0;
     if (name == "notices.updated") return m_syncView.noticeChanges > 0;
     if (name == "enroll.failed") return m_state.enroll && m_state.enroll->phase() == EnrollForm::Phase::Failed;

@@ -10,7 +10,7 @@ namespace homedesk::app {
 
 namespace {
 
-constexpr const char* kVerbs[] = {"tap", "type", "key", "wait", "shot", "expect", "await", "quit"};
+constexpr const char* kVerbs[] = {"tap", "type", "key", "wait", "shot", "expect", "await", "quit", "fault"};
 constexpr long kAwaitDefaultMs = 15000;
 constexpr auto kAwaitPoll = std::chrono::milliseconds(20);
 
@@ -74,7 +74,7 @@ Result<std::vector<ScriptCommand>> parseScript(const std::string& text, const st
         for (const char* v : kVerbs) known |= c.verb == v;
         const std::string where = source + ":" + std::to_string(number);
         if (!known) return invalidInput(where, "unknown command \"" + c.verb + "\"");
-        const bool needsArgument = c.verb != "quit";
+        const bool needsArgument = c.verb != "quit" && c.verb != "fault";
         if (needsArgument && c.argument.empty()) return invalidInput(where, c.verb + " needs an argument");
         if (c.verb == "wait" && (c.argument.size() > 7 || c.argument.find_first_not_of("0123456789") != std::string::npos))
             return invalidInput(where, "wait takes milliseconds, a whole number below 10,000,000");
@@ -142,6 +142,8 @@ ScriptDriver::Step ScriptDriver::step(TimePoint now, const ui::WidgetRegistry& w
             return {Step::Kind::Fail, where + "expected screen " + c.argument + ", showing " + std::string(screen)};
     } else if (c.verb == "quit") {
         return {Step::Kind::Quit, ""};
+    } else if (c.verb == "fault") {
+        return {Step::Kind::Fault, ""};
     }
     return {};
 }

@@ -11,6 +11,7 @@
 //   await <fact> [ms]      wait until the app reports the fact (sync.synced, receipt.delivered,
 //                          screen.home, ...), at most ms (default 15000), else stop with an error
 //   quit
+//   fault                  (tests only) the next frame throws, as a broken screen would
 #pragma once
 
 #include <functional>
@@ -40,7 +41,7 @@ public:
     void setFacts(std::function<bool(std::string_view)> facts) { m_facts = std::move(facts); }
 
     struct Step {
-        enum class Kind { None, Shot, Quit, Fail } kind = Kind::None;
+        enum class Kind { None, Shot, Quit, Fail, Fault } kind = Kind::None;
         std::string text;  // the shot's name or the failure
     };
 

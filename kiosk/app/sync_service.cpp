@@ -8,6 +8,7 @@
 
 #include "kiosk/store/sqlite_notices.hpp"
 #include "kiosk/store/sqlite_outbox.hpp"
+#include "kiosk/store/store_open.hpp"
 #include "kiosk/store/sync_adapters.hpp"
 #include "sync/client/hq_client.hpp"
 #include "sync/client/sync_engine.hpp"
@@ -22,8 +23,8 @@ using protocol::ErrorCode;
 
 namespace {
 std::int64_t unixNow() { return static_cast<std::int64_t>(std::time(nullptr)); }
-std::string dbPath(const Config& c) { return c.dataDir + "/homedesk.db"; }
-std::string keyPath(const Config& c) { return c.dataDir + "/homedesk.key"; }
+std::string dbPath(const Config& c) { return store::databasePath(c.dataDir); }
+std::string keyPath(const Config& c) { return store::keyPath(c.dataDir); }
 }  // namespace
 
 sync::CurlOptions curlOptions(const HeadOffice& h) {
@@ -113,7 +114,7 @@ class CountingTicketSink final : public sync::TicketStatusSink {
 public:
     explicit CountingTicketSink(sync::TicketStatusSink& inner) : m_inner(inner) {}
     Result<std::string> ticketCursor() override { return m_inner.ticketCursor(); }
-    sync::Status applyTicketPage(const std::vector<protocol::TicketStatusChange>& changes,
+    Status applyTicketPage(const std::vector<protocol::TicketStatusChange>& changes,
                                  const std::string& cursor) override {
         auto applied = m_inner.applyTicketPage(changes, cursor);
         if (applied) count += static_cast<std::int64_t>(changes.size());
@@ -129,7 +130,7 @@ class CountingNoticeSink final : public sync::NoticeSink {
 public:
     explicit CountingNoticeSink(sync::NoticeSink& inner) : m_inner(inner) {}
     Result<std::string> noticeCursor() override { return m_inner.noticeCursor(); }
-    sync::Status applyNoticePage(const std::vector<protocol::Notice>& changes, const std::string& cursor) override {
+    Status applyNoticePage(const std::vector<protocol::Notice>& changes, const std::string& cursor) override {
         auto applied = m_inner.applyNoticePage(changes, cursor);
         if (applied) count += static_cast<std::int64_t>(changes.size());
         return applied;
@@ -272,6 +273,30 @@ void SyncService::enroll(const std::string& code) {
     std::lock_guard lock(m_mutex);
     if (m_stopping || m_enrollment) return;
     m_enrollThread = std::thread([this, code] {
+        // A worker thread's top: nothing escapes it (an escaped exception ends the program).
+        try {
+            enrollOnThisThread(code);
+        } catch (const std::exception& e) {
+            spdlog::error("enrollment stopped: {}", e.what());
+            failEnrollment();
+        } catch (...) {
+            spdlog::error("enrollment stopped: an unknown exception");
+            failEnrollment();
+        }
+    });
+}
+
+void SyncService::failEnrollment() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_enrollTransport.reset();
+        m_answer = EnrollAnswer{false, "enroll.error.unreachable"};
+    }
+    if (m_wakeUi) m_wakeUi();
+}
+
+void SyncService::enrollOnThisThread(const std::string& code) {
+    {
         sync::HttpTransport* transport = nullptr;
         {
             auto t = sync::CurlTransport::create(curlOptions(m_config.headOffice));
@@ -295,7 +320,7 @@ void SyncService::enroll(const std::string& code) {
             m_answer = EnrollAnswer{outcome.enrollment.has_value(), outcome.errorKey};
         }
         if (m_wakeUi) m_wakeUi();
-    });
+    }
 }
 
 std::optional<SyncService::EnrollAnswer> SyncService::takeEnrollAnswer() {

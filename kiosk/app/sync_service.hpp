@@ -70,6 +70,8 @@ public:
 private:
     SyncService(Config config, Wake wakeUi);
     Result<bool> startEngine(const Enrollment& enrollment);  // under m_mutex
+    void enrollOnThisThread(const std::string& code);  // the enrollment thread's work
+    void failEnrollment();  // the enrollment thread failed unexpectedly: say so to the UI
 
     Config m_config;
     Wake m_wakeUi;

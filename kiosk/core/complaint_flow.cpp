@@ -20,15 +20,21 @@ std::string_view stepName(ComplaintFlow::Step step) {
     return "unknown";
 }
 
-FlowOutcome ComplaintFlow::go(Step next) {
-    m_error.clear();
-    m_steps.push_back(next);
+std::string_view ComplaintFlow::stepName() const { return homedesk::stepName(step()); }
+
+EntrySpec ComplaintFlow::entrySpec() const {
+    if (step() == Step::Description) return {EntryMode::Text, kMaxDescription};
+    if (step() == Step::Phone) return {EntryMode::Digits, 12};
     return {};
 }
 
-FlowOutcome ComplaintFlow::refuse(std::string key) {
-    m_error = key;
-    return {std::move(key), std::nullopt};
+std::optional<std::string> ComplaintFlow::draftText() const {
+    if (step() == Step::Description) return m_draft.description;
+    return std::nullopt;
+}
+
+void ComplaintFlow::keepTyped(const std::string& entry) {
+    if (step() == Step::Description) (void)setDescription(entry);
 }
 
 FlowOutcome ComplaintFlow::chooseCategory(ComplaintCategory category) {
@@ -45,7 +51,7 @@ FlowOutcome ComplaintFlow::setDescription(const std::string& text) {
     m_draft.description = std::move(clean.text);
     // Unshowable characters are left out and the rest kept; the resident is told.
     if (clean.removed) return refuse("complaint.error.bad_text");
-    m_error.clear();
+    m_steps.clearError();
     return {};
 }
 
@@ -92,28 +98,25 @@ FlowOutcome ComplaintFlow::confirm(const std::string& clientId, std::int64_t now
     if (m_draft.clientId.empty()) m_draft.clientId = clientId;
     m_draft.createdAt = now;
     go(Step::Submitting);
-    return {"", effect::Submit{m_draft}};
+    return {"", effect::Submit{m_draft, kScreen}};
 }
 
 void ComplaintFlow::submitted(const Receipt& receipt) {
     if (step() != Step::Submitting) return;
     m_receipt = receipt;
     m_draft.phone.clear();  // the store has it, encrypted; the UI keeps no copy
-    m_steps.assign(1, Step::Receipt);  // Back from the receipt leaves the flow
+    m_steps.restart(Step::Receipt);  // Back from the receipt leaves the flow
 }
+
 
 void ComplaintFlow::submitFailed(const Error&) {
     if (step() != Step::Submitting) return;
-    m_steps.pop_back();
-    m_error = "complaint.error.not_saved";
+    m_steps.saveFailed("complaint.error.not_saved");
 }
 
 bool ComplaintFlow::back() {
     if (step() == Step::Submitting) return true;  // wait for the store's answer
-    if (m_steps.size() <= 1) return false;
-    m_steps.pop_back();
-    m_error.clear();
-    return true;
+    return m_steps.back();
 }
 
 }  // namespace homedesk

@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/repair_flow.hpp"
+#include "kiosk/core/flow.hpp"
+#include "kiosk/core/step_stack.hpp"
+#include "kiosk/core/ticket.hpp"
 
 namespace homedesk {
 
@@ -18,15 +20,14 @@ inline constexpr ComplaintCategory kComplaintCategories[] = {
     ComplaintCategory::Facilities, ComplaintCategory::Fees,        ComplaintCategory::Neighbours,
     ComplaintCategory::Suggestion, ComplaintCategory::Other};
 
-class ComplaintFlow {
+class ComplaintFlow final : public ReceiptFlow {
 public:
+    static constexpr ScreenId kScreen = ScreenId::Complaint;
     enum class Step { Category, Description, Route, Identity, Phone, Confirm, Submitting, Receipt };
     static constexpr size_t kMaxDescription = 500;  // characters
 
-    Step step() const { return m_steps.back(); }
+    Step step() const { return m_steps.top(); }
     const NewTicket& draft() const { return m_draft; }
-    const std::optional<Receipt>& receipt() const { return m_receipt; }
-    const std::string& lastError() const { return m_error; }
 
     FlowOutcome chooseCategory(ComplaintCategory category);
     FlowOutcome addPhrase(const std::string& phrase);
@@ -36,25 +37,29 @@ public:
     FlowOutcome chooseAnonymous(bool anonymous);
     FlowOutcome setPhone(const std::string& digits);
     FlowOutcome confirm(const std::string& clientId, std::int64_t now);
-    void submitted(const Receipt& receipt);  // the store committed it
-    void submitFailed(const Error& error);   // back to the read-back, nothing lost
 
-    // One step back; false when there is nothing before (the caller leaves the flow).
-    bool back();
+    // Flow
+    ScreenId screen() const override { return kScreen; }
+    std::string_view stepName() const override;
+    const std::string& lastError() const override { return m_steps.lastError(); }
+    EntrySpec entrySpec() const override;
+    std::optional<std::string> draftText() const override;
+    void keepTyped(const std::string& entry) override;
+    bool back() override;
+    void submitted(const Receipt& receipt) override;  // the store committed it
+    void submitFailed(const Error& error) override;   // back to the read-back, nothing lost
 
 private:
-    FlowOutcome go(Step next);
-    FlowOutcome refuse(std::string key);
+    FlowOutcome go(Step next) { return m_steps.go(next); }
+    FlowOutcome refuse(std::string key) { return m_steps.refuse(std::move(key)); }
 
-    std::vector<Step> m_steps{Step::Category};
+    StepStack<Step> m_steps{Step::Category};
     NewTicket m_draft = [] {
         NewTicket t;
         t.kind = TicketKind::Complaint;
         t.urgency = Urgency::Normal;  // the estate answers complaints within 24 hours
         return t;
     }();
-    std::optional<Receipt> m_receipt;
-    std::string m_error;
 };
 
 // A stable name for each step, for automation and logs.

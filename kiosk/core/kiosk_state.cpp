@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kiosk/core/flow_registry.hpp"
 #include "kiosk/core/typed_text.hpp"
 
 namespace homedesk {
@@ -22,6 +23,18 @@ std::string_view screenName(ScreenId id) {
     return "unknown";
 }
 
+Flow* KioskState::flowAt(ScreenId id) const {
+    auto it = flows.find(id);
+    return it == flows.end() ? nullptr : it->second.get();
+}
+
+std::vector<Flow*> KioskState::openFlows() const {
+    std::vector<Flow*> open;
+    for (ScreenId id : stack)
+        if (Flow* f = flowAt(id)) open.push_back(f);
+    return open;
+}
+
 namespace {
 
 void clearEntry(KioskState& s) {
@@ -34,19 +47,23 @@ void clearEntry(KioskState& s) {
 // Coming (back) to a step with a text field puts what the draft holds there, to type on.
 void refillEntry(KioskState& s) {
     if (!s.entry.empty()) return;
-    if (s.screen() == ScreenId::Complaint && s.complaint && s.complaint->step() == ComplaintFlow::Step::Description)
-        s.entry = s.complaint->draft().description;
-    if (s.screen() == ScreenId::Survey && s.survey && s.survey->step() == SurveyFlow::Step::Suggestion)
-        s.entry = s.survey->answers().suggestion;
+    if (const Flow* f = s.currentFlow())
+        if (auto text = f->draftText()) s.entry = std::move(*text);
+}
+
+// Opens `screen`'s flow afresh (a flow already open there is replaced) and asks for its I/O.
+void startFlow(KioskState& s, ScreenId screen, std::unique_ptr<Flow> flow) {
+    s.flows.erase(screen);
+    if (!flow) return;
+    for (Effect& e : flow->start()) s.effects.push_back(std::move(e));
+    s.flows.emplace(screen, std::move(flow));
 }
 
 // Closing a screen ends its flow: nothing half-filled outlives the screen.
 void closeFlows(KioskState& s) {
-    if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Repair) == s.stack.end()) s.repair.reset();
-    if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Complaint) == s.stack.end()) s.complaint.reset();
-    if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Survey) == s.stack.end()) s.survey.reset();
-    if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Notices) == s.stack.end()) s.noticesFlow.reset();
-    if (std::find(s.stack.begin(), s.stack.end(), ScreenId::Track) == s.stack.end()) s.track.reset();
+    std::erase_if(s.flows, [&](const auto& open) {
+        return std::find(s.stack.begin(), s.stack.end(), open.first) == s.stack.end();
+    });
     clearEntry(s);
 }
 
@@ -58,14 +75,7 @@ struct Applier {
         if (o.screen == ScreenId::Enroll) return {};  // only ever the first screen, never opened
         if (s.screen() == o.screen) return {};
         s.stack.push_back(o.screen);
-        if (o.screen == ScreenId::Repair && s.directory) s.repair.emplace(*s.directory);
-        if (o.screen == ScreenId::Complaint) s.complaint.emplace();
-        if (o.screen == ScreenId::Survey) {
-            s.survey.emplace();
-            s.effects.push_back(s.survey->load());
-        }
-        if (o.screen == ScreenId::Notices) s.noticesFlow.emplace();
-        if (o.screen == ScreenId::Track) s.track.emplace();
+        startFlow(s, o.screen, makeFlow(o.screen, s.directory));
         if (o.screen == ScreenId::Guide) s.guideSection = 0;
         // The Sync screen is a look at the footer's status from anywhere: what was being typed
         // below it waits for Back.
@@ -73,26 +83,14 @@ struct Applier {
         return {.screen = true};
     }
     Change operator()(const intent::Back&) {
-        if (s.screen() == ScreenId::Repair && s.repair) {
-            clearEntry(s);
-            if (s.repair->back()) return {.screen = true};
-        }
-        if (s.screen() == ScreenId::Complaint && s.complaint) {
+        if (Flow* f = s.currentFlow()) {
             // Text typed but not yet taken goes into the draft first: Back loses nothing.
-            if (s.complaint->step() == ComplaintFlow::Step::Description) (void)s.complaint->setDescription(s.entry);
-            clearEntry(s);
-            if (s.complaint->back()) return refillEntry(s), Change{.screen = true};
-        }
-        if (s.screen() == ScreenId::Survey && s.survey) {
-            if (s.survey->step() == SurveyFlow::Step::Suggestion) (void)s.survey->setSuggestion(s.entry);
-            clearEntry(s);
-            if (s.survey->back()) return refillEntry(s), Change{.screen = true};
-        }
-        if (s.screen() == ScreenId::Notices && s.noticesFlow && s.noticesFlow->back()) return {.screen = true};
-        if (s.screen() == ScreenId::Track && s.track && s.track->back()) {
-            clearEntry(s);
-            s.entry = s.track->prefill();
-            return {.screen = true};
+            f->keepTyped(s.entry);
+            if (f->back()) {
+                clearEntry(s);
+                refillEntry(s);
+                return {.screen = true};
+            }
         }
         if (s.atHome()) return {};
         const bool fromSync = s.screen() == ScreenId::Sync;
@@ -129,8 +127,8 @@ struct Applier {
         return {};
     }
     Change operator()(const intent::Repair& r) {
-        if (!s.repair) return {};
-        RepairFlow& f = *s.repair;
+        if (!s.flow<RepairFlow>()) return {};
+        RepairFlow& f = *s.flow<RepairFlow>();
         using K = intent::Repair::Kind;
         FlowOutcome out;
         switch (r.kind) {
@@ -157,7 +155,7 @@ struct Applier {
             clearEntry(s);
         // The description is typed into the field; coming to that step (or back to it) puts
         // what the draft holds there.
-        if (f.step() == RepairFlow::Step::Description && s.entry.empty()) s.entry = f.draft().description;
+        refillEntry(s);
         if (out.effect) s.effects.push_back(std::move(*out.effect));
         return {.screen = true};
     }
@@ -169,12 +167,12 @@ struct Applier {
             if (!e) return {};
             const std::string id = e->id;
             if (s.screen() != ScreenId::Notices) (*this)(intent::Open{ScreenId::Notices});
-            if (!s.noticesFlow) s.noticesFlow.emplace();
-            if (auto record = s.noticesFlow->open(current, id)) s.effects.push_back(*record);
+            if (!s.flow<NoticesFlow>()) startFlow(s, ScreenId::Notices, std::make_unique<NoticesFlow>());
+            if (auto record = s.flow<NoticesFlow>()->open(current, id)) s.effects.push_back(*record);
             return {.screen = true};
         }
-        if (!s.noticesFlow) return {};
-        NoticesFlow& f = *s.noticesFlow;
+        if (!s.flow<NoticesFlow>()) return {};
+        NoticesFlow& f = *s.flow<NoticesFlow>();
         switch (n.kind) {
             case K::Filter: f.setFilter(n.category); break;
             case K::AllCategories: f.setFilter(std::nullopt); break;
@@ -190,13 +188,13 @@ struct Applier {
     Change operator()(const intent::Track& t) {
         if (t.kind == intent::Track::Kind::Start) {
             (*this)(intent::Open{ScreenId::Track});
-            if (!s.track) s.track.emplace();
-            s.track->setNumber(t.text);
-            s.entry = s.track->prefill();
+            if (!s.flow<TrackFlow>()) startFlow(s, ScreenId::Track, std::make_unique<TrackFlow>());
+            s.flow<TrackFlow>()->setNumber(t.text);
+            s.entry = s.flow<TrackFlow>()->prefill();
             return {.screen = true};
         }
-        if (!s.track) return {};
-        TrackFlow& f = *s.track;
+        if (!s.flow<TrackFlow>()) return {};
+        TrackFlow& f = *s.flow<TrackFlow>();
         using K = intent::Track::Kind;
         switch (t.kind) {
             case K::NumberDone: f.setNumber(s.entry); break;
@@ -235,8 +233,8 @@ struct Applier {
         return {};
     }
     Change operator()(const intent::Complaint& c) {
-        if (!s.complaint || s.screen() != ScreenId::Complaint) return {};
-        ComplaintFlow& f = *s.complaint;
+        if (!s.flow<ComplaintFlow>() || s.screen() != ScreenId::Complaint) return {};
+        ComplaintFlow& f = *s.flow<ComplaintFlow>();
         using K = intent::Complaint::Kind;
         FlowOutcome out;
         switch (c.kind) {
@@ -258,8 +256,8 @@ struct Applier {
         return {.screen = true};
     }
     Change operator()(const intent::Survey& v) {
-        if (!s.survey || s.screen() != ScreenId::Survey) return {};
-        SurveyFlow& f = *s.survey;
+        if (!s.flow<SurveyFlow>() || s.screen() != ScreenId::Survey) return {};
+        SurveyFlow& f = *s.flow<SurveyFlow>();
         using K = intent::Survey::Kind;
         FlowOutcome out;
         switch (v.kind) {
@@ -279,8 +277,8 @@ struct Applier {
     Change operator()(const intent::StartSurvey& v) {
         // A new survey replaces one in progress: the callback is a different questionnaire.
         if (s.screen() != ScreenId::Survey) s.stack.push_back(ScreenId::Survey);
-        s.survey.emplace(v.surveyId.empty() ? std::string(kStandingSurveyId) : v.surveyId, v.ticketNumber);
-        s.effects.push_back(s.survey->load());
+        const std::string id = v.surveyId.empty() ? std::string(kStandingSurveyId) : v.surveyId;
+        startFlow(s, ScreenId::Survey, std::make_unique<SurveyFlow>(id, v.ticketNumber));
         clearEntry(s);
         return {.screen = true};
     }
@@ -315,26 +313,8 @@ struct Applier {
 }  // namespace
 
 EntrySpec entrySpec(const KioskState& s) {
-    if (s.screen() == ScreenId::Complaint && s.complaint) {
-        if (s.complaint->step() == ComplaintFlow::Step::Description) return {EntryMode::Text, ComplaintFlow::kMaxDescription};
-        if (s.complaint->step() == ComplaintFlow::Step::Phone) return {EntryMode::Digits, 12};
-    }
-    if (s.screen() == ScreenId::Survey && s.survey && s.survey->step() == SurveyFlow::Step::Suggestion)
-        return {EntryMode::Text, SurveyFlow::kMaxSuggestion};
     if (s.screen() == ScreenId::Enroll && s.enroll) return {EntryMode::Code, EnrollForm::kMaxTyped};
-    if (s.screen() == ScreenId::Repair && s.repair) {
-        switch (s.repair->step()) {
-            case RepairFlow::Step::Unit: return {EntryMode::DigitsDash, RepairFlow::kMaxUnit};
-            case RepairFlow::Step::Phone: return {EntryMode::Digits, 12};
-            case RepairFlow::Step::Description: return {EntryMode::Text, RepairFlow::kMaxDescription};
-            default: break;
-        }
-    }
-    // Track: the number from the keypad (digits, dash) or a keyboard wedge (R-000123), then 4 digits.
-    if (s.screen() == ScreenId::Track && s.track) {
-        if (s.track->step() == TrackFlow::Step::Number) return {EntryMode::Code, TrackFlow::kMaxNumber};
-        if (s.track->step() == TrackFlow::Step::Last4) return {EntryMode::Digits, 4};
-    }
+    if (const Flow* f = s.currentFlow()) return f->entrySpec();
     return {};
 }
 
@@ -350,11 +330,7 @@ Change wipe(KioskState& state) {
     state.stack.assign(1, state.enroll ? ScreenId::Enroll : ScreenId::Home);
     if (state.enroll) state.enroll->edited();  // a half-typed code goes (not one being sent)
     state.settings = state.defaults;
-    state.repair.reset();
-    state.complaint.reset();
-    state.survey.reset();
-    state.noticesFlow.reset();
-    state.track.reset();
+    state.flows.clear();
     state.guideSection = 0;
     state.idleShow.stop();
     clearEntry(state);
@@ -383,7 +359,7 @@ Change enrollmentFinished(KioskState& state, bool enrolled, const std::string& e
 
 void noticesLoaded(KioskState& state, std::vector<Notice> notices, std::int64_t now) {
     state.notices = std::move(notices);
-    if (state.noticesFlow) state.noticesFlow->noticesChanged(currentNotices(state.notices, now));
+    if (auto* flow = state.flow<NoticesFlow>()) flow->noticesChanged(currentNotices(state.notices, now));
 }
 
 Change updateIdleShow(KioskState& state, std::int64_t nowMs, std::int64_t now) {

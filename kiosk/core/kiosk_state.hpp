@@ -2,26 +2,25 @@
 // Screens read this state and emit intents; only apply() changes it.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <string_view>
 #include <variant>
 #include <vector>
 
 #include "kiosk/core/directory.hpp"
 #include "kiosk/core/enroll_form.hpp"
-#include "kiosk/core/i18n.hpp"
 #include "kiosk/core/complaint_flow.hpp"
+#include "kiosk/core/flow.hpp"
+#include "kiosk/core/i18n.hpp"
 #include "kiosk/core/notices_flow.hpp"
 #include "kiosk/core/repair_flow.hpp"
+#include "kiosk/core/screen_id.hpp"
 #include "kiosk/core/survey_flow.hpp"
 #include "kiosk/core/text_entry.hpp"
 #include "kiosk/core/track_flow.hpp"
 
 namespace homedesk {
-
-// Enroll stands in for Home until the terminal has enrolled; Sync opens from the footer.
-enum class ScreenId { Home, Repair, Complaint, Survey, Notices, Track, Scan, Guide, Enroll, Sync };
-
-std::string_view screenName(ScreenId id);  // stable, for automation and logs
 
 // The six Home tiles, in order.
 inline constexpr ScreenId kHomeTiles[] = {ScreenId::Repair, ScreenId::Complaint, ScreenId::Survey,
@@ -40,9 +39,9 @@ struct KioskState {
     Settings defaults;  // what a wipe returns to (from configuration)
     const Directory* directory = nullptr;  // the community; owned by the app
 
-    std::optional<RepairFlow> repair;  // alive while the Repair screen is open
-    std::optional<ComplaintFlow> complaint;  // alive while the Complaint screen is open
-    std::optional<SurveyFlow> survey;        // alive while the Survey screen is open
+    // The open flows: one for each screen on the stack that has one (flow_registry.cpp),
+    // alive while its screen is open.
+    std::map<ScreenId, std::unique_ptr<Flow>> flows;
     std::string entry;                 // what is typed into the field on screen, not yet accepted
     std::string entryError;            // catalog key: why the last keys were refused ("" if not)
     bool entryShift = false;           // the on-screen keyboard shows capitals
@@ -55,14 +54,26 @@ struct KioskState {
     std::optional<std::string> enrollRequest;
     // Notices, track, service guide.
     std::vector<Notice> notices;             // every notice the store holds, as last loaded
-    std::optional<NoticesFlow> noticesFlow;  // alive while the Notices screen is open
-    std::optional<TrackFlow> track;          // alive while the Track screen is open
     TrackGuard trackGuard;                   // the terminal's, not the session's: survives a wipe
     IdleShow idleShow;                       // attract loop / emergency takeover while unused
     int guideSection = 0;
 
     ScreenId screen() const { return stack.back(); }
     bool atHome() const { return stack.size() == 1; }
+
+    // A flow by its type (F::kScreen says where it lives); null when its screen is not open.
+    template <typename F>
+    F* flow() {
+        return dynamic_cast<F*>(flowAt(F::kScreen));
+    }
+    template <typename F>
+    const F* flow() const {
+        return dynamic_cast<const F*>(flowAt(F::kScreen));
+    }
+    Flow* flowAt(ScreenId screen) const;
+    Flow* currentFlow() const { return flowAt(screen()); }
+    // The open flows from the bottom of the stack to the top (the last is the one in front).
+    std::vector<Flow*> openFlows() const;
 };
 
 namespace intent {

@@ -1,8 +1,15 @@
 #include "kiosk/core/notices_flow.hpp"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 namespace homedesk {
+
+void NoticesFlow::report(nlohmann::json& out) const {
+    out["notice_open"] = m_openId;
+    out["notice_filter"] = m_filter ? std::string(toString(*m_filter)) : "all";
+    out["notice_page"] = page();
+}
 
 void NoticesFlow::setFilter(std::optional<NoticeCategory> category) {
     m_filter = category;

@@ -9,13 +9,15 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/flow.hpp"
 #include "kiosk/core/lookup_effects.hpp"
 #include "kiosk/core/notices.hpp"
 
 namespace homedesk {
 
-class NoticesFlow {
+class NoticesFlow final : public Flow {
 public:
+    static constexpr ScreenId kScreen = ScreenId::Notices;
     std::optional<NoticeCategory> filter() const { return m_filter; }
     const std::string& openId() const { return m_openId; }  // empty: the list shows
     bool inDetail() const { return !m_openId.empty(); }
@@ -26,9 +28,15 @@ public:
     std::optional<effect::RecordDisplay> open(const std::vector<Notice>& current, const std::string& id);
     void pageDown(int pages);  // `pages`: how many the screen laid out; the last one stays
     void pageUp();
-    bool back();  // detail → list; false on the list (the caller leaves the screen)
     // New data: a notice that is no longer current closes its detail.
     void noticesChanged(const std::vector<Notice>& current);
+
+    // Flow
+    ScreenId screen() const override { return kScreen; }
+    std::string_view stepName() const override { return inDetail() ? "detail" : "list"; }
+    bool back() override;  // detail → list; false on the list (the caller leaves the screen)
+    std::string announceKey() const override { return m_openId; }
+    void report(nlohmann::json& out) const override;
 
 private:
     std::optional<NoticeCategory> m_filter;

@@ -29,15 +29,24 @@ std::string_view stepName(RepairFlow::Step step) {
     return "unknown";
 }
 
-FlowOutcome RepairFlow::go(Step next) {
-    m_error.clear();
-    m_steps.push_back(next);
-    return {};
+std::string_view RepairFlow::stepName() const { return homedesk::stepName(step()); }
+
+EntrySpec RepairFlow::entrySpec() const {
+    switch (step()) {
+        case Step::Unit: return {EntryMode::DigitsDash, kMaxUnit};
+        case Step::Phone: return {EntryMode::Digits, 12};
+        case Step::Description: return {EntryMode::Text, kMaxDescription};
+        default: return {};
+    }
 }
 
-FlowOutcome RepairFlow::refuse(std::string key) {
-    m_error = key;
-    return {std::move(key), std::nullopt};
+std::optional<std::string> RepairFlow::draftText() const {
+    if (step() == Step::Description) return m_draft.description;
+    return std::nullopt;
+}
+
+void RepairFlow::keepTyped(const std::string& entry) {
+    if (step() == Step::Description) (void)setDescription(entry);
 }
 
 FlowOutcome RepairFlow::chooseCategory(RepairCategory category) {
@@ -88,7 +97,7 @@ FlowOutcome RepairFlow::choosePlace(const std::string& placeId) {
     if (!place || place->buildingId != m_draft.location.buildingId) return refuse("repair.error.no_such_place");
     m_draft.location.placeId = placeId;
     m_openTickets.clear();
-    m_error.clear();
+    m_steps.clearError();
     return {"", effect::LoadOpenTickets{placeId}};
 }
 
@@ -127,7 +136,7 @@ FlowOutcome RepairFlow::setDescription(const std::string& text) {
     std::string clean = utf8::sanitize(text);
     if (utf8::decode(clean).size() > kMaxDescription) return refuse("repair.error.description_too_long");
     m_draft.description = std::move(clean);
-    m_error.clear();
+    m_steps.clearError();
     return {};
 }
 
@@ -163,7 +172,7 @@ FlowOutcome RepairFlow::confirm(const std::string& clientId, std::int64_t now) {
     m_draft.clientId = clientId;
     m_draft.createdAt = now;
     go(Step::Submitting);
-    return {"", effect::Submit{m_draft}};
+    return {"", effect::Submit{m_draft, kScreen}};
 }
 
 void RepairFlow::submitted(const Receipt& receipt) {
@@ -171,24 +180,17 @@ void RepairFlow::submitted(const Receipt& receipt) {
     m_receipt = receipt;
     m_draft.phone.clear();  // the store has it, encrypted; the UI keeps no copy
     // The receipt is the end: Back from it leaves the flow, it never reopens the form.
-    m_steps.assign(1, Step::Receipt);
-}
-
-void RepairFlow::delivered() {
-    if (m_receipt) m_receipt->delivered = true;
+    m_steps.restart(Step::Receipt);
 }
 
 void RepairFlow::submitFailed(const Error&) {
     if (step() != Step::Submitting) return;
-    m_steps.pop_back();
-    m_error = "repair.error.not_saved";
+    m_steps.saveFailed("repair.error.not_saved");
 }
 
 bool RepairFlow::back() {
     if (step() == Step::Submitting) return true;  // wait for the store's answer
-    if (m_steps.size() <= 1) return false;
-    m_steps.pop_back();
-    m_error.clear();
+    if (!m_steps.back()) return false;
     if (step() == Step::Place) m_openTickets.clear();
     if (step() == Step::MeToo) m_draft.coReportOf.reset();
     return true;

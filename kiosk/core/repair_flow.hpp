@@ -7,43 +7,19 @@
 
 #include <optional>
 #include <string>
-#include <variant>
 #include <vector>
 
-#include "kiosk/core/directory.hpp"
-#include "kiosk/core/lookup_effects.hpp"
 #include "base/result.hpp"
-#include "kiosk/core/survey.hpp"
+#include "kiosk/core/directory.hpp"
+#include "kiosk/core/flow.hpp"
+#include "kiosk/core/step_stack.hpp"
 #include "kiosk/core/ticket.hpp"
 
 namespace homedesk {
 
-namespace effect {
-struct LoadOpenTickets {
-    std::string placeId;
-};
-struct Submit {  // a repair or a complaint (ticket.kind says which flow asked)
-    NewTicket ticket;
-};
-struct LoadSurvey {  // the newest version of a survey definition (survey flow)
-    std::string surveyId;
-};
-struct SubmitSurvey {
-    NewSurveyResponse response;
-};
-}  // namespace effect
-using Effect = std::variant<effect::LoadOpenTickets, effect::Submit, effect::RecordDisplay, effect::FindTicket,
-                            effect::LoadSurvey, effect::SubmitSurvey>;
-
-// The answer to an input: refused with a message key, or accepted, perhaps with I/O to do.
-struct FlowOutcome {
-    std::string errorKey;  // empty when accepted
-    std::optional<Effect> effect;
-    bool accepted() const { return errorKey.empty(); }
-};
-
-class RepairFlow {
+class RepairFlow final : public ReceiptFlow {
 public:
+    static constexpr ScreenId kScreen = ScreenId::Repair;
     enum class Step {
         Category, GasWarning, WhereKind, Building, Unit, Place, MeToo, Urgency,
         Description, Phone, Slot, Confirm, Submitting, Receipt
@@ -53,11 +29,9 @@ public:
 
     explicit RepairFlow(const Directory& directory) : m_directory(&directory) {}
 
-    Step step() const { return m_steps.back(); }
+    Step step() const { return m_steps.top(); }
     const NewTicket& draft() const { return m_draft; }
     const std::vector<TicketRecord>& openTickets() const { return m_openTickets; }
-    const std::optional<Receipt>& receipt() const { return m_receipt; }
-    const std::string& lastError() const { return m_error; }
 
     FlowOutcome chooseCategory(RepairCategory category);
     FlowOutcome continueAfterGasWarning();
@@ -76,23 +50,26 @@ public:
     FlowOutcome setPhone(const std::string& digits);
     FlowOutcome chooseSlot(const std::string& slot);  // empty: any time
     FlowOutcome confirm(const std::string& clientId, std::int64_t now);
-    void submitted(const Receipt& receipt);  // the store committed it
-    void submitFailed(const Error& error);   // back to the read-back, nothing lost
-    void delivered();  // the sync engine got the receipt's submission to the head office
 
-    // One step back; false when there is nothing before (the caller leaves the flow).
-    bool back();
+    // Flow
+    ScreenId screen() const override { return kScreen; }
+    std::string_view stepName() const override;
+    const std::string& lastError() const override { return m_steps.lastError(); }
+    EntrySpec entrySpec() const override;
+    std::optional<std::string> draftText() const override;
+    void keepTyped(const std::string& entry) override;
+    bool back() override;
+    void submitted(const Receipt& receipt) override;  // the store committed it
+    void submitFailed(const Error& error) override;   // back to the read-back, nothing lost
 
 private:
-    FlowOutcome go(Step next);
-    FlowOutcome refuse(std::string key);
+    FlowOutcome go(Step next) { return m_steps.go(next); }
+    FlowOutcome refuse(std::string key) { return m_steps.refuse(std::move(key)); }
 
     const Directory* m_directory;
-    std::vector<Step> m_steps{Step::Category};
+    StepStack<Step> m_steps{Step::Category};
     NewTicket m_draft;
     std::vector<TicketRecord> m_openTickets;
-    std::optional<Receipt> m_receipt;
-    std::string m_error;
 };
 
 // A stable name for each step, for automation and logs: "category", "me_too", "receipt".

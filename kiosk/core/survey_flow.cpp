@@ -1,6 +1,7 @@
 #include "kiosk/core/survey_flow.hpp"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "kiosk/core/typed_text.hpp"
 
@@ -27,11 +28,11 @@ SurveyFlow::SurveyFlow(std::string surveyId, std::optional<std::string> ticketNu
 void SurveyFlow::definitionLoaded(std::optional<SurveyDefinition> definition) {
     if (step() != Step::Loading) return;
     if (!definition || definition->dimensions.empty()) {
-        m_steps.assign(1, {Step::Unavailable, 0});
+        m_steps.restart({Step::Unavailable, 0});
         return;
     }
     m_definition = std::move(definition);
-    m_steps.assign(1, {Step::Rate, 0});  // Back from the first question leaves the survey
+    m_steps.restart({Step::Rate, 0});  // Back from the first question leaves the survey
 }
 
 const SurveyDimension* SurveyFlow::dimension() const {
@@ -39,15 +40,28 @@ const SurveyDimension* SurveyFlow::dimension() const {
     return &m_definition->dimensions[dimensionIndex()];
 }
 
-FlowOutcome SurveyFlow::go(Step next, size_t index) {
-    m_error.clear();
-    m_steps.push_back({next, index});
+std::string_view SurveyFlow::stepName() const { return homedesk::stepName(step()); }
+
+EntrySpec SurveyFlow::entrySpec() const {
+    if (step() == Step::Suggestion) return {EntryMode::Text, kMaxSuggestion};
     return {};
 }
 
-FlowOutcome SurveyFlow::refuse(std::string key) {
-    m_error = key;
-    return {std::move(key), std::nullopt};
+std::optional<std::string> SurveyFlow::draftText() const {
+    if (step() == Step::Suggestion) return m_answers.suggestion;
+    return std::nullopt;
+}
+
+void SurveyFlow::keepTyped(const std::string& entry) {
+    if (step() == Step::Suggestion) (void)setSuggestion(entry);
+}
+
+std::string SurveyFlow::announceKey() const {
+    return std::string(stepName()) + std::to_string(dimensionIndex());
+}
+
+void SurveyFlow::report(nlohmann::json& out) const {
+    if (const SurveyDimension* d = dimension()) out["survey_dimension"] = d->id;
 }
 
 FlowOutcome SurveyFlow::afterDimension(size_t index) {
@@ -83,7 +97,7 @@ FlowOutcome SurveyFlow::setSuggestion(const std::string& text) {
     if (clean.characters > kMaxSuggestion) return refuse("survey.error.suggestion_too_long");
     m_answers.suggestion = std::move(clean.text);
     if (clean.removed) return refuse("survey.error.bad_text");
-    m_error.clear();
+    m_steps.clearError();
     return {};
 }
 
@@ -105,21 +119,17 @@ FlowOutcome SurveyFlow::submit(const std::string& clientId, std::int64_t now) {
 
 void SurveyFlow::submitted() {
     if (step() != Step::Submitting) return;
-    m_steps.assign(1, {Step::Thanks, 0});  // Back from the thank-you leaves the survey
+    m_steps.restart({Step::Thanks, 0});  // Back from the thank-you leaves the survey
 }
 
 void SurveyFlow::submitFailed(const Error&) {
     if (step() != Step::Submitting) return;
-    m_steps.pop_back();
-    m_error = "survey.error.not_saved";
+    m_steps.saveFailed("survey.error.not_saved");
 }
 
 bool SurveyFlow::back() {
     if (step() == Step::Submitting) return true;  // wait for the store's answer
-    if (m_steps.size() <= 1) return false;
-    m_steps.pop_back();
-    m_error.clear();
-    return true;
+    return m_steps.back();
 }
 
 }  // namespace homedesk

@@ -1,10 +1,24 @@
 #include "kiosk/core/track_flow.hpp"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "kiosk/core/utf8.hpp"
 
 namespace homedesk {
+
+std::string_view TrackFlow::stepName() const { return homedesk::stepName(m_step); }
+
+// The number from the keypad (digits, dash) or a keyboard wedge (R-000123), then 4 digits.
+EntrySpec TrackFlow::entrySpec() const {
+    if (m_step == Step::Number) return {EntryMode::Code, kMaxNumber};
+    if (m_step == Step::Last4) return {EntryMode::Digits, 4};
+    return {};
+}
+
+void TrackFlow::report(nlohmann::json& out) const {
+    if (m_ticket) out["track_status"] = std::string(toString(m_ticket->status));
+}
 
 std::string_view stepName(TrackFlow::Step step) {
     switch (step) {

@@ -9,8 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/lookup_effects.hpp"
 #include "base/result.hpp"
+#include "kiosk/core/flow.hpp"
+#include "kiosk/core/lookup_effects.hpp"
 #include "kiosk/core/ticket.hpp"
 
 namespace homedesk {
@@ -48,15 +49,15 @@ struct TimelineStage {
 // 24 hours of the resolution.
 std::vector<TimelineStage> buildTimeline(const TicketRecord& ticket, std::int64_t now);
 
-class TrackFlow {
+class TrackFlow final : public Flow {
 public:
+    static constexpr ScreenId kScreen = ScreenId::Track;
     enum class Step { Number, Last4, Searching, Found, NotFound, Paused };
     static constexpr size_t kMaxNumber = 20;  // characters, after spaces and dashes
 
     Step step() const { return m_step; }
     const std::string& number() const { return m_number; }
     const std::optional<TicketRecord>& ticket() const { return m_ticket; }
-    const std::string& lastError() const { return m_error; }  // catalog key, empty when none
 
     // Input from the keypad or a keyboard wedge; anything but letters, digits, spaces and
     // dashes is refused with a message and the step stays.
@@ -67,9 +68,18 @@ public:
     void lookupFailed();  // the store could not answer: back to the digits, with a message
     void retryLast4();    // from "not found": the number is kept
     void changeNumber();  // from "not found" or the timeline: the number is kept for editing
-    bool back();          // false at the first step (the caller leaves the screen)
     // What the entry field should hold after a step change (the number when editing it).
     std::string prefill() const { return m_step == Step::Number ? m_number : std::string(); }
+
+    // Flow
+    ScreenId screen() const override { return kScreen; }
+    std::string_view stepName() const override;
+    const std::string& lastError() const override { return m_error; }  // catalog key or ""
+    EntrySpec entrySpec() const override;
+    std::optional<std::string> draftText() const override { return prefill(); }
+    bool back() override;  // false at the first step (the caller leaves the screen)
+    std::string announceKey() const override { return std::string(stepName()) + m_error; }
+    void report(nlohmann::json& out) const override;
 
 private:
     Step m_step = Step::Number;

@@ -16,10 +16,6 @@ struct sqlite3_stmt;
 
 namespace homedesk::store {
 
-// The value of a Result that carries nothing but success.
-struct Done {};
-using Status = Result<Done>;
-
 class Db;
 
 class Statement {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/store/input_rules.hpp"
+#include "kiosk/store/outbox_enqueue.hpp"
 #include "kiosk/store/store_open.hpp"
 
 namespace homedesk::store {
@@ -69,12 +70,8 @@ Status SqliteSurveys::submit(const SurveyResponse& r) {
         if (auto done = response->run(); !done) return done.error();
         if (m_db.changes() == 0) return Done{};  // already stored: a repeated tap
 
-        auto queue = m_db.prepare(
-            "INSERT INTO outbox (client_id, kind, created_at, payload, queued_at) VALUES (?1, 'survey', ?2, ?3, ?4)");
-        if (!queue) return queue.error();
-        queue->bind(1, r.clientId).bind(2, r.createdAt).bind(3, payloadText)
-            .bind(4, static_cast<std::int64_t>(std::time(nullptr)));
-        if (auto done = queue->run(); !done) return done.error();
+        if (auto done = enqueue(m_db, {r.clientId, "survey", r.createdAt, payloadText, std::nullopt}); !done)
+            return done.error();
         return tx->commit();
     });
 }

@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "kiosk/store/input_rules.hpp"
+#include "kiosk/store/outbox_enqueue.hpp"
 #include "kiosk/store/store_codes.hpp"
 #include "kiosk/store/store_open.hpp"
 #include "kiosk/store/submission_payload.hpp"
@@ -169,17 +170,9 @@ Result<std::string> SqliteTicketStore::freeTrackingCode(const std::string& clien
 }
 
 Status SqliteTicketStore::queue(const NewTicket& t, const std::string& payload) {
-    auto insert = m_db.prepare(
-        "INSERT INTO outbox (client_id, kind, created_at, payload, phone_sealed, queued_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    if (!insert) return insert.error();
-    insert->bind(1, t.clientId).bind(2, code(t.kind)).bind(3, t.createdAt).bind(4, payload);
-    if (t.phone.empty())
-        insert->bindNull(5);
-    else
-        insert->bindBlob(5, m_cipher.seal(t.phone));
-    insert->bind(6, static_cast<std::int64_t>(std::time(nullptr)));
-    return insert->run();
+    OutboxEntry entry{t.clientId, code(t.kind), t.createdAt, payload, std::nullopt};
+    if (!t.phone.empty()) entry.phoneSealed = m_cipher.seal(t.phone);
+    return enqueue(m_db, entry);
 }
 
 Result<std::vector<TicketRecord>> SqliteTicketStore::openTicketsAt(const std::string& placeId) {

@@ -10,6 +10,10 @@ namespace homedesk::store {
 
 Result<Db> openMigrated(const std::string& dbPath);
 
+// Where the terminal's database and its key file live in the data folder: named only here.
+inline std::string databasePath(const std::string& dataDir) { return dataDir + "/homedesk.db"; }
+inline std::string keyPath(const std::string& dataDir) { return dataDir + "/homedesk.key"; }
+
 // Runs fn and turns any exception (allocation failure, a library bug) into an Internal error,
 // so that none crosses the store's boundary.
 template <typename T, typename Fn>

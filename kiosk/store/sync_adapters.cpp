@@ -6,15 +6,6 @@
 #include "kiosk/store/store_codes.hpp"
 
 namespace homedesk::store {
-namespace {
-
-sync::Status toSync(const Status& status) {
-    if (!status) return status.error();
-    return sync::Done{};
-}
-
-}  // namespace
-
 Result<std::vector<protocol::Submission>> StoreOutbox::pending(int limit) {
     auto items = m_outbox.pending(limit);
     if (!items) return items.error();
@@ -35,21 +26,21 @@ Result<std::vector<protocol::Submission>> StoreOutbox::pending(int limit) {
     return out;
 }
 
-sync::Status StoreOutbox::markDelivered(const std::string& clientId, const std::optional<std::string>& ticketNumber,
+Status StoreOutbox::markDelivered(const std::string& clientId, const std::optional<std::string>& ticketNumber,
                                         std::int64_t at) {
-    return toSync(m_outbox.markDelivered(clientId, ticketNumber, at));
+    return m_outbox.markDelivered(clientId, ticketNumber, at);
 }
 
-sync::Status StoreOutbox::markRejected(const std::string& clientId, const protocol::ProtocolError& why,
+Status StoreOutbox::markRejected(const std::string& clientId, const protocol::ProtocolError& why,
                                        std::int64_t at) {
-    return toSync(m_outbox.markRejected(clientId, std::string(protocol::wireName(why.code)), why.message, at));
+    return m_outbox.markRejected(clientId, std::string(protocol::wireName(why.code)), why.message, at);
 }
 
-sync::Status StoreOutbox::recordFailure(const std::string& clientId, const std::string& reason, std::int64_t at) {
-    return toSync(m_outbox.recordFailure(clientId, reason, at));
+Status StoreOutbox::recordFailure(const std::string& clientId, const std::string& reason, std::int64_t at) {
+    return m_outbox.recordFailure(clientId, reason, at);
 }
 
-sync::Status StoreOutbox::settle(const std::vector<Outcome>& outcomes, std::int64_t at) {
+Status StoreOutbox::settle(const std::vector<Outcome>& outcomes, std::int64_t at) {
     std::vector<SqliteOutbox::Settlement> items;
     items.reserve(outcomes.size());
     for (const auto& o : outcomes) {
@@ -57,7 +48,7 @@ sync::Status StoreOutbox::settle(const std::vector<Outcome>& outcomes, std::int6
         const K kind = o.kind == Outcome::Kind::Delivered ? K::Delivered : o.kind == Outcome::Kind::Rejected ? K::Rejected : K::Failed;
         items.push_back({kind, o.client_id, o.ticket_number, std::string(protocol::wireName(o.why.code)), o.why.message});
     }
-    return toSync(m_outbox.settle(items, at));
+    return m_outbox.settle(items, at);
 }
 
 Result<sync::QueueStats> StoreOutbox::stats(std::int64_t now) {
@@ -71,7 +62,7 @@ Result<sync::QueueStats> StoreOutbox::stats(std::int64_t now) {
 
 Result<std::string> StoreTicketSink::ticketCursor() { return m_outbox.cursor(kTicketFeed); }
 
-sync::Status StoreTicketSink::applyTicketPage(const std::vector<protocol::TicketStatusChange>& changes,
+Status StoreTicketSink::applyTicketPage(const std::vector<protocol::TicketStatusChange>& changes,
                                               const std::string& cursor) {
     std::vector<StatusChange> mine;
     mine.reserve(changes.size());
@@ -81,12 +72,12 @@ sync::Status StoreTicketSink::applyTicketPage(const std::vector<protocol::Ticket
         if (!status) continue;
         mine.push_back(StatusChange{c.ticket_number, c.client_id, *status, c.note, c.changed_at});
     }
-    return toSync(m_outbox.applyStatusPage(mine, kTicketFeed, cursor));
+    return m_outbox.applyStatusPage(mine, kTicketFeed, cursor);
 }
 
 Result<std::string> StoreNoticeSink::noticeCursor() { return m_notices.cursor(kNoticeFeed); }
 
-sync::Status StoreNoticeSink::applyNoticePage(const std::vector<protocol::Notice>& changes, const std::string& cursor) {
+Status StoreNoticeSink::applyNoticePage(const std::vector<protocol::Notice>& changes, const std::string& cursor) {
     std::vector<StoredNotice> notices;
     notices.reserve(changes.size());
     for (const auto& c : changes) {
@@ -98,7 +89,7 @@ sync::Status StoreNoticeSink::applyNoticePage(const std::vector<protocol::Notice
         n.bodyEn = c.body_en.value_or(std::string{});
         notices.push_back(std::move(n));
     }
-    return toSync(m_notices.applyPage(notices, kNoticeFeed, cursor, static_cast<std::int64_t>(std::time(nullptr))));
+    return m_notices.applyPage(notices, kNoticeFeed, cursor, static_cast<std::int64_t>(std::time(nullptr)));
 }
 
 Result<std::vector<protocol::NoticeDisplay>> StoreDisplayLog::unreported(int limit) {
@@ -111,12 +102,12 @@ Result<std::vector<protocol::NoticeDisplay>> StoreDisplayLog::unreported(int lim
     return out;
 }
 
-sync::Status StoreDisplayLog::reported(const std::vector<protocol::NoticeDisplay>& displays) {
+Status StoreDisplayLog::reported(const std::vector<protocol::NoticeDisplay>& displays) {
     const auto now = static_cast<std::int64_t>(std::time(nullptr));
     for (const auto& d : displays)
         if (auto marked = m_notices.markDisplayReported(d.notice_id, d.revision, d.shown_at, now); !marked)
             return marked.error();
-    return sync::Done{};
+    return Done{};
 }
 
 }  // namespace homedesk::store

@@ -17,13 +17,13 @@ class StoreOutbox final : public sync::Outbox {
 public:
     explicit StoreOutbox(SqliteOutbox& outbox) : m_outbox(outbox) {}
     Result<std::vector<protocol::Submission>> pending(int limit) override;
-    sync::Status markDelivered(const std::string& clientId, const std::optional<std::string>& ticketNumber,
+    Status markDelivered(const std::string& clientId, const std::optional<std::string>& ticketNumber,
                                std::int64_t at) override;
-    sync::Status markRejected(const std::string& clientId, const protocol::ProtocolError& why,
+    Status markRejected(const std::string& clientId, const protocol::ProtocolError& why,
                               std::int64_t at) override;
-    sync::Status recordFailure(const std::string& clientId, const std::string& reason, std::int64_t at) override;
+    Status recordFailure(const std::string& clientId, const std::string& reason, std::int64_t at) override;
     Result<sync::QueueStats> stats(std::int64_t now) override;
-    sync::Status settle(const std::vector<Outcome>& outcomes, std::int64_t at) override;  // one transaction
+    Status settle(const std::vector<Outcome>& outcomes, std::int64_t at) override;  // one transaction
 
 private:
     SqliteOutbox& m_outbox;
@@ -33,7 +33,7 @@ class StoreTicketSink final : public sync::TicketStatusSink {
 public:
     explicit StoreTicketSink(SqliteOutbox& outbox) : m_outbox(outbox) {}
     Result<std::string> ticketCursor() override;
-    sync::Status applyTicketPage(const std::vector<protocol::TicketStatusChange>& changes,
+    Status applyTicketPage(const std::vector<protocol::TicketStatusChange>& changes,
                                  const std::string& cursor) override;
 
 private:
@@ -44,7 +44,7 @@ class StoreNoticeSink final : public sync::NoticeSink {
 public:
     explicit StoreNoticeSink(SqliteNotices& notices) : m_notices(notices) {}
     Result<std::string> noticeCursor() override;
-    sync::Status applyNoticePage(const std::vector<protocol::Notice>& changes, const std::string& cursor) override;
+    Status applyNoticePage(const std::vector<protocol::Notice>& changes, const std::string& cursor) override;
 
 private:
     SqliteNotices& m_notices;
@@ -54,7 +54,7 @@ class StoreDisplayLog final : public sync::DisplayLog {
 public:
     explicit StoreDisplayLog(SqliteNotices& notices) : m_notices(notices) {}
     Result<std::vector<protocol::NoticeDisplay>> unreported(int limit) override;
-    sync::Status reported(const std::vector<protocol::NoticeDisplay>& displays) override;
+    Status reported(const std::vector<protocol::NoticeDisplay>& displays) override;
 
 private:
     SqliteNotices& m_notices;

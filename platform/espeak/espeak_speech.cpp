@@ -108,6 +108,8 @@ void EspeakSpeech::run() {
         }
     } catch (const std::exception& e) {
         spdlog::error("read-aloud stopped: {}", e.what());
+    } catch (...) {
+        spdlog::error("read-aloud stopped: an unknown exception");
     }
 }
 

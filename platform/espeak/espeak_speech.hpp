@@ -13,22 +13,10 @@
 #include <vector>
 
 #include "base/result.hpp"
+#include "platform/audio_out.hpp"
 #include "platform/speech.hpp"
 
 namespace homedesk::platform {
-
-struct Pcm {
-    int sampleRate = 0;
-    std::vector<int16_t> samples;
-};
-
-// Where synthesized speech goes: the sound card, or nowhere in a test.
-class AudioOut {
-public:
-    virtual ~AudioOut() = default;
-    virtual void play(const Pcm& pcm) = 0;
-    virtual void stop() = 0;
-};
 
 // Synthesizes `text` in one go (espeak-ng is not thread-safe: one synthesizer per process,
 // used from one thread at a time).

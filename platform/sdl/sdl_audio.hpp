@@ -4,7 +4,7 @@
 
 #include <memory>
 
-#include "platform/espeak/espeak_speech.hpp"
+#include "platform/audio_out.hpp"
 
 namespace homedesk::platform {
 

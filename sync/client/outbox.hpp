@@ -17,9 +17,6 @@
 
 namespace homedesk::sync {
 
-struct Done {};
-using Status = Result<Done>;
-
 struct QueueStats {
     std::int64_t depth = 0;
     std::optional<std::int64_t> oldest_age_s;  // empty queue: none

@@ -21,8 +21,22 @@ std::int64_t NoticeHub::generation() const {
 
 bool NoticeHub::waitForChange(std::int64_t seen, std::chrono::steady_clock::time_point deadline) {
     std::unique_lock lock(m_mutex);
+    ++m_waiters;
+    m_parked.notify_all();
     m_changed.wait_until(lock, deadline, [&] { return m_stopping || m_generation != seen; });
+    --m_waiters;
+    m_parked.notify_all();
     return !m_stopping && m_generation != seen;
+}
+
+int NoticeHub::waiters() const {
+    std::lock_guard lock(m_mutex);
+    return m_waiters;
+}
+
+bool NoticeHub::waitForWaiters(int count, std::chrono::steady_clock::time_point deadline) const {
+    std::unique_lock lock(m_mutex);
+    return m_parked.wait_until(lock, deadline, [&] { return m_waiters >= count; });
 }
 
 void NoticeHub::notify() {

@@ -25,6 +25,12 @@ public:
     void notify();  // after an in-process change, to skip the watcher's delay
     void shutdown();
 
+    // How many requests are parked in waitForChange now; waitForWaiters returns once at least
+    // `count` are (true) or at `deadline` (false). The real signal a test waits on for "the
+    // long-poll is parked", instead of a sleep.
+    int waiters() const;
+    bool waitForWaiters(int count, std::chrono::steady_clock::time_point deadline) const;
+
 private:
     void watch();
 
@@ -32,6 +38,8 @@ private:
     std::chrono::milliseconds m_interval;
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
+    mutable std::condition_variable m_parked;  // a waiter came or went
+    int m_waiters = 0;
     std::int64_t m_generation = 0;
     std::int64_t m_lastSequence = -1;
     bool m_stopping = false;

@@ -1,25 +1,17 @@
+#include <iterator>
+
+#include "base/ticket_words.hpp"
 #include "sync/protocol/json_io.hpp"
 #include "sync/protocol/version.hpp"
 
 namespace homedesk::protocol {
 
-std::string_view toString(TicketState state) {
-    switch (state) {
-        case TicketState::Submitted: return "submitted";
-        case TicketState::Accepted: return "accepted";
-        case TicketState::Dispatched: return "dispatched";
-        case TicketState::InProgress: return "in_progress";
-        case TicketState::Resolved: return "resolved";
-        case TicketState::CallbackDone: return "callback_done";
-    }
-    return "submitted";
-}
+static_assert(std::size(words::kTicketStatus) == static_cast<size_t>(TicketState::CallbackDone) + 1);
+
+std::string_view toString(TicketState state) { return words::wordOf(words::kTicketStatus, state); }
 
 std::optional<TicketState> ticketStateFrom(std::string_view s) {
-    for (auto t : {TicketState::Submitted, TicketState::Accepted, TicketState::Dispatched,
-                   TicketState::InProgress, TicketState::Resolved, TicketState::CallbackDone})
-        if (toString(t) == s) return t;
-    return std::nullopt;
+    return words::valueOf<TicketState>(words::kTicketStatus, s);
 }
 
 namespace detail {

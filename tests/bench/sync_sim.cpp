@@ -112,24 +112,24 @@ public:
         std::lock_guard lock(m_mutex);
         return m_ticketCursor;
     }
-    sync::Status applyTicketPage(const std::vector<protocol::TicketStatusChange>&,
+    Status applyTicketPage(const std::vector<protocol::TicketStatusChange>&,
                                  const std::string& cursor) override {
         std::lock_guard lock(m_mutex);
         m_ticketCursor = cursor;
-        return sync::Done{};
+        return Done{};
     }
     Result<std::string> noticeCursor() override {
         std::lock_guard lock(m_mutex);
         return m_noticeCursor;
     }
-    sync::Status applyNoticePage(const std::vector<protocol::Notice>& changes,
+    Status applyNoticePage(const std::vector<protocol::Notice>& changes,
                                  const std::string& cursor) override {
         const double at = nowSeconds();
         std::lock_guard lock(m_mutex);
         for (const auto& n : changes)
             if (m_seen.emplace(n.id, n.revision).second) m_arrivals.arrived(n.id, at);
         m_noticeCursor = cursor;
-        return sync::Done{};
+        return Done{};
     }
 
 private:

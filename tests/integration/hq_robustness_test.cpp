@@ -97,7 +97,9 @@ TEST_CASE("long-polls in progress do not hold up other requests", "[integration]
         auto* client = clients.back().get();
         polls.push_back(std::async(std::launch::async, [client] { return client->notices("", 2); }));
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    // All four are parked in the office's long-poll (the hub counts them), not merely sent.
+    const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    REQUIRE(hq.server.hub().waitForWaiters(4, limit));
     const auto before = std::chrono::steady_clock::now();
     CHECK(other.client->config().ok());
     CHECK(std::chrono::steady_clock::now() - before < std::chrono::seconds(1));

@@ -28,6 +28,8 @@ public:
     int port() const { return m_port; }
     std::string url() const { return "https://127.0.0.1:" + std::to_string(m_port); }
     hq::SqliteHqStore& store() { return *m_store; }
+    // Its long-polls: a test waits on hub().waitForWaiters(n) for "the poll is parked".
+    hq::NoticeHub& hub() { return *m_hub; }
 
 private:
     std::unique_ptr<hq::SqliteHqStore> m_store;

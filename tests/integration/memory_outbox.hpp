@@ -20,24 +20,24 @@ public:
         return std::vector<protocol::Submission>(
             m_queue.begin(), m_queue.begin() + std::min<std::size_t>(limit, m_queue.size()));
     }
-    sync::Status markDelivered(const std::string& id, const std::optional<std::string>& ticket,
+    Status markDelivered(const std::string& id, const std::optional<std::string>& ticket,
                                std::int64_t) override {
         std::lock_guard lock(m_mutex);
         erase(id);
         delivered[id] = ticket.value_or("");
-        return sync::Done{};
+        return Done{};
     }
-    sync::Status markRejected(const std::string& id, const protocol::ProtocolError& why,
+    Status markRejected(const std::string& id, const protocol::ProtocolError& why,
                               std::int64_t) override {
         std::lock_guard lock(m_mutex);
         erase(id);
         rejected[id] = why.code;
-        return sync::Done{};
+        return Done{};
     }
-    sync::Status recordFailure(const std::string& id, const std::string&, std::int64_t) override {
+    Status recordFailure(const std::string& id, const std::string&, std::int64_t) override {
         std::lock_guard lock(m_mutex);
         ++failures[id];
-        return sync::Done{};
+        return Done{};
     }
     Result<sync::QueueStats> stats(std::int64_t) override {
         std::lock_guard lock(m_mutex);
@@ -72,18 +72,18 @@ public:
         std::lock_guard lock(m_mutex);
         return m_ticketCursor;
     }
-    sync::Status applyTicketPage(const std::vector<protocol::TicketStatusChange>& changes,
+    Status applyTicketPage(const std::vector<protocol::TicketStatusChange>& changes,
                                  const std::string& cursor) override {
         std::lock_guard lock(m_mutex);
         for (const auto& c : changes) ticketStatus[c.ticket_number] = c.status;
         m_ticketCursor = cursor;
-        return sync::Done{};
+        return Done{};
     }
     Result<std::string> noticeCursor() override {
         std::lock_guard lock(m_mutex);
         return m_noticeCursor;
     }
-    sync::Status applyNoticePage(const std::vector<protocol::Notice>& changes,
+    Status applyNoticePage(const std::vector<protocol::Notice>& changes,
                                  const std::string& cursor) override {
         std::lock_guard lock(m_mutex);
         for (const auto& n : changes) {
@@ -91,7 +91,7 @@ public:
             else notices[n.id] = n.title;
         }
         m_noticeCursor = cursor;
-        return sync::Done{};
+        return Done{};
     }
     template <typename F>
     auto inspect(F f) {
@@ -119,10 +119,10 @@ public:
         return std::vector<protocol::NoticeDisplay>(
             m_unreported.begin(), m_unreported.begin() + std::min<std::size_t>(limit, m_unreported.size()));
     }
-    sync::Status reported(const std::vector<protocol::NoticeDisplay>& displays) override {
+    Status reported(const std::vector<protocol::NoticeDisplay>& displays) override {
         std::lock_guard lock(m_mutex);
         m_unreported.erase(m_unreported.begin(), m_unreported.begin() + std::min(displays.size(), m_unreported.size()));
-        return sync::Done{};
+        return Done{};
     }
     std::size_t pending() {
         std::lock_guard lock(m_mutex);

@@ -108,9 +108,11 @@ TEST_CASE("a waiting terminal gets a published notice at once", "[integration][n
     auto t = hq.enroll();
     auto start = t.client->notices("", 0);
     REQUIRE(start.ok());
-    const auto began = std::chrono::steady_clock::now();
     auto waiting = std::async(std::launch::async, [&] { return t.client->notices(start.value->cursor, 20); });
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    // The poll is parked at the office (the hub counts it) and has not answered: it did wait.
+    REQUIRE(hq.server.hub().waitForWaiters(
+        1, std::chrono::steady_clock::now() + std::chrono::seconds(5)));
+    CHECK(waiting.wait_for(std::chrono::seconds(0)) == std::future_status::timeout);
     const auto published = std::chrono::steady_clock::now();
     hq.publish("紧急: 电梯停运", {hq::TargetKind::Community, hq.community});
     auto feed = waiting.get();
@@ -119,7 +121,6 @@ TEST_CASE("a waiting terminal gets a published notice at once", "[integration][n
     REQUIRE(feed.value->changes.size() == 1);
     CHECK(feed.value->changes[0].title == "紧急: 电梯停运");
     CHECK(arrived - published < std::chrono::seconds(3));  // S1's bound, for one terminal
-    CHECK(arrived - began >= std::chrono::milliseconds(300));  // it did wait
 }
 
 TEST_CASE("a retracted notice comes to the terminal as a change", "[integration][notices]") {
@@ -130,7 +131,8 @@ TEST_CASE("a retracted notice comes to the terminal as a change", "[integration]
     REQUIRE(first.ok());
     REQUIRE(first.value->changes.size() == 1);
     auto waiting = std::async(std::launch::async, [&] { return t.client->notices(first.value->cursor, 20); });
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    REQUIRE(hq.server.hub().waitForWaiters(
+        1, std::chrono::steady_clock::now() + std::chrono::seconds(5)));
     REQUIRE(hq.server.store().retractNotice(id, unixNow()).value());
     auto next = waiting.get();
     REQUIRE(next.ok());

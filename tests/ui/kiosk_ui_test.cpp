@@ -217,6 +217,26 @@ TEST_CASE("read-aloud asks each step's question in the repair flow", "[ui][speec
     CHECK_THAT(spoken[2], Catch::StartsWith("需要维修的地方在哪里"));
 }
 
+TEST_CASE("a frame that throws drops the session, shows Home and is counted", "[ui][guard]") {
+    // Half-way through a repair, with large text on: the fault ends the session like the idle
+    // wipe would, and the terminal goes on taking taps.
+    const KioskRun run = runKiosk(
+        "tap footer.large_text\ntap home.tile.repair\ntap repair.category.water_electric\n"
+        "shot before\nfault\nexpect home\nshot after\ntap home.tile.complaint\nshot again\n");
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    const auto before = run.shot("before");
+    CHECK(before["screen"] == "repair");
+    CHECK(before["frame_faults"] == 0);
+    const auto after = run.shot("after");
+    CHECK(after["screen"] == "home");
+    CHECK(after["frame_faults"] == 1);
+    CHECK(after["large_text"] == false);  // the session's settings went with it
+    CHECK_FALSE(after.contains("repair_step"));
+    CHECK_THAT(run.output, Catch::Contains("a frame on repair failed"));
+    CHECK(run.shot("again")["screen"] == "complaint");
+}
+
 TEST_CASE("a script that taps what is not there fails with the reason", "[ui]") {
     const KioskRun run = runKiosk("tap home.tile.nonexistent\n");
     CHECK(run.exitCode == 3);

@@ -75,6 +75,19 @@ std::string lower(std::string s) {
     return s;
 }
 
+// A running head office with one community and a fresh enrollment code, and a terminal's
+// configuration pointing at it.
+struct OfficeWithCode {
+    testing::TempDir dir;
+    testing::TestPki pki{dir.path().string()};
+    testing::PemPair cert = pki.server("hq", {"IP:127.0.0.1"});
+    std::string hqDb = dir.file("hq.db");
+    std::string community = runHq(hqDb, "community add --name 示范小区").second;
+    std::string code = runHq(hqDb, "enroll-code create --community " + community).second;
+    HqChild hq{hqDb, cert, freeLoopbackPort()};
+    std::string config = writeKioskConfig(dir.file("homedesk.toml"), hq.url(), pki.caFile());
+};
+
 }  // namespace
 
 TEST_CASE("enrolled by typing the code, a repair reaches the head office and the receipt says so", "[ui][sync]") {
@@ -195,6 +208,32 @@ TEST_CASE("enrolled by typing the code, a repair reaches the head office and the
     CHECK(hq.stop() == 0);
 }
 
+TEST_CASE("a complaint's receipt turns delivered when the head office has it", "[ui][sync][complaint]") {
+    OfficeWithCode office;
+    auto& [dir, pki, cert, hqDb, community, code, hq, config] = office;
+    REQUIRE(code.size() == 10);
+    const std::string data = dir.file("terminal");
+    // Before the fix only the repair receipt was ever told: this `await` timed out.
+    const KioskRun run = runKiosk(
+        "expect enroll\ntype " + code + "\ntap enroll.submit\nawait screen.home\n"
+        "tap home.tile.complaint\ntap complaint.category.environment\ntap complaint.phrase.1\n"
+        "tap complaint.next\ntap complaint.route.desk\ntap complaint.identity.anonymous\n"
+        "tap complaint.confirm\nexpect complaint\nawait receipt.delivered\nshot receipt-delivered\n",
+        {"--config", config, "--data", data});
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    const json receipt = run.shot("receipt-delivered");
+    CHECK(receipt["complaint_step"] == "receipt");
+    CHECK(receipt["receipt_delivered"] == true);
+    const std::string trackingCode = receipt["receipt_code"];
+    CHECK_FALSE(trackingCode.empty());
+    // The head office holds it: one complaint from this terminal.
+    const auto rows = query(hqDb, "SELECT kind FROM submissions");
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0][0] == "complaint");
+    CHECK(hq.stop() == 0);
+}
+
 TEST_CASE("with the head office down, the footer and the Sync screen show what waits", "[ui][sync]") {
     testing::TempDir dir;
     testing::TestPki pki(dir.path().string());
@@ -257,14 +296,8 @@ TEST_CASE("enrolling while the head office cannot be reached says so and keeps t
 
 TEST_CASE("homedesk --enroll enrolls through the same path and refuses used codes and strange certificates",
           "[ui][sync]") {
-    testing::TempDir dir;
-    testing::TestPki pki(dir.path().string());
-    const auto cert = pki.server("hq", {"IP:127.0.0.1"});
-    const std::string hqDb = dir.file("hq.db");
-    const std::string community = runHq(hqDb, "community add --name 示范小区").second;
-    const std::string code = runHq(hqDb, "enroll-code create --community " + community).second;
-    HqChild hq(hqDb, cert, freeLoopbackPort());
-    const std::string config = writeKioskConfig(dir.file("homedesk.toml"), hq.url(), pki.caFile());
+    OfficeWithCode office;
+    auto& [dir, pki, cert, hqDb, community, code, hq, config] = office;
     const auto enroll = [&](const std::string& configPath, const std::string& data, const std::string& typed) {
         const std::string cmd = std::string(HOMEDESK_BINARY) + " --assets '" + HOMEDESK_ASSETS_DIR + "' --config '" +
                                 configPath + "' --data '" + data + "' --enroll '" + typed + "' 2>&1";

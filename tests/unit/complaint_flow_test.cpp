@@ -139,39 +139,39 @@ TEST_CASE("complaint: inputs out of order are refused", "[core][complaint]") {
 TEST_CASE("the complaint screen's flow: Back, Home and the idle wipe through the kiosk state", "[core][complaint][navigation]") {
     KioskState s;
     apply(s, intent::Open{ScreenId::Complaint});
-    REQUIRE(s.complaint);
+    REQUIRE(s.flow<ComplaintFlow>());
     using K = intent::Complaint::Kind;
     apply(s, intent::Complaint{K::Category, {}, ComplaintCategory::Fees});
     apply(s, intent::Complaint{K::Phrase, "收费标准不清楚"});
     apply(s, intent::Complaint{K::FinishDescription});
     apply(s, intent::Complaint{K::Route, {}, {}, false});
     apply(s, intent::Complaint{K::Identity, {}, {}, false});
-    REQUIRE(s.complaint->step() == Step::Phone);
+    REQUIRE(s.flow<ComplaintFlow>()->step() == Step::Phone);
     for (char k : std::string("1390000"))
         apply(s, intent::Key{k});
     CHECK(s.entry == "1390000");
     apply(s, intent::Complaint{K::PhoneDone});
-    CHECK(s.complaint->lastError() == "complaint.error.phone");
+    CHECK(s.flow<ComplaintFlow>()->lastError() == "complaint.error.phone");
     CHECK(s.entry == "1390000");  // the refused number stays to be corrected
     for (char k : std::string("1234")) apply(s, intent::Key{k});
     apply(s, intent::Complaint{K::PhoneDone});
-    CHECK(s.complaint->step() == Step::Confirm);
+    CHECK(s.flow<ComplaintFlow>()->step() == Step::Confirm);
     CHECK(s.entry.empty());
 
     CHECK(apply(s, intent::Back{}).screen);  // one step back, still in the flow
     CHECK(s.screen() == ScreenId::Complaint);
-    CHECK(s.complaint->step() == Step::Phone);
+    CHECK(s.flow<ComplaintFlow>()->step() == Step::Phone);
 
     apply(s, intent::Home{});
     CHECK(s.atHome());
-    CHECK_FALSE(s.complaint);  // Home ends the flow
+    CHECK_FALSE(s.flow<ComplaintFlow>());  // Home ends the flow
 
     apply(s, intent::Open{ScreenId::Complaint});
     apply(s, intent::Complaint{K::Category, {}, ComplaintCategory::Other});
     apply(s, intent::Complaint{K::Phrase, "需要物业联系我"});
     wipe(s);
     CHECK(s.atHome());
-    CHECK_FALSE(s.complaint);  // the idle wipe leaves nothing of it
+    CHECK_FALSE(s.flow<ComplaintFlow>());  // the idle wipe leaves nothing of it
     CHECK(s.effects.empty());
 
     // The confirm asks the app for a durable commit, with the app's fresh id.
@@ -211,18 +211,18 @@ TEST_CASE("complaint description: typed text, phrases, refused keys and Back los
 
     // Back to the category and forward again: the text is still there to type on.
     apply(s, intent::Back{});
-    REQUIRE(s.complaint->step() == ComplaintFlow::Step::Category);
-    CHECK(s.complaint->draft().description == "噪音扰民 after 10pm");
+    REQUIRE(s.flow<ComplaintFlow>()->step() == ComplaintFlow::Step::Category);
+    CHECK(s.flow<ComplaintFlow>()->draft().description == "噪音扰民 after 10pm");
     apply(s, intent::Complaint{K::Category, {}, ComplaintCategory::Neighbours});
     CHECK(s.entry == "噪音扰民 after 10pm");
     apply(s, intent::Complaint{K::FinishDescription});
-    REQUIRE(s.complaint->step() == ComplaintFlow::Step::Route);
+    REQUIRE(s.flow<ComplaintFlow>()->step() == ComplaintFlow::Step::Route);
     CHECK(s.entry.empty());
     apply(s, intent::Back{});
     CHECK(s.entry == "噪音扰民 after 10pm");  // back on the description step, ready to edit
     // Emptied: Next is refused with a message, the step stays.
     for (int i = 0; i < 30; ++i) apply(s, intent::Key{intent::Key::kBackspace});
     apply(s, intent::Complaint{K::FinishDescription});
-    CHECK(s.complaint->lastError() == "complaint.error.description_empty");
-    CHECK(s.complaint->step() == ComplaintFlow::Step::Description);
+    CHECK(s.flow<ComplaintFlow>()->lastError() == "complaint.error.description_empty");
+    CHECK(s.flow<ComplaintFlow>()->step() == ComplaintFlow::Step::Description);
 }

@@ -117,17 +117,17 @@ TEST_CASE("a look at the Sync screen in the middle of a flow loses nothing typed
     apply(s, intent::Repair{intent::Repair::Kind::Category, {}, RepairCategory::Other});
     apply(s, intent::Repair{intent::Repair::Kind::Home});
     apply(s, intent::Repair{intent::Repair::Kind::Building, "b3"});
-    REQUIRE(s.repair->step() == RepairFlow::Step::Unit);
+    REQUIRE(s.flow<RepairFlow>()->step() == RepairFlow::Step::Unit);
     apply(s, intent::Type{"2-12"});
     apply(s, intent::Open{ScreenId::Sync});
     CHECK(s.screen() == ScreenId::Sync);
     apply(s, intent::Type{"99"});  // no field on the Sync screen
     apply(s, intent::Back{});
     CHECK(s.screen() == ScreenId::Repair);
-    CHECK(s.repair->step() == RepairFlow::Step::Unit);
+    CHECK(s.flow<RepairFlow>()->step() == RepairFlow::Step::Unit);
     CHECK(s.entry == "2-12");
     apply(s, intent::Open{ScreenId::Sync});
     apply(s, intent::Home{});  // Home still ends the flow
-    CHECK_FALSE(s.repair.has_value());
+    CHECK_FALSE(s.flow<RepairFlow>());
     CHECK(s.entry.empty());
 }

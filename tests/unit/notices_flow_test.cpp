@@ -146,19 +146,19 @@ TEST_CASE("kiosk state: the emergency banner opens its notice, Wake goes Home, t
     const ApplyContext at10{10, ""};
     CHECK(apply(s, intent::Notices{intent::Notices::Kind::OpenEmergency}, at10).screen);
     CHECK(s.screen() == ScreenId::Notices);
-    REQUIRE(s.noticesFlow);
-    CHECK(s.noticesFlow->openId() == "water");
+    REQUIRE(s.flow<NoticesFlow>());
+    CHECK(s.flow<NoticesFlow>()->openId() == "water");
     REQUIRE(s.effects.size() == 1);
     CHECK(std::get<effect::RecordDisplay>(s.effects[0]).context == "detail");
     s.effects.clear();
     apply(s, intent::Back{}, at10);  // detail → list
     CHECK(s.screen() == ScreenId::Notices);
-    CHECK_FALSE(s.noticesFlow->inDetail());
+    CHECK_FALSE(s.flow<NoticesFlow>()->inDetail());
     apply(s, intent::Notices{intent::Notices::Kind::Filter, "", NoticeCategory::Event}, at10);
-    CHECK(s.noticesFlow->filter() == NoticeCategory::Event);
+    CHECK(s.flow<NoticesFlow>()->filter() == NoticeCategory::Event);
     apply(s, intent::Back{}, at10);
     CHECK(s.atHome());
-    CHECK_FALSE(s.noticesFlow);
+    CHECK_FALSE(s.flow<NoticesFlow>());
 
     // The idle show, then a touch: Home, show stopped.
     CHECK(updateIdleShow(s, 0, 10).screen);
@@ -172,7 +172,7 @@ TEST_CASE("kiosk state: the emergency banner opens its notice, Wake goes Home, t
     apply(s, intent::Notices{intent::Notices::Kind::Open, "a"}, at10);
     wipe(s);
     CHECK(s.atHome());
-    CHECK_FALSE(s.noticesFlow);
+    CHECK_FALSE(s.flow<NoticesFlow>());
     CHECK(s.effects.empty());
 }
 

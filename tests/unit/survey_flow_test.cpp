@@ -155,48 +155,48 @@ TEST_CASE("survey definitions are checked like any outside input", "[core][surve
 TEST_CASE("the survey screen's flow: open, callback entry, Back, Home and the idle wipe", "[core][survey][navigation]") {
     KioskState s;
     apply(s, intent::Open{ScreenId::Survey});
-    REQUIRE(s.survey);
+    REQUIRE(s.flow<SurveyFlow>());
     REQUIRE(s.effects.size() == 1);  // the app loads the definition
     CHECK(std::get<effect::LoadSurvey>(s.effects.front()).surveyId == "standing");
     s.effects.clear();
-    s.survey->definitionLoaded(twoDimensions());
+    s.flow<SurveyFlow>()->definitionLoaded(twoDimensions());
     using K = intent::Survey::Kind;
     apply(s, intent::Survey{K::Rate, {}, 5});
-    CHECK(s.survey->dimensionIndex() == 1);
+    CHECK(s.flow<SurveyFlow>()->dimensionIndex() == 1);
     apply(s, intent::Back{});
     CHECK(s.screen() == ScreenId::Survey);
-    CHECK(s.survey->dimensionIndex() == 0);
+    CHECK(s.flow<SurveyFlow>()->dimensionIndex() == 0);
     apply(s, intent::Back{});  // from the first question: out of the survey
     CHECK(s.atHome());
-    CHECK_FALSE(s.survey);
+    CHECK_FALSE(s.flow<SurveyFlow>());
 
     // A callback for a resolved ticket (from Track, or a scanned invitation).
     apply(s, intent::StartSurvey{"standing", std::string("R-000042")});
-    REQUIRE(s.survey);
+    REQUIRE(s.flow<SurveyFlow>());
     CHECK(s.screen() == ScreenId::Survey);
-    CHECK(s.survey->ticketNumber() == std::optional<std::string>("R-000042"));
+    CHECK(s.flow<SurveyFlow>()->ticketNumber() == std::optional<std::string>("R-000042"));
     REQUIRE(s.effects.size() == 1);
     s.effects.clear();
-    s.survey->definitionLoaded(twoDimensions());
+    s.flow<SurveyFlow>()->definitionLoaded(twoDimensions());
     apply(s, intent::Survey{K::Rate, {}, 1});
     apply(s, intent::Survey{K::FollowUp, "other"});
     apply(s, intent::Home{});
     CHECK(s.atHome());
-    CHECK_FALSE(s.survey);
+    CHECK_FALSE(s.flow<SurveyFlow>());
 
     apply(s, intent::Open{ScreenId::Survey});
     s.effects.clear();
-    s.survey->definitionLoaded(twoDimensions());
+    s.flow<SurveyFlow>()->definitionLoaded(twoDimensions());
     apply(s, intent::Survey{K::Rate, {}, 2});
     wipe(s);
     CHECK(s.atHome());
-    CHECK_FALSE(s.survey);
+    CHECK_FALSE(s.flow<SurveyFlow>());
     CHECK(s.effects.empty());
 
     // Submitting asks the app for the durable commit with its fresh id.
     apply(s, intent::Open{ScreenId::Survey});
     s.effects.clear();
-    s.survey->definitionLoaded(twoDimensions());
+    s.flow<SurveyFlow>()->definitionLoaded(twoDimensions());
     apply(s, intent::Survey{K::Rate, {}, 4});
     apply(s, intent::Survey{K::Rate, {}, 4});
     apply(s, intent::Survey{K::FinishSuggestion});
@@ -214,23 +214,23 @@ TEST_CASE("survey suggestion: typed on the keyboard, kept across Back, empty ski
     using K = intent::Survey::Kind;
     apply(s, intent::Open{ScreenId::Survey});
     s.effects.clear();
-    s.survey->definitionLoaded(twoDimensions());
+    s.flow<SurveyFlow>()->definitionLoaded(twoDimensions());
     apply(s, intent::Survey{K::Rate, {}, 5});
     apply(s, intent::Survey{K::Rate, {}, 5});
-    REQUIRE(s.survey->step() == Step::Suggestion);
+    REQUIRE(s.flow<SurveyFlow>()->step() == Step::Suggestion);
     CHECK(entrySpec(s) == EntrySpec{EntryMode::Text, SurveyFlow::kMaxSuggestion});
     apply(s, intent::Type{"More benches"});
     apply(s, intent::Back{});  // to the last question: the suggestion is kept
-    CHECK(s.survey->answers().suggestion == "More benches");
+    CHECK(s.flow<SurveyFlow>()->answers().suggestion == "More benches");
     apply(s, intent::Survey{K::Rate, {}, 4});
     CHECK(s.entry == "More benches");
     apply(s, intent::Survey{K::FinishSuggestion});
-    REQUIRE(s.survey->step() == Step::Review);
-    CHECK(s.survey->answers().suggestion == "More benches");
+    REQUIRE(s.flow<SurveyFlow>()->step() == Step::Review);
+    CHECK(s.flow<SurveyFlow>()->answers().suggestion == "More benches");
     CHECK(s.entry.empty());
     apply(s, intent::Back{});
     for (int i = 0; i < 20; ++i) apply(s, intent::Key{intent::Key::kBackspace});
     apply(s, intent::Survey{K::FinishSuggestion});  // optional: nothing typed goes on
-    CHECK(s.survey->step() == Step::Review);
-    CHECK(s.survey->answers().suggestion.empty());
+    CHECK(s.flow<SurveyFlow>()->step() == Step::Review);
+    CHECK(s.flow<SurveyFlow>()->answers().suggestion.empty());
 }

@@ -66,7 +66,7 @@ TEST_CASE("typing reaches the field of the step on screen only", "[core][entry]"
     apply(s, intent::Repair{intent::Repair::Kind::Category, "", RepairCategory::DoorsWindows});
     apply(s, intent::Repair{intent::Repair::Kind::Home});
     apply(s, intent::Repair{intent::Repair::Kind::Building, "b3"});
-    REQUIRE(s.repair->step() == RepairFlow::Step::Unit);
+    REQUIRE(s.flow<RepairFlow>()->step() == RepairFlow::Step::Unit);
     CHECK(entrySpec(s).mode == EntryMode::DigitsDash);
     apply(s, intent::Type{"2-1203x"});
     CHECK(s.entry == "2-1203");

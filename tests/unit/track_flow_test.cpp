@@ -73,8 +73,8 @@ TEST_CASE("track: five misses pause the terminal, and a new session does not lif
         apply(s, intent::Track{intent::Track::Kind::Last4Done}, ctx);
         REQUIRE(s.effects.size() == 1);
         s.effects.clear();
-        s.track->found(std::nullopt, s.trackGuard, ctx.now);
-        CHECK(s.track->step() == (i + 1 < TrackGuard::kMissesBeforePause ? Step::NotFound : Step::Paused));
+        s.flow<TrackFlow>()->found(std::nullopt, s.trackGuard, ctx.now);
+        CHECK(s.flow<TrackFlow>()->step() == (i + 1 < TrackGuard::kMissesBeforePause ? Step::NotFound : Step::Paused));
         wipe(s);  // walking away and coming back
     }
     CHECK(s.trackGuard.paused(5000));
@@ -84,7 +84,7 @@ TEST_CASE("track: five misses pause the terminal, and a new session does not lif
     apply(s, intent::Track{intent::Track::Kind::NumberDone}, ctx);
     type(s, "1234", ctx);
     apply(s, intent::Track{intent::Track::Kind::Last4Done}, ctx);
-    CHECK(s.track->step() == Step::Paused);
+    CHECK(s.flow<TrackFlow>()->step() == Step::Paused);
     CHECK(s.effects.empty());  // no lookup while paused
     // After the pause a lookup runs again; a hit clears the count.
     const ApplyContext later{5000 + TrackGuard::kPauseSeconds, ""};
@@ -92,7 +92,7 @@ TEST_CASE("track: five misses pause the terminal, and a new session does not lif
     type(s, "1234", later);
     apply(s, intent::Track{intent::Track::Kind::Last4Done}, later);
     REQUIRE(s.effects.size() == 1);
-    s.track->found(ticket(Urgency::Urgent, {}), s.trackGuard, later.now);
+    s.flow<TrackFlow>()->found(ticket(Urgency::Urgent, {}), s.trackGuard, later.now);
     CHECK(s.trackGuard.misses() == 0);
     // The next round of misses pauses twice as long.
     TrackGuard g;
@@ -135,25 +135,25 @@ TEST_CASE("track: wrong last four and bad numbers are refused with a message, no
 TEST_CASE("track in the kiosk state: keypad entry, Back, Home and the wipe mid-flow", "[core][track]") {
     KioskState s;
     apply(s, intent::Open{ScreenId::Track});
-    REQUIRE(s.track);
+    REQUIRE(s.flow<TrackFlow>());
     type(s, "1234-5678");
     apply(s, intent::Track{intent::Track::Kind::NumberDone});
-    CHECK(s.track->step() == Step::Last4);
+    CHECK(s.flow<TrackFlow>()->step() == Step::Last4);
     CHECK(s.entry.empty());
     type(s, "56");
     apply(s, intent::Back{});  // back to the number, as typed
     CHECK(s.screen() == ScreenId::Track);
-    CHECK(s.track->step() == Step::Number);
+    CHECK(s.flow<TrackFlow>()->step() == Step::Number);
     CHECK(s.entry == "1234-5678");
     apply(s, intent::Back{});  // and out
     CHECK(s.atHome());
-    CHECK_FALSE(s.track);
+    CHECK_FALSE(s.flow<TrackFlow>());
     CHECK(s.entry.empty());
 
     apply(s, intent::Open{ScreenId::Track});
     type(s, "1234");
     apply(s, intent::Home{});
-    CHECK_FALSE(s.track);
+    CHECK_FALSE(s.flow<TrackFlow>());
     CHECK(s.entry.empty());
 
     apply(s, intent::Open{ScreenId::Track});
@@ -162,12 +162,12 @@ TEST_CASE("track in the kiosk state: keypad entry, Back, Home and the wipe mid-f
     type(s, "12");
     wipe(s);
     CHECK(s.atHome());
-    CHECK_FALSE(s.track);
+    CHECK_FALSE(s.flow<TrackFlow>());
     CHECK(s.entry.empty());
 
     // A late answer after the resident left changes nothing.
     apply(s, intent::Open{ScreenId::Track});
-    TrackFlow& f = *s.track;
+    TrackFlow& f = *s.flow<TrackFlow>();
     f.found(std::nullopt, s.trackGuard, 0);
     CHECK(f.step() == Step::Number);
     CHECK(s.trackGuard.misses() == 0);
@@ -228,7 +228,7 @@ TEST_CASE("track: a keyboard wedge's text is taken as far as the field allows, w
     apply(s, intent::Type{"r-000123"});  // a scanner typing the head office's number
     CHECK(s.entry == "R-000123");
     apply(s, intent::Track{intent::Track::Kind::NumberDone});
-    REQUIRE(s.track->step() == Step::Last4);
+    REQUIRE(s.flow<TrackFlow>()->step() == Step::Last4);
     CHECK(s.entryError.empty());
     apply(s, intent::Type{"12a34567"});  // only four digits go in
     CHECK(s.entry == "1234");

@@ -35,8 +35,8 @@ std::string categoryKey(ComplaintCategory c) { return "complaint.category." + st
 }  // namespace
 
 std::string ComplaintScreen::summary(const Ui& ui, const KioskView& view) const {
-    if (!view.state.complaint) return ui.t("home.tile.complaint");
-    const ComplaintFlow& f = *view.state.complaint;
+    if (!view.state.flow<ComplaintFlow>()) return ui.t("home.tile.complaint");
+    const ComplaintFlow& f = *view.state.flow<ComplaintFlow>();
     std::string text = ui.t(complaintStepKey(f.step()));
     if (!f.lastError().empty()) text += ui.t("speech.pause") + ui.t(f.lastError());
     if (f.step() == Step::Receipt && f.receipt())
@@ -45,9 +45,9 @@ std::string ComplaintScreen::summary(const Ui& ui, const KioskView& view) const 
 }
 
 void ComplaintScreen::drawContent(const Ui& ui, const KioskView& view, Rect content) const {
-    if (!view.state.complaint) return;
+    if (!view.state.flow<ComplaintFlow>()) return;
     const auto& th = ui.theme;
-    const ComplaintFlow& f = *view.state.complaint;
+    const ComplaintFlow& f = *view.state.flow<ComplaintFlow>();
     const float y = flowHeading(ui, ui.t(complaintStepKey(f.step())), f.lastError(), content);
     const Rect body{content.x, y, content.w, content.bottom() - y};
     const bool wide = body.w > body.h;

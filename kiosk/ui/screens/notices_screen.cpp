@@ -36,9 +36,9 @@ static const Notice* findNotice(const std::vector<Notice>& current, const std::s
 }
 
 std::string NoticesScreen::summary(const Ui& ui, const KioskView& view) const {
-    if (!view.state.noticesFlow) return ui.t("home.tile.notices");
+    if (!view.state.flow<NoticesFlow>()) return ui.t("home.tile.notices");
     const auto current = currentNotices(view.state.notices, view.now);
-    const NoticesFlow& f = *view.state.noticesFlow;
+    const NoticesFlow& f = *view.state.flow<NoticesFlow>();
     if (const Notice* n = f.inDetail() ? findNotice(current, f.openId()) : nullptr) {
         const Language lang = view.state.settings.language;
         return noticeTitle(ui, view, *n) + ui.t("speech.pause") + n->body.in(lang);
@@ -51,8 +51,8 @@ std::string NoticesScreen::summary(const Ui& ui, const KioskView& view) const {
 }
 
 void NoticesScreen::drawContent(const Ui& ui, const KioskView& view, Rect content) const {
-    if (!view.state.noticesFlow) return;
-    const NoticesFlow& f = *view.state.noticesFlow;
+    if (!view.state.flow<NoticesFlow>()) return;
+    const NoticesFlow& f = *view.state.flow<NoticesFlow>();
     const auto current = currentNotices(view.state.notices, view.now);
     if (const Notice* n = f.inDetail() ? findNotice(current, f.openId()) : nullptr)
         drawDetail(ui, view, *n, f.page(), content);

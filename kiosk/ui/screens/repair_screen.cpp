@@ -35,8 +35,8 @@ const char* repairStepKey(Step step) {
 }
 
 std::string RepairScreen::summary(const Ui& ui, const KioskView& view) const {
-    if (!view.state.repair) return ui.t("home.tile.repair");
-    const RepairFlow& f = *view.state.repair;
+    if (!view.state.flow<RepairFlow>()) return ui.t("home.tile.repair");
+    const RepairFlow& f = *view.state.flow<RepairFlow>();
     std::string text = ui.t(repairStepKey(f.step()));
     if (!f.lastError().empty()) text += ui.t("speech.pause") + ui.t(f.lastError());
     if (f.step() == Step::Receipt && f.receipt())
@@ -46,8 +46,8 @@ std::string RepairScreen::summary(const Ui& ui, const KioskView& view) const {
 
 void RepairScreen::drawContent(const Ui& ui, const KioskView& view, Rect content) const {
     const auto& th = ui.theme;
-    if (!view.state.repair) return;
-    const RepairFlow& f = *view.state.repair;
+    if (!view.state.flow<RepairFlow>()) return;
+    const RepairFlow& f = *view.state.flow<RepairFlow>();
     float y = content.y;
     y += drawParagraph(ui, FontRole::Display, ui.t(repairStepKey(f.step())), {content.x, y, content.w, 0},
                        th.colors.text);

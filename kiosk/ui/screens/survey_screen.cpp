@@ -39,8 +39,8 @@ std::string surveyQuestion(const Ui& ui, Language lang, const SurveyFlow& f) {
 }
 
 std::string SurveyScreen::summary(const Ui& ui, const KioskView& view) const {
-    if (!view.state.survey) return ui.t("home.tile.survey");
-    const SurveyFlow& f = *view.state.survey;
+    if (!view.state.flow<SurveyFlow>()) return ui.t("home.tile.survey");
+    const SurveyFlow& f = *view.state.flow<SurveyFlow>();
     std::string text = surveyQuestion(ui, view.state.settings.language, f);
     if (f.step() == Step::Rate)
         for (int s = kSurveyScaleMax; s >= 1; --s) text += ui.t("speech.pause") + ui.t(scoreKey(s));
@@ -49,9 +49,9 @@ std::string SurveyScreen::summary(const Ui& ui, const KioskView& view) const {
 }
 
 void SurveyScreen::drawContent(const Ui& ui, const KioskView& view, Rect content) const {
-    if (!view.state.survey) return;
+    if (!view.state.flow<SurveyFlow>()) return;
     const auto& th = ui.theme;
-    const SurveyFlow& f = *view.state.survey;
+    const SurveyFlow& f = *view.state.flow<SurveyFlow>();
     const Language lang = view.state.settings.language;
     float top = content.y;
     // Where the resident is: the survey's title, the question number, the ticket it follows up.

@@ -35,8 +35,8 @@ static std::string pausedText(const Ui& ui, const KioskView& view) {
 }
 
 std::string TrackScreen::summary(const Ui& ui, const KioskView& view) const {
-    if (!view.state.track) return ui.t("home.tile.track");
-    const TrackFlow& f = *view.state.track;
+    if (!view.state.flow<TrackFlow>()) return ui.t("home.tile.track");
+    const TrackFlow& f = *view.state.flow<TrackFlow>();
     std::string text = ui.t(trackStepKey(f.step()));
     if (!f.lastError().empty()) text += ui.t("speech.pause") + ui.t(f.lastError());
     if (f.step() == Step::NotFound) text += ui.t("speech.pause") + format(ui.t("track.not_found.body"), {{"number", f.number()}});
@@ -47,8 +47,8 @@ std::string TrackScreen::summary(const Ui& ui, const KioskView& view) const {
 
 void TrackScreen::drawContent(const Ui& ui, const KioskView& view, Rect content) const {
     const auto& th = ui.theme;
-    if (!view.state.track) return;
-    const TrackFlow& f = *view.state.track;
+    if (!view.state.flow<TrackFlow>()) return;
+    const TrackFlow& f = *view.state.flow<TrackFlow>();
     const bool entering = f.step() == Step::Number || f.step() == Step::Last4;
     // Typing on a wide screen: question, message, entry and Next on the left, the keypad on the
     // right over the whole height (height is what a landscape screen lacks).

@@ -307,7 +307,8 @@ TEST_CASE("a long-poll answers as soon as a notice is published", "[hq][notices]
     auto waiting = std::async(std::launch::async, [&] {
         return hq.call("GET", "/notices", t.credential, "", {{"since", start.cursor}, {"wait", "20"}});
     });
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    // Parked in the hub (not merely sent) before the notice is published.
+    REQUIRE(hq.hub->waitForWaiters(1, std::chrono::steady_clock::now() + std::chrono::seconds(5)));
     hq::NoticeDraft draft;
     draft.title = "紧急停电";
     draft.emergency = true;
@@ -327,12 +328,16 @@ TEST_CASE("a long-poll times out with an empty page and a notice elsewhere does 
     hq::NoticeDraft draft;
     draft.title = "别处";
     draft.targets = {{hq::TargetKind::Terminal, "t-other"}};
+    const auto started = std::chrono::steady_clock::now();
     auto waiting = std::async(std::launch::async, [&] {
         return hq.call("GET", "/notices", t.credential, "", {{"wait", "1"}});
     });
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    REQUIRE(hq.hub->waitForWaiters(1, started + std::chrono::seconds(5)));
     hq.store->publishNotice(draft, hq.now).value();
+    hq.hub->notify();  // the hub moves at once, as for a notice published in this process
     auto answer = decoded<protocol::NoticeFeed>(waiting.get());
+    // Not woken by the other terminal's notice: the answer came at the full one-second wait.
+    CHECK(std::chrono::steady_clock::now() - started >= std::chrono::seconds(1));
     CHECK(answer.changes.empty());
     CHECK(answer.cursor == "1");  // moved past the change that was not for it
 }
