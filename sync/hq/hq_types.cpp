@@ -4,16 +4,31 @@
 
 namespace homedesk::hq {
 
+std::string_view toString(TargetKind kind) {
+    switch (kind) {
+        case TargetKind::All: return "all";
+        case TargetKind::Community: return "community";
+        case TargetKind::Building: return "building";
+        case TargetKind::Terminal: return "terminal";
+    }
+    return "all";
+}
+
+std::optional<TargetKind> targetKindFrom(std::string_view text) {
+    for (auto k : {TargetKind::All, TargetKind::Community, TargetKind::Building, TargetKind::Terminal})
+        if (toString(k) == text) return k;
+    return std::nullopt;
+}
+
 std::optional<NoticeTarget> parseTarget(const std::string& text) {
     if (text == "all") return NoticeTarget{TargetKind::All, ""};
     const auto colon = text.find(':');
     if (colon == std::string::npos) return std::nullopt;
-    const std::string kind = text.substr(0, colon), ref = text.substr(colon + 1);
-    if (!protocol::isValidText(ref, protocol::TextKind::Id)) return std::nullopt;
-    if (kind == "community") return NoticeTarget{TargetKind::Community, ref};
-    if (kind == "building") return NoticeTarget{TargetKind::Building, ref};
-    if (kind == "terminal") return NoticeTarget{TargetKind::Terminal, ref};
-    return std::nullopt;
+    const std::string ref = text.substr(colon + 1);
+    const auto kind = targetKindFrom(std::string_view(text).substr(0, colon));
+    if (!kind || *kind == TargetKind::All || !protocol::isValidText(ref, protocol::TextKind::Id))
+        return std::nullopt;
+    return NoticeTarget{*kind, ref};
 }
 
 std::optional<StaffRole> parseStaffRole(const std::string& text) {

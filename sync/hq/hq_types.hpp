@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sync/protocol/notice.hpp"
@@ -97,6 +98,9 @@ struct DisplayRecord {
     std::int64_t shown_for_s = 0;
 };
 
+// "all", "community", "building", "terminal": the stored and JSON words.
+std::string_view toString(TargetKind kind);
+std::optional<TargetKind> targetKindFrom(std::string_view text);
 // "all", "community:<id>", "building:<id>", "terminal:<id>"
 std::optional<NoticeTarget> parseTarget(const std::string& text);
 std::optional<StaffRole> parseStaffRole(const std::string& text);

@@ -1,7 +1,19 @@
 // The audit log in the SQLite store: rows are only ever added.
+#include "sync/hq/sqlite_hq_audit.hpp"
+
 #include "sync/hq/sqlite_hq_guard.hpp"
 
 namespace homedesk::hq {
+
+std::string auditJson(const nlohmann::json& j) {
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+AuditEntry auditEntry(const ConsoleActor& by, std::string action, std::string target,
+                      const nlohmann::json& before, const nlohmann::json& after) {
+    return {by.now,          by.username,      std::move(action), std::move(target),
+            auditJson(before), auditJson(after), by.address};
+}
 
 void SqliteHqStore::insertAudit(const AuditEntry& e) {
     m_db->prepare("INSERT INTO audit(at, actor, action, target, before, after, address) "

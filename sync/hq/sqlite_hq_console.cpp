@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sync/hq/credentials.hpp"
+#include "sync/hq/sqlite_hq_audit.hpp"
 #include "sync/hq/sqlite_hq_guard.hpp"
 
 namespace homedesk::hq {
@@ -11,41 +12,10 @@ namespace {
 
 using nlohmann::json;
 
-std::string dump(const json& j) {
-    return j.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-AuditEntry entry(const ConsoleActor& by, std::string action, std::string target,
-                 const json& before = json::object(), const json& after = json::object()) {
-    return {by.now,       by.username, std::move(action), std::move(target),
-            dump(before), dump(after), by.address};
-}
-
-std::string_view kindWord(TargetKind kind) {
-    switch (kind) {
-        case TargetKind::All:
-            return "all";
-        case TargetKind::Community:
-            return "community";
-        case TargetKind::Building:
-            return "building";
-        case TargetKind::Terminal:
-            return "terminal";
-    }
-    return "all";
-}
-
-std::optional<TargetKind> kindFrom(const std::string& text) {
-    if (text == "all") return TargetKind::All;
-    if (text == "community") return TargetKind::Community;
-    if (text == "building") return TargetKind::Building;
-    if (text == "terminal") return TargetKind::Terminal;
-    return std::nullopt;
-}
 
 json draftJson(const NoticeDraft& d) {
     json targets = json::array();
-    for (const auto& t : d.targets) targets.push_back(std::string(kindWord(t.kind)) + ":" + t.ref);
+    for (const auto& t : d.targets) targets.push_back(std::string(toString(t.kind)) + ":" + t.ref);
     return {{"title", d.title},
             {"body", d.body},
             {"title_en", d.title_en},
@@ -106,7 +76,7 @@ NoticeRow readNoticeRow(Database& db, const Statement& st) {
         "ORDER BY kind, ref");
     targets.bind(1, n.id);
     while (targets.step())
-        if (auto kind = kindFrom(targets.text(0)))
+        if (auto kind = targetKindFrom(targets.text(0)))
             n.draft.targets.push_back({*kind, targets.text(1)});
     auto counts = db.prepare(
         std::string("SELECT COUNT(*), COALESCE(SUM(t.notices_read_seq >= ?2), 0) ") + kTargeted);
@@ -133,7 +103,7 @@ void addTargets(Database& db, const std::string& id, const std::vector<NoticeTar
     auto st =
         db.prepare("INSERT OR IGNORE INTO notice_targets(notice_id, kind, ref) VALUES (?, ?, ?)");
     for (const NoticeTarget& t : targets) {
-        st.bind(1, id).bind(2, kindWord(t.kind)).bind(3, t.ref).run();
+        st.bind(1, id).bind(2, toString(t.kind)).bind(3, t.ref).run();
         st.reset();
     }
 }
@@ -199,7 +169,7 @@ Result<std::string> SqliteHqStore::createNotice(const NoticeDraft& draft, const 
     return guarded<std::string>("create notice", [&] {
         Transaction tx(*m_db);
         const std::string id = insertNotice(draft, {}, by.now);
-        insertAudit(entry(by, "notice.publish", "notice:" + id, json::object(), draftJson(draft)));
+        insertAudit(auditEntry(by, "notice.publish", "notice:" + id, json::object(), draftJson(draft)));
         tx.commit();
         return id;
     });
@@ -244,7 +214,7 @@ Result<bool> SqliteHqStore::reviseNotice(const std::string& id, const NoticeDraf
         auto [b, a] = changedFields(draftJson(before.draft), draftJson(merged));
         b["revision"] = before.revision;
         a["revision"] = before.revision + 1;
-        insertAudit(entry(by, "notice.revise", "notice:" + id, b, a));
+        insertAudit(auditEntry(by, "notice.revise", "notice:" + id, b, a));
         tx.commit();
         return true;
     });
@@ -263,7 +233,7 @@ Result<bool> SqliteHqStore::retractNoticeBy(const std::string& id, const Console
             .bind(2, seq)
             .bind(3, id)
             .run();
-        insertAudit(entry(by, "notice.retract", "notice:" + id, {{"retracted", false}},
+        insertAudit(auditEntry(by, "notice.retract", "notice:" + id, {{"retracted", false}},
                           {{"retracted", true}}));
         tx.commit();
         return true;
@@ -317,23 +287,10 @@ Result<EnrollCode> SqliteHqStore::createEnrollCodeBy(const std::string& communit
                                                      const ConsoleActor& by) {
     return guarded<EnrollCode>("create enroll code", [&]() -> Result<EnrollCode> {
         Transaction tx(*m_db);
-        auto check = m_db->prepare(
-            "SELECT 1 FROM communities c WHERE c.id = ?1 AND (?2 IS NULL OR EXISTS "
-            "(SELECT 1 FROM buildings b WHERE b.id = ?2 AND b.community_id = c.id))");
-        if (!check.bind(1, communityId).bind(2, buildingId).step())
-            return Error{Error::Kind::NotFound, "hq store",
-                         "no such community (or building in it): " + communityId, false};
-        EnrollCode code{newEnrollCode(), communityId, buildingId, expiresAt};
-        m_db->prepare(
-                "INSERT INTO enroll_codes(code, community_id, building_id, expires_at) "
-                "VALUES (?, ?, ?, ?)")
-            .bind(1, code.code)
-            .bind(2, code.community_id)
-            .bind(3, code.building_id)
-            .bind(4, code.expires_at)
-            .run();
+        auto code = insertEnrollCode(communityId, buildingId, expiresAt);
+        if (!code) return code;
         // The code itself is a secret for the installer: the audit row holds only where and until.
-        insertAudit(entry(by, "fleet.enroll_code", "community:" + communityId, json::object(),
+        insertAudit(auditEntry(by, "fleet.enroll_code", "community:" + communityId, json::object(),
                           {{"building_id", buildingId ? json(*buildingId) : json(nullptr)},
                            {"expires_at", expiresAt}}));
         tx.commit();
@@ -350,7 +307,7 @@ Result<bool> SqliteHqStore::revokeTerminalBy(const std::string& terminalId,
             .bind(2, terminalId)
             .run();
         if (m_db->changes() != 1) return false;
-        insertAudit(entry(by, "fleet.revoke", "terminal:" + terminalId, {{"revoked", false}},
+        insertAudit(auditEntry(by, "fleet.revoke", "terminal:" + terminalId, {{"revoked", false}},
                           {{"revoked", true}}));
         tx.commit();
         return true;

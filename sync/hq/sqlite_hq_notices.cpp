@@ -5,16 +5,6 @@
 namespace homedesk::hq {
 namespace {
 
-std::string_view kindText(TargetKind kind) {
-    switch (kind) {
-        case TargetKind::All: return "all";
-        case TargetKind::Community: return "community";
-        case TargetKind::Building: return "building";
-        case TargetKind::Terminal: return "terminal";
-    }
-    return "all";
-}
-
 std::int64_t recordChange(Database& db, const std::string& noticeId, const char* change,
                           std::int64_t now) {
     db.prepare("INSERT INTO notice_changes(notice_id, change, at) VALUES (?, ?, ?)")
@@ -26,7 +16,7 @@ void addTargets(Database& db, const std::string& id, const std::vector<NoticeTar
     auto target =
         db.prepare("INSERT OR IGNORE INTO notice_targets(notice_id, kind, ref) VALUES (?, ?, ?)");
     for (const NoticeTarget& t : targets) {
-        target.bind(1, id).bind(2, kindText(t.kind)).bind(3, t.ref).run();
+        target.bind(1, id).bind(2, toString(t.kind)).bind(3, t.ref).run();
         target.reset();
     }
 }

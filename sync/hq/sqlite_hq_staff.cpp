@@ -2,6 +2,7 @@
 // directory of communities in the SQLite store (the console's accounts; docs/console.md).
 #include <nlohmann/json.hpp>
 
+#include "sync/hq/sqlite_hq_audit.hpp"
 #include "sync/hq/sqlite_hq_guard.hpp"
 
 namespace homedesk::hq {
@@ -51,15 +52,6 @@ StaffAccount readStaff(const Statement& st) {
     return a;
 }
 
-std::string dump(const json& j) {
-    return j.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-AuditEntry entry(const ConsoleActor& by, std::string action, std::string target,
-                 const json& before = json::object(), const json& after = json::object()) {
-    return {by.now,       by.username, std::move(action), std::move(target),
-            dump(before), dump(after), by.address};
-}
 
 }  // namespace
 
@@ -81,7 +73,7 @@ Result<bool> SqliteHqStore::addStaffMember(const NewStaff& s, const ConsoleActor
             .bind(5, s.name)
             .bind(6, scopeText(scope))
             .run();
-        insertAudit(entry(
+        insertAudit(auditEntry(
             by, "staff.add", "staff:" + s.username, json::object(),
             {{"role", toString(s.role)}, {"name", s.name}, {"communities", scopeText(scope)}}));
         tx.commit();
@@ -118,7 +110,7 @@ Result<bool> SqliteHqStore::disableStaff(const std::string& username, const Cons
             .bind(2, id)
             .run();
         m_db->prepare("DELETE FROM staff_sessions WHERE staff_id = ?").bind(1, id).run();
-        insertAudit(entry(by, "staff.disable", "staff:" + username, {{"disabled", false}},
+        insertAudit(auditEntry(by, "staff.disable", "staff:" + username, {{"disabled", false}},
                           {{"disabled", true}}));
         tx.commit();
         return true;
@@ -161,7 +153,7 @@ Result<std::optional<std::int64_t>> SqliteHqStore::recordSignInFailure(const std
         json after = json::object();
         if (lockedUntil) after["locked_until"] = *lockedUntil;
         insertAudit(
-            entry(anonymous, "session.login_failed", "staff:" + username, json::object(), after));
+            auditEntry(anonymous, "session.login_failed", "staff:" + username, json::object(), after));
         tx.commit();
         return lockedUntil;
     });
@@ -175,7 +167,7 @@ Result<bool> SqliteHqStore::startSession(const NewSession& s, const ConsoleActor
                 .bind(1, *s.replacesIdHash)
                 .run();
             if (m_db->changes() > 0)
-                insertAudit(entry(by, "session.replaced", "staff:" + by.username));
+                insertAudit(auditEntry(by, "session.replaced", "staff:" + by.username));
         }
         m_db->prepare(
                 "INSERT INTO staff_sessions(id_hash, staff_id, csrf, created_at, last_seen, "
@@ -195,7 +187,7 @@ Result<bool> SqliteHqStore::startSession(const NewSession& s, const ConsoleActor
             .run();
         // Expired sessions of anyone go at each sign-in, so the table stays small.
         m_db->prepare("DELETE FROM staff_sessions WHERE expires_at <= ?").bind(1, by.now).run();
-        insertAudit(entry(by, "session.login", "staff:" + by.username));
+        insertAudit(auditEntry(by, "session.login", "staff:" + by.username));
         tx.commit();
         return true;
     });
@@ -243,7 +235,7 @@ Result<bool> SqliteHqStore::endSession(const std::string& idHash, const ConsoleA
         Transaction tx(*m_db);
         m_db->prepare("DELETE FROM staff_sessions WHERE id_hash = ?").bind(1, idHash).run();
         const bool ended = m_db->changes() > 0;
-        if (ended) insertAudit(entry(by, "session.logout", "staff:" + by.username));
+        if (ended) insertAudit(auditEntry(by, "session.logout", "staff:" + by.username));
         tx.commit();
         return ended;
     });

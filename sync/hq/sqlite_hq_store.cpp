@@ -63,23 +63,30 @@ Result<EnrollCode> SqliteHqStore::createEnrollCode(const std::string& communityI
                                                    const std::optional<std::string>& buildingId,
                                                    std::int64_t expiresAt) {
     return guarded<EnrollCode>("create enroll code", [&]() -> Result<EnrollCode> {
-        // One write transaction: a check still open as a read would make the insert fail at
-        // once (SQLITE_BUSY, no wait) when the serving process wrote in between.
         Transaction tx(*m_db);
-        auto check = m_db->prepare(
-            "SELECT 1 FROM communities c WHERE c.id = ?1 AND (?2 IS NULL OR EXISTS "
-            "(SELECT 1 FROM buildings b WHERE b.id = ?2 AND b.community_id = c.id))");
-        if (!check.bind(1, communityId).bind(2, buildingId).step())
-            return Error{Error::Kind::NotFound, "hq store",
-                         "no such community (or building in it): " + communityId, false};
-        EnrollCode code{newEnrollCode(), communityId, buildingId, expiresAt};
-        m_db->prepare("INSERT INTO enroll_codes(code, community_id, building_id, expires_at) "
-                      "VALUES (?, ?, ?, ?)")
-            .bind(1, code.code).bind(2, code.community_id).bind(3, code.building_id)
-            .bind(4, code.expires_at).run();
-        tx.commit();
+        auto code = insertEnrollCode(communityId, buildingId, expiresAt);
+        if (code) tx.commit();
         return code;
     });
+}
+
+Result<EnrollCode> SqliteHqStore::insertEnrollCode(const std::string& communityId,
+                                                   const std::optional<std::string>& buildingId,
+                                                   std::int64_t expiresAt) {
+    // Inside one write transaction: a check still open as a read would make the insert fail at
+    // once (SQLITE_BUSY, no wait) when the serving process wrote in between.
+    auto check = m_db->prepare(
+        "SELECT 1 FROM communities c WHERE c.id = ?1 AND (?2 IS NULL OR EXISTS "
+        "(SELECT 1 FROM buildings b WHERE b.id = ?2 AND b.community_id = c.id))");
+    if (!check.bind(1, communityId).bind(2, buildingId).step())
+        return Error{Error::Kind::NotFound, "hq store",
+                     "no such community (or building in it): " + communityId, false};
+    EnrollCode code{newEnrollCode(), communityId, buildingId, expiresAt};
+    m_db->prepare("INSERT INTO enroll_codes(code, community_id, building_id, expires_at) "
+                  "VALUES (?, ?, ?, ?)")
+        .bind(1, code.code).bind(2, code.community_id).bind(3, code.building_id)
+        .bind(4, code.expires_at).run();
+    return code;
 }
 
 Result<std::string> SqliteHqStore::addStaff(const std::string& username,

@@ -129,6 +129,10 @@ private:
                       protocol::TicketState status, const std::string& note,
                       const std::string& actor, std::int64_t now);
     void bumpConfigVersion();
+    // Inside the caller's lock and write transaction: checks the community (and building).
+    Result<EnrollCode> insertEnrollCode(const std::string& communityId,
+                                        const std::optional<std::string>& buildingId,
+                                        std::int64_t expiresAt);
     // Inside the caller's lock and transaction: one audit row.
     void insertAudit(const AuditEntry& entry);
     // The ticket desk's helpers (sqlite_hq_desk.cpp), inside the caller's lock and transaction.

@@ -4,6 +4,7 @@
 // note; the terminal's callback survey scores 2 and a follow-up F-… ticket is in the inbox.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { makeWorld } from './lib/world.mjs';
 import { runTerminal, until, sql, syncUntil } from './lib/harness.mjs';
@@ -128,9 +129,9 @@ describe('console: an urgent repair from the terminal to the technician and back
   });
 
   it('the callback survey on the terminal scores 2 and a follow-up F- ticket is in the inbox', async () => {
-    // The terminal stays up (its script ends waiting) until the office shows the follow-up. A
-    // saved survey does not wake the terminal's sync engine: it goes with the next round, at most
-    // the engine's 30 s poll interval later.
+    // The terminal stays up (its script ends waiting) until the office shows the follow-up and the
+    // terminal has drawn its thanks: a saved survey wakes the sync engine, so the follow-up may be
+    // in the inbox before the script has taken its last shot.
     const survey = 'tap track.rate\nshot rate\ntap survey.score.5\ntap survey.score.2\nshot follow-up\ntap survey.follow_up.slow\n' +
       'tap survey.score.5\ntap survey.score.5\ntap survey.score.5\ntap survey.score.5\ntap survey.next\ntap survey.submit\nshot thanks\n' +
       'wait 600000\n';
@@ -144,6 +145,9 @@ describe('console: an urgent repair from the terminal to the technician and back
         const rows = desk.locator('tr.ticket-row[data-number^="F-"]');
         return (await rows.count()) > 0 ? rows.first() : null;
       }, 60000, 'the follow-up ticket in the inbox');
+      // Parsed, not just present: the terminal may still be writing it.
+      await until(async () => JSON.parse(fs.readFileSync(path.join(term.shots, 'thanks.json'), 'utf8')),
+        30000, "the terminal's thanks screen");
     } finally {
       child?.kill('SIGTERM');
     }

@@ -22,20 +22,6 @@ struct Places {
     std::map<std::string, std::string> community;  // "community:c1" etc. -> c1
 };
 
-std::string kindWord(TargetKind kind) {
-    switch (kind) {
-        case TargetKind::All:
-            return "all";
-        case TargetKind::Community:
-            return "community";
-        case TargetKind::Building:
-            return "building";
-        case TargetKind::Terminal:
-            return "terminal";
-    }
-    return "all";
-}
-
 Result<Places> loadPlaces(HqStore& store) {
     Places p;
     auto dir = store.communityDirectory();
@@ -54,7 +40,7 @@ Result<Places> loadPlaces(HqStore& store) {
 // Nothing: the target does not exist. Else whether it lies in the user's scope.
 std::optional<bool> targetInScope(const NoticeTarget& t, const StaffUser& u, const Places& p) {
     if (t.kind == TargetKind::All) return u.allCommunities;
-    auto it = p.community.find(kindWord(t.kind) + ":" + t.ref);
+    auto it = p.community.find(std::string(toString(t.kind)) + ":" + t.ref);
     if (it == p.community.end()) return std::nullopt;
     return u.inScope(it->second);
 }
@@ -75,7 +61,7 @@ bool changeable(const NoticeDraft& d, const StaffUser& u, const Places& p) {
 bool reaches(const NoticeDraft& d, const std::string& community, const Places& p) {
     for (const auto& t : d.targets) {
         if (t.kind == TargetKind::All) return true;
-        auto it = p.community.find(kindWord(t.kind) + ":" + t.ref);
+        auto it = p.community.find(std::string(toString(t.kind)) + ":" + t.ref);
         if (it != p.community.end() && it->second == community) return true;
     }
     return false;
@@ -95,7 +81,7 @@ json optional(const std::optional<std::int64_t>& v) {
 json noticeJson(const NoticeRow& n, std::int64_t now) {
     json targets = json::array();
     for (const auto& t : n.draft.targets)
-        targets.push_back({{"kind", kindWord(t.kind)}, {"ref", t.ref}});
+        targets.push_back({{"kind", toString(t.kind)}, {"ref", t.ref}});
     return {{"id", n.id},
             {"revision", n.revision},
             {"title", n.draft.title},
