@@ -1,6 +1,8 @@
 // The receipt's phone page: its rate limits, the page for a ticket, and the 404 / 429 pages.
 #include "sync/hq/console/receipt_page.hpp"
 
+#include <optional>
+
 #include <spdlog/spdlog.h>
 
 #include <array>
@@ -39,6 +41,32 @@ std::string kindWords(const std::string& kind) {
     if (kind == "complaint") return "投诉 Complaint";
     if (kind == "followup") return "回访跟进 Follow-up";
     return htmlEscape(kind);
+}
+
+// The terminal's words for a category (assets/i18n), Chinese then English; an unknown code is
+// shown escaped as it is.
+std::string categoryWords(const std::string& kind, const std::string& category) {
+    struct Words {
+        const char* code;
+        const char* words;
+    };
+    static constexpr Words kRepair[] = {
+        {"water_electric", "水电 Water & electric"}, {"doors_windows", "门窗 Doors & windows"},
+        {"elevator", "电梯 Lift"},                    {"lighting", "公共照明 Lighting"},
+        {"pipes", "管道疏通 Pipes & drains"},         {"gas", "燃气 Gas"},
+        {"other", "其他 Other"}};
+    static constexpr Words kComplaint[] = {
+        {"service", "服务态度 Staff & service"},   {"environment", "环境卫生 Cleaning & environment"},
+        {"security", "安全秩序 Safety & order"},   {"facilities", "公共设施 Shared facilities"},
+        {"fees", "收费问题 Fees"},                 {"neighbours", "邻里纠纷 Neighbours"},
+        {"suggestion", "意见建议 A suggestion"},   {"other", "其他 Other"}};
+    auto find = [&](const auto& table) -> std::optional<std::string> {
+        for (const Words& w : table)
+            if (category == w.code) return std::string(w.words);
+        return std::nullopt;
+    };
+    const auto words = kind == "complaint" ? find(kComplaint) : find(kRepair);
+    return words ? *words : htmlEscape(category);
 }
 
 std::string page(const std::string& title, const std::string& main) {
@@ -114,7 +142,7 @@ std::string renderReceipt(const ReceiptView& v, std::int64_t) {
     std::string main =
         "<h1>工单 " + htmlEscape(v.number) + " <span class=\"en\">Ticket</span></h1>";
     main += "<p>" + kindWords(v.kind);
-    if (!v.category.empty()) main += " · " + htmlEscape(v.category);
+    if (!v.category.empty()) main += " · " + categoryWords(v.kind, v.category);
     main += "</p>\n<h2>进度 <span class=\"en\">Progress</span></h2><ol>";
     for (std::size_t i = 0; i < kStages.size(); ++i) {
         std::optional<std::int64_t> at;

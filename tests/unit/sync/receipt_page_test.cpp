@@ -104,3 +104,14 @@ TEST_CASE("Receipt page: a wrong code is a 404 page, too many look-ups a 429 pag
         CHECK(f.request("GET", "/t/11112222").status == 200);
     }
 }
+
+TEST_CASE("Receipt page: a known category is shown in the terminal's words") {
+    ConsoleFixture f;
+    const std::string number = fileTicket(f, "30303030");
+    hq::Database db(f.dir.file("hq.db"));
+    db.prepare("UPDATE tickets SET category = 'elevator' WHERE number = ?").bind(1, number).run();
+    auto r = f.request("GET", "/t/30303030");
+    REQUIRE(r.status == 200);
+    CHECK(r.body.find("电梯 Lift") != std::string::npos);
+    CHECK(r.body.find("elevator") == std::string::npos);
+}
