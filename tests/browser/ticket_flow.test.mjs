@@ -76,6 +76,8 @@ describe('console: an urgent repair from the terminal to the technician and back
     assert.match(text, /紧急/);          // urgency in words
     assert.match(text, /已提交/);        // status in words
     assert.match(text, /响应/);          // the response clock's badge names itself
+    assert.match(text, /3号楼/);         // the building by the office's name, not its id
+    assert.doesNotMatch(text, /\bb3\b/);
     assert.deepEqual(desk.dialogs, []);
   });
 

@@ -31,6 +31,16 @@ export async function fleetItems() {
   return fleetCache;
 }
 
+// The names of the communities and buildings in scope, by id (staff read 3号楼, not b3).
+export async function placeNames() {
+  const community = new Map(), building = new Map();
+  for (const c of await communities()) {
+    if (c.name) community.set(c.id, c.name);
+    for (const b of c.buildings || []) if (b.name) building.set(b.id, b.name);
+  }
+  return { community, building };
+}
+
 // [[id, label]] of the communities in scope.
 export async function communityOptions(user) {
   const list = await communities();

@@ -7,7 +7,7 @@ import { t, word, formatTime } from '../i18n.js';
 import { errorBox } from '../errors.js';
 import { KINDS, CATEGORIES, STATUSES } from '../catalog_values.js';
 import { rowBadges, statusChip, urgencyChip, isOverdue } from '../sla.js';
-import { communityOptions } from '../scope.js';
+import { communityOptions, placeNames } from '../scope.js';
 
 const LIMIT = 50;
 const REFRESH_MS = 30000;
@@ -61,7 +61,7 @@ async function loadList(listBox, wanted, f, page, base, jobs) {
   }
   append(clear(listBox), [
     h('p', { class: 'muted', id: 'inbox-count' }, t('inbox.count', { total, from: (page - 1) * LIMIT + 1, to: (page - 1) * LIMIT + items.length })),
-    ticketTable(items, jobs),
+    ticketTable(items, jobs, await placeNames()),
     pager(f, page, total, base)]);
 }
 
@@ -100,7 +100,7 @@ async function filterForm(ctx, f, base) {
   return form;
 }
 
-function ticketTable(items, jobs) {
+function ticketTable(items, jobs, names) {
   const head = h('tr', {}, ['col.number', 'col.kind', 'col.summary', 'col.place', 'col.status', 'col.sla', 'col.assignee', 'col.created']
     .map((k) => h('th', { scope: 'col' }, t(k))));
   const rows = items.map((item) => {
@@ -112,7 +112,7 @@ function ticketTable(items, jobs) {
       cell(t('col.kind'), word('kind', item.kind), ' · ', word('category', item.category), ' ', urgencyChip(item.urgency)),
       cell(t('col.summary'), h('span', { class: 'summary' }, item.summary || ''),
         item.co_reporters > 0 ? h('span', { class: 'chip' }, t('ticket.co_count', { n: item.co_reporters })) : null),
-      cell(t('col.place'), placeText(item)),
+      cell(t('col.place'), placeText(item, names)),
       cell(t('col.status'), statusChip(item.status)),
       cell(t('col.sla'), h('span', { class: 'badges' }, rowBadges(item.sla))),
       cell(t('col.assignee'), item.assignee || t('ticket.unassigned')),
@@ -122,10 +122,11 @@ function ticketTable(items, jobs) {
     h('thead', {}, head), h('tbody', {}, rows));
 }
 
-export function placeText(item) {
+// Community, building and place; names where the office knows them, else the ids as sent.
+export function placeText(item, names = null) {
   const parts = [];
-  if (item.community_id) parts.push(item.community_id);
-  if (item.building_id) parts.push(item.building_id);
+  if (item.community_id) parts.push(names?.community.get(item.community_id) || item.community_id);
+  if (item.building_id) parts.push(names?.building.get(item.building_id) || item.building_id);
   if (item.place) parts.push(item.place);
   return parts.join(' · ');
 }

@@ -7,7 +7,7 @@ import { t, word, formatTime } from '../i18n.js';
 import { errorBox, messageFor } from '../errors.js';
 import { clockLine, statusChip, urgencyChip, escalationBadge } from '../sla.js';
 import { placeText } from './inbox.js';
-import { communities } from '../scope.js';
+import { placeNames } from '../scope.js';
 
 export async function renderTicket(main, ctx, number) {
   const back = ctx.can.jobs(ctx.user) ? '#/jobs' : '#/inbox';
@@ -21,8 +21,8 @@ export async function renderTicket(main, ctx, number) {
     box.replaceChildren(errorBox(err));
     return;
   }
-  const names = new Map((await communities()).map((c) => [c.id, c.name]));
-  ticket.community_name = names.get(ticket.community_id) || '';
+  ticket.names = await placeNames();
+  ticket.community_name = ticket.names.community.get(ticket.community_id) || '';
   draw(box, ctx, ticket, null);
 }
 
@@ -53,7 +53,8 @@ function row(label, ...value) {
 
 function details(ticket) {
   const loc = ticket.location || {};
-  const where = [word('where', loc.kind), loc.building_id, loc.unit, loc.place_id].filter(Boolean).join(' · ') || placeText(ticket);
+  const building = loc.building_id && (ticket.names?.building.get(loc.building_id) || loc.building_id);
+  const where = [word('where', loc.kind), building, loc.unit, loc.place_id].filter(Boolean).join(' · ') || placeText(ticket, ticket.names);
   return h('section', { class: 'card', id: 'ticket-details' },
     h('h2', {}, t('ticket.details')),
     h('p', { class: 'description', id: 'ticket-description' }, ticket.description || ''),
