@@ -55,10 +55,16 @@ Status writeNew(const std::string& path, const std::string& value) {
 
 }  // namespace
 
-Status makePrivateFolder(const std::string& path) {
+Status makePrivateFolder(const std::string& path, bool narrowExisting) {
     if (path.empty()) return Done{};
     std::error_code ec;
-    if (fs::is_directory(path, ec)) return Done{};
+    if (fs::is_directory(path, ec)) {
+        struct stat st {};
+        if (narrowExisting && ::stat(path.c_str(), &st) == 0 && (st.st_mode & 077) != 0 &&
+            ::chmod(path.c_str(), 0700) != 0)
+            return sysError("cannot make owner-only", path);
+        return Done{};
+    }
     const std::string parent = parentOf(path);
     if (parent != path && parent != ".") {
         auto up = makePrivateFolder(parent);

@@ -8,9 +8,10 @@
 
 namespace homedesk {
 
-// Creates the folder and any missing parents with mode 0700 (existing folders are left as they
-// are: a data folder may sit under /var/lib).
-Status makePrivateFolder(const std::string& path);
+// Creates the folder and any missing parents with mode 0700. Existing parents are left as they
+// are (a data folder may sit under /var/lib); an existing `path` itself is narrowed to 0700 when
+// `narrowExisting` (a folder that is ours alone, such as the terminal's data folder).
+Status makePrivateFolder(const std::string& path, bool narrowExisting = false);
 
 // Makes sure `path` exists as a regular file of mode 0600 in a private folder: created empty
 // with 0600 when missing (never through a symlink), narrowed to 0600 when it exists wider.

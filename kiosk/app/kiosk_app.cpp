@@ -11,6 +11,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "base/private_file.hpp"
 #include "kiosk/core/datetime.hpp"
 #include "kiosk/core/directory_json.hpp"
 #include "platform/espeak/espeak_speech.hpp"
@@ -76,9 +77,7 @@ Result<bool> KioskApp::init() {
     m_directory = std::move(directory).value();
     m_state.directory = &m_directory;
 
-    std::error_code ec;
-    std::filesystem::create_directories(m_config.dataDir, ec);
-    if (ec) return ioError(m_config.dataDir, "cannot create the data folder: " + ec.message());
+    if (auto folder = makePrivateFolder(m_config.dataDir, true); !folder) return folder.error();
     // Home shows the notices (the emergency banner): the database opens now; the demo survey,
     // which no flow needs before a tap, is stored after the first frame (openFlowStores).
     auto db = store::TerminalDb::openIn(m_config.dataDir);

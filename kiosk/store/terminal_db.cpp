@@ -1,6 +1,7 @@
 // Opens the connection, runs the migrations and loads the key: the one way in to the database.
 #include "kiosk/store/terminal_db.hpp"
 
+#include "base/private_file.hpp"
 #include "kiosk/store/migrations.hpp"
 #include "kiosk/store/store_open.hpp"
 
@@ -15,6 +16,7 @@ Result<std::unique_ptr<TerminalDb>> TerminalDb::open(const std::string& dbPath,
     return guarded<Opened>("store.open", [&]() -> Result<Opened> {
         auto cipher = PhoneCipher::openOrCreate(keyPath);
         if (!cipher) return cipher.error();
+        if (auto file = makePrivateFile(dbPath); !file) return file.error();  // 0600 from byte one
         auto db = Db::open(dbPath);
         if (!db) return db.error();
         if (auto migrated = migrate(*db); !migrated) return migrated.error();
@@ -23,6 +25,8 @@ Result<std::unique_ptr<TerminalDb>> TerminalDb::open(const std::string& dbPath,
 }
 
 Result<std::unique_ptr<TerminalDb>> TerminalDb::openIn(const std::string& dataDir) {
+    // Residents' phone numbers and their key live here: owner-only, whoever made the folder.
+    if (auto folder = makePrivateFolder(dataDir, true); !folder) return folder.error();
     return open(databasePath(dataDir), keyPath(dataDir));
 }
 

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include <nlohmann/json.hpp>
+
 #include "base/private_file.hpp"
 
 #include "sync/hq/credentials.hpp"
@@ -16,11 +18,15 @@ Result<std::unique_ptr<SqliteHqStore>> SqliteHqStore::open(const std::string& pa
     // It holds residents' phone numbers and the staff's password hashes.
     auto privateFile = makePrivateFile(path);
     if (!privateFile) return privateFile.error();
+    auto pii = PiiCipher::openOrCreate(piiKeyPath(path));
+    if (!pii) return pii.error();
     try {
         auto db = std::make_unique<Database>(path);
         migrate(*db);
-        std::unique_ptr<SqliteHqStore> store(new SqliteHqStore(std::move(db), signingKeyPath(path)));
+        std::unique_ptr<SqliteHqStore> store(
+            new SqliteHqStore(std::move(db), signingKeyPath(path), std::move(pii).value()));
         store->moveSigningKeyOutOfDatabase();
+        store->sealPlainPhones();
         return store;
     } catch (const std::exception& e) {
         return ioError("hq store", e.what());
@@ -31,8 +37,52 @@ std::string SqliteHqStore::signingKeyPath(const std::string& dbPath) {
     return dbPath + ".signing-key";
 }
 
-SqliteHqStore::SqliteHqStore(std::unique_ptr<Database> db, std::string keyPath)
-    : m_signingKeyPath(std::move(keyPath)), m_db(std::move(db)) {}
+std::string SqliteHqStore::piiKeyPath(const std::string& dbPath) { return dbPath + ".pii-key"; }
+
+SqliteHqStore::SqliteHqStore(std::unique_ptr<Database> db, std::string keyPath, PiiCipher pii)
+    : m_signingKeyPath(std::move(keyPath)), m_pii(std::move(pii)), m_db(std::move(db)) {}
+
+std::string SqliteHqStore::storedPayload(const nlohmann::json& payload) const {
+    auto stored = payload;
+    const auto phone = stored.find("phone");
+    if (phone != stored.end() && phone->is_string() && !phone->get_ref<const std::string&>().empty())
+        *phone = m_pii.seal(phone->get<std::string>());
+    return stored.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::optional<std::string> SqliteHqStore::phoneOf(const nlohmann::json& stored) const {
+    const auto phone = stored.find("phone");
+    if (phone == stored.end() || !phone->is_string()) return std::nullopt;
+    const auto& text = phone->get_ref<const std::string&>();
+    if (text.empty()) return std::nullopt;
+    if (!PiiCipher::isSealed(text)) return text;  // not yet sealed (sealPlainPhones runs at open)
+    auto plain = m_pii.open(text);
+    if (!plain) return std::string("(unreadable: sealed under another key)");
+    return plain.value();
+}
+
+void SqliteHqStore::sealPlainPhones() {
+    Transaction tx(*m_db);
+    std::vector<std::pair<std::int64_t, std::string>> rewritten;
+    {
+        auto st = m_db->prepare(
+            "SELECT rowid, payload FROM submissions WHERE json_valid(payload) AND "
+            "json_type(payload, '$.phone') = 'text' AND json_extract(payload, '$.phone') <> '' "
+            "AND json_extract(payload, '$.phone') NOT LIKE 's1.%'");
+        while (st.step())
+            rewritten.emplace_back(st.integer(0),
+                                   storedPayload(nlohmann::json::parse(st.text(1))));
+    }
+    if (rewritten.empty()) return;
+    auto update = m_db->prepare("UPDATE submissions SET payload = ? WHERE rowid = ?");
+    for (const auto& [row, payload] : rewritten) {
+        update.bind(1, payload).bind(2, row).run();
+        update.reset();
+    }
+    tx.commit();
+    m_db->exec("VACUUM");  // the plain numbers must not linger in free pages
+    m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
 
 void SqliteHqStore::moveSigningKeyOutOfDatabase() {
     {

@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "sync/hq/hq_store.hpp"
+#include "sync/hq/pii_cipher.hpp"
 
 namespace homedesk::hq {
 
@@ -25,6 +26,8 @@ public:
     static Result<std::unique_ptr<SqliteHqStore>> open(const std::string& path);
     // Where the store at `dbPath` keeps its Ed25519 signing key (0600): `<dbPath>.signing-key`.
     static std::string signingKeyPath(const std::string& dbPath);
+    // Where it keeps the key that seals residents' phone numbers (0600): `<dbPath>.pii-key`.
+    static std::string piiKeyPath(const std::string& dbPath);
     ~SqliteHqStore() override;
 
     Result<std::string> addCommunity(const std::string& name) override;
@@ -119,7 +122,12 @@ public:
     Result<std::int64_t> configVersion() override;
 
 private:
-    SqliteHqStore(std::unique_ptr<Database> db, std::string keyPath);
+    SqliteHqStore(std::unique_ptr<Database> db, std::string keyPath, PiiCipher pii);
+    // Seals the phone numbers that an older version stored in plain text.
+    void sealPlainPhones();
+    // The payload as stored: the phone sealed. And the phone read back from a stored payload.
+    std::string storedPayload(const nlohmann::json& payload) const;
+    std::optional<std::string> phoneOf(const nlohmann::json& stored) const;
     // Moves a signing key kept in the database by schema v4 and older into its file.
     void moveSigningKeyOutOfDatabase();
     // Runs `body` under the lock; SQLite failures become errors (busy ones retryable).
@@ -160,6 +168,7 @@ private:
 
     std::string m_signingKeyPath;
     std::mutex m_keyMutex;  // one rotation or creation at a time
+    PiiCipher m_pii;
     std::mutex m_mutex;
     std::unique_ptr<Database> m_db;
     SlaPolicy m_slaPolicy;  // under m_mutex

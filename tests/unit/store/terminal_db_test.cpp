@@ -2,6 +2,8 @@
 // repository on that same connection.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include "kiosk/store/migrations.hpp"
 #include "kiosk/store/store_open.hpp"
 #include "kiosk/store/terminal_db.hpp"
@@ -47,6 +49,37 @@ TEST_CASE("a terminal database opened in a data folder uses its database and key
     REQUIRE(db.ok());
     CHECK(std::filesystem::exists(databasePath(data)));
     CHECK(std::filesystem::file_size(keyPath(data)) == PhoneCipher::kKeyBytes);
+}
+
+TEST_CASE("the data folder and the database are owner-only, even when made by someone else",
+          "[store][terminal_db][privacy]") {
+    TempDir dir;
+    const auto modeOf = [](const std::string& path) {
+        struct stat st {};
+        REQUIRE(::stat(path.c_str(), &st) == 0);
+        return st.st_mode & 0777;
+    };
+    ::umask(022);
+    const std::string fresh = dir.path().string() + "/var/homedesk";  // made by the store
+    {
+        auto db = TerminalDb::openIn(fresh);
+        REQUIRE(db.ok());
+        REQUIRE(db.value()->tickets().submit(sampleTicket("mode-0001")).ok());  // WAL and SHM
+        CHECK(modeOf(fresh) == 0700);
+        CHECK(modeOf(databasePath(fresh)) == 0600);
+        CHECK(modeOf(databasePath(fresh) + "-wal") == 0600);
+        CHECK(modeOf(databasePath(fresh) + "-shm") == 0600);
+        CHECK(modeOf(keyPath(fresh)) == 0600);
+    }
+    // An installer's `mkdir` (0755) and an old version's database (0644) are narrowed on open.
+    const std::string installed = dir.path().string() + "/installed";
+    REQUIRE(::mkdir(installed.c_str(), 0755) == 0);
+    REQUIRE(TerminalDb::openIn(installed).ok());
+    REQUIRE(::chmod(databasePath(installed).c_str(), 0644) == 0);
+    REQUIRE(::chmod(installed.c_str(), 0755) == 0);
+    REQUIRE(TerminalDb::openIn(installed).ok());
+    CHECK(modeOf(installed) == 0700);
+    CHECK(modeOf(databasePath(installed)) == 0600);
 }
 
 TEST_CASE("a terminal database that cannot migrate is not opened", "[store][terminal_db]") {

@@ -7,9 +7,11 @@
 #include <filesystem>
 #include <fstream>
 
+#include "sync/hq/api.hpp"
 #include "sync/hq/sqlite_db.hpp"
 #include "sync/hq/sqlite_hq_store.hpp"
 #include "sync/protocol/signing_key.hpp"
+#include "tests/unit/sync/hq_fixture.hpp"
 #include "tests/unit/sync/temp_dir.hpp"
 
 using namespace homedesk;
@@ -108,4 +110,68 @@ TEST_CASE("rotating the signing key keeps the old one aside and tells the termin
     // Another process (the running server) sees the new key without a restart.
     auto other = std::move(hq::SqliteHqStore::open(db).value());
     CHECK(other->signingSecret().value() == rotated.value());
+}
+
+TEST_CASE("a resident's phone is sealed in hq.db and read back in full by the desk",
+          "[hq][privacy]") {
+    homedesk::testing::HqFixture hq;
+    auto t = hq.enroll();
+    auto report = homedesk::testing::repair("phone-0001");
+    report.payload["phone"] = "13812345678";
+    report.payload["description"] = "厨房漏水";
+    protocol::SubmissionBatch batch;
+    batch.items = {report};
+    auto answer = homedesk::testing::decoded<protocol::SubmissionBatchResult>(
+        hq.call("POST", "/submissions", t.credential, protocol::encode(batch)));
+    REQUIRE(answer.results.size() == 1);
+    REQUIRE(answer.results[0].ticket_number);
+
+    auto detail = hq.store->deskTicket(*answer.results[0].ticket_number).value();
+    REQUIRE(detail);
+    CHECK(detail->phone == std::optional<std::string>("13812345678"));
+    CHECK(detail->description == "厨房漏水");
+    const std::string db = hq.dir.file("hq.db");
+    CHECK(slurp(db).find("13812345678") == std::string::npos);
+    CHECK(slurp(db + "-wal").find("13812345678") == std::string::npos);
+    CHECK(modeOf(hq::SqliteHqStore::piiKeyPath(db)) == 0600);
+}
+
+TEST_CASE("phones an older version stored in plain text are sealed when the store opens",
+          "[hq][privacy]") {
+    TempDir dir;
+    const std::string db = dir.file("hq.db");
+    std::string number;
+    {
+        auto store = std::move(hq::SqliteHqStore::open(db).value());
+        const auto community = store->addCommunity("阳光花园").value();
+        const auto code = store->createEnrollCode(community, std::nullopt, 2'000'000'000).value();
+        hq::HqApi api(*store, nullptr, [] { return std::int64_t{1'790'000'000}; });
+        auto enrolled = protocol::decode<protocol::EnrollResponse>(
+            api.handle({"POST", "/api/v1/enroll", {}, "", "",
+                        protocol::encode(protocol::EnrollRequest{code.code, "lobby", "0.1"})})
+                .body);
+        REQUIRE(enrolled.ok());
+        auto report = homedesk::testing::repair("plain-0001");
+        report.payload["phone"] = "13900001111";
+        protocol::SubmissionBatch batch;
+        batch.items = {report};
+        auto answer = protocol::decode<protocol::SubmissionBatchResult>(
+            api.handle({"POST", "/api/v1/submissions", {}, "Bearer " + enrolled->credential, "",
+                        protocol::encode(batch)})
+                .body);
+        REQUIRE(answer.ok());
+        number = *answer->results.at(0).ticket_number;
+    }
+    {
+        // What an older version wrote: the number in plain text inside the payload.
+        hq::Database raw(db);
+        raw.prepare("UPDATE submissions SET payload = json_set(payload, '$.phone', '13900001111')")
+            .run();
+    }
+    REQUIRE(slurp(db).find("13900001111") != std::string::npos);
+    auto reopened = std::move(hq::SqliteHqStore::open(db).value());
+    CHECK(slurp(db).find("13900001111") == std::string::npos);
+    auto detail = reopened->deskTicket(number).value();
+    REQUIRE(detail);
+    CHECK(detail->phone == std::optional<std::string>("13900001111"));
 }
