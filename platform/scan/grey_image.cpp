@@ -90,6 +90,29 @@ GreyImage inverted(const GreyImage& image) {
     return g;
 }
 
+GreyImage padded(const GreyImage& image, int margin) {
+    GreyImage g = blank(image.width + 2 * margin, image.height + 2 * margin);
+    std::fill(g.pixels.begin(), g.pixels.end(), 255);
+    for (int y = 0; y < image.height; ++y)
+        std::copy_n(&image.pixels[static_cast<std::size_t>(y) * image.width], image.width,
+                    &g.pixels[static_cast<std::size_t>(y + margin) * g.width + margin]);
+    return g;
+}
+
+GreyImage sharpened(const GreyImage& image) {
+    GreyImage g = image;
+    for (int y = 1; y + 1 < image.height; ++y) {
+        for (int x = 1; x + 1 < image.width; ++x) {
+            int sum = 0;
+            for (int dy = -1; dy <= 1; ++dy)
+                for (int dx = -1; dx <= 1; ++dx) sum += image.at(x + dx, y + dy);
+            const int v = 2 * image.at(x, y) - sum / 9;
+            g.pixels[static_cast<std::size_t>(y) * g.width + x] = static_cast<std::uint8_t>(std::clamp(v, 0, 255));
+        }
+    }
+    return g;
+}
+
 GreyImage rotated(const GreyImage& image, int quarterTurns) {
     const int turns = ((quarterTurns % 4) + 4) % 4;
     if (turns == 0) return image;

@@ -29,6 +29,10 @@ GreyImage downscale(const GreyImage& image, int factor);
 // Bilinear 2× enlargement, for codes too small for the detector's minimum module size.
 GreyImage upscale2(const GreyImage& image);
 GreyImage inverted(const GreyImage& image);
+// A white margin of `margin` pixels on every side.
+GreyImage padded(const GreyImage& image, int margin);
+// Unsharp mask (3×3 box blur, amount 1): steeper module edges in soft photos.
+GreyImage sharpened(const GreyImage& image);
 // Turned clockwise by quarterTurns × 90° (the benchmark's rotated runs).
 GreyImage rotated(const GreyImage& image, int quarterTurns);
 

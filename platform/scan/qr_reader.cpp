@@ -3,6 +3,7 @@
 #define ZX_USE_UTF8 1
 #include <ZXing/ReadBarcode.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace homedesk::platform {
@@ -20,7 +21,14 @@ ZXing::Binarizer toZxing(QrAttempt::Binarizer b) {
 std::optional<QrHit> decode(const GreyImage& image, const ZXing::DecodeHints& hints, double toImage) {
     if (image.empty()) return std::nullopt;
     const ZXing::ImageView view(image.pixels.data(), image.width, image.height, ZXing::ImageFormat::Lum);
-    const ZXing::Result result = ZXing::ReadBarcode(view, hints);
+    ZXing::Result result;
+    try {
+        result = ZXing::ReadBarcode(view, hints);
+    } catch (...) {
+        // ZXing 1.4 throws on some damaged symbols (std::invalid_argument "Invalid mode"):
+        // a frame it cannot read, nothing more.
+        return std::nullopt;
+    }
     if (!result.isValid()) return std::nullopt;
     const auto& p = result.position();
     const double side = std::hypot(p.topRight().x - p.topLeft().x, p.topRight().y - p.topLeft().y);
@@ -42,13 +50,18 @@ const std::vector<QrAttempt>& qrAttempts() {
     using B = QrAttempt::Binarizer;
     using S = QrAttempt::Scale;
     static const std::vector<QrAttempt> attempts = {
-        {B::LocalAverage, S::Same, false, "local"},
-        {B::GlobalHistogram, S::Same, false, "global"},
-        {B::LocalAverage, S::Half, false, "local-half"},
-        {B::LocalAverage, S::Double, false, "local-double"},
-        {B::LocalAverage, S::Same, true, "local-inverted"},
-        {B::FixedThreshold, S::Same, false, "fixed"},
-        {B::GlobalHistogram, S::Half, false, "global-half"},
+        {B::LocalAverage, S::Same, false, false, false, "local"},
+        {B::GlobalHistogram, S::Same, false, false, false, "global"},
+        {B::LocalAverage, S::Half, false, false, false, "local-half"},
+        {B::LocalAverage, S::Double, false, false, false, "local-double"},
+        {B::LocalAverage, S::Same, true, false, false, "local-inverted"},
+        {B::FixedThreshold, S::Same, false, false, false, "fixed"},
+        {B::GlobalHistogram, S::Half, false, false, false, "global-half"},
+        {B::LocalAverage, S::Double, false, true, false, "local-double-pad"},
+        {B::GlobalHistogram, S::Double, false, true, false, "global-double-pad"},
+        {B::LocalAverage, S::Double, false, false, true, "local-double-sharp"},
+        {B::GlobalHistogram, S::Double, false, false, true, "global-double-sharp"},
+        {B::LocalAverage, S::Same, false, false, true, "local-sharp"},
     };
     return attempts;
 }
@@ -69,9 +82,19 @@ std::optional<QrHit> QrReader::readWith(const GreyImage& image, const QrAttempt&
         toImage = 0.5;
     }
     if (!scaled.empty()) input = &scaled;
+    GreyImage changed;
+    if (attempt.pad) {
+        const int margin = std::max(input->width, input->height) / 8 + 4;
+        changed = padded(*input, margin);
+        input = &changed;
+    }
+    if (attempt.sharpen) {
+        changed = sharpened(*input);
+        input = &changed;
+    }
     if (attempt.invert) {
-        scaled = inverted(*input);
-        input = &scaled;
+        changed = inverted(*input);
+        input = &changed;
     }
     return decode(*input, hints, toImage);
 }
@@ -91,12 +114,15 @@ std::optional<QrHit> QrReader::read(const GreyImage& image, Effort effort) {
         if (hit) hit->attempt = static_cast<int>(i);
         return hit;
     };
-    if (auto hit = tryOne(0)) return hit;
     if (effort == Effort::Live) {
+        // One attempt per frame: the first on every other frame, the rest in turn between.
+        m_liveFrame = !m_liveFrame;
+        if (m_liveFrame) return tryOne(0);
         const std::size_t extra = m_nextExtra;
         m_nextExtra = m_nextExtra + 1 < attempts.size() ? m_nextExtra + 1 : 1;
         return tryOne(extra);
     }
+    if (auto hit = tryOne(0)) return hit;
     for (std::size_t i = 1; i < attempts.size(); ++i)
         if (auto hit = tryOne(i)) return hit;
     return std::nullopt;

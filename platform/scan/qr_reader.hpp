@@ -1,7 +1,7 @@
 // Reading QR codes from grey images: the one door to ZXing-C++'s reader. A list of attempts
-// (binarizer, scale, inversion), cheapest first, tried until one reads; a still photo gets all
-// of them, a live frame the first plus one of the rest in turn (the next frame tries the next),
-// so a frame with no code stays cheap and a hard code is still met within a few frames.
+// (binarizer, scale, inversion, margin, sharpening), tried in order until one reads. A still
+// photo gets all of them; a live camera frame gets one: the first on every other frame and the
+// others in turn between, so a frame costs one attempt and a hard code is met within a second.
 #pragma once
 
 #include <cstddef>
@@ -25,6 +25,8 @@ struct QrAttempt {
     Binarizer binarizer = Binarizer::LocalAverage;
     Scale scale = Scale::Same;
     bool invert = false;
+    bool pad = false;      // a white margin first: codes printed or cropped with no quiet zone
+    bool sharpen = false;  // an unsharp mask first: soft, out-of-focus photos
     const char* name = "";
 };
 
@@ -42,6 +44,7 @@ public:
 
 private:
     std::size_t m_nextExtra = 1;
+    bool m_liveFrame = false;
 };
 
 }  // namespace homedesk::platform

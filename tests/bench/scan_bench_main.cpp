@@ -18,6 +18,10 @@ using namespace homedesk;
 using namespace homedesk::platform;
 using Clock = std::chrono::steady_clock;
 
+// What the terminal's camera scanning uses (kiosk/app): the guide frame's region.
+constexpr ScanOptions kLiveOptions{0.8, 1280};
+constexpr int kHeldFrames = 12;  // 0.4 s at 30 frames a second
+
 namespace {
 
 struct Tally {
@@ -158,11 +162,17 @@ int main(int argc, char** argv) {
         if (!photo.expected.empty())
             if (auto image = loadGreyImage(photo.path)) withCode.push_back(inFrame(image.value()));
     std::vector<double> codeMs, emptyMs;
-    FrameScanner live;
-    for (int i = 0; i < speedFrames && !withCode.empty(); ++i) {
-        const auto start = Clock::now();
-        (void)live.scan(withCode[i % withCode.size()], QrReader::Effort::Live);
-        codeMs.push_back(msSince(start));
+    FrameScanner live(kLiveOptions);
+    // Each photo held in view for a few frames, as a resident holds a code up: read or not.
+    int held = 0, readInTime = 0;
+    for (int i = 0; i < speedFrames && !withCode.empty(); i += kHeldFrames, ++held) {
+        bool read = false;
+        for (int f = 0; f < kHeldFrames; ++f) {
+            const auto start = Clock::now();
+            read = live.scan(withCode[held % withCode.size()], QrReader::Effort::Live).has_value() || read;
+            codeMs.push_back(msSince(start));
+        }
+        readInTime += read;
     }
     int falseLive = 0;
     for (int i = 0; i < speedFrames; ++i) {
@@ -171,8 +181,9 @@ int main(int argc, char** argv) {
         if (live.scan(frame, QrReader::Effort::Live)) ++falseLive;
         emptyMs.push_back(msSince(start));
     }
-    std::printf("1280x720 live frames, with a code: p50 %.1f ms, p95 %.1f ms (%zu frames)\n",
-                percentile(codeMs, 0.5), percentile(codeMs, 0.95), codeMs.size());
+    std::printf("1280x720 live frames, with a code: p50 %.1f ms, p95 %.1f ms (%zu frames); "
+                "codes read within %d frames: %d / %d\n",
+                percentile(codeMs, 0.5), percentile(codeMs, 0.95), codeMs.size(), kHeldFrames, readInTime, held);
     std::printf("1280x720 live frames, no code: p50 %.1f ms, p95 %.1f ms (%zu frames, %d false reads)\n",
                 percentile(emptyMs, 0.5), percentile(emptyMs, 0.95), emptyMs.size(), falseLive);
 
