@@ -2,7 +2,9 @@
 // and the terminal's scan flow acts on it (kiosk/core/scan_flow). Neutral: no library, no I/O.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace homedesk {
 
@@ -44,6 +46,9 @@ struct ScanResult {
     std::string ticket;      // SurveyInvitation: the ticket number called back about, if any
     std::string enrollCode;  // EnrollmentCode
     std::string hq;          // EnrollmentCode: the head office URL
+    // StaffBadge: checks a PIN against the badge's signed PIN hash (computed in the protocol
+    // library, so the core needs no crypto). Empty for other kinds.
+    std::function<bool(std::string_view pin)> checkPin;
 
     bool ok() const { return kind != ScanKind::Refused; }
 };

@@ -72,6 +72,22 @@ std::string newTokenId() {
     return base64urlEncode(raw.data(), raw.size());
 }
 
+std::string staffPinHash(std::string_view pin, std::string_view tokenId) {
+    cryptoReady();
+    std::array<unsigned char, crypto_generichash_KEYBYTES> key{};
+    crypto_generichash(key.data(), key.size(), reinterpret_cast<const unsigned char*>(tokenId.data()),
+                       tokenId.size(), nullptr, 0);
+    std::array<unsigned char, 32> out{};
+    crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(pin.data()), pin.size(),
+                       key.data(), key.size());
+    return base64urlEncode(out.data(), out.size());
+}
+
+bool staffPinMatches(std::string_view pin, std::string_view tokenId, std::string_view hash) {
+    const std::string mine = staffPinHash(pin, tokenId);
+    return !pin.empty() && hash.size() == mine.size() && sodium_memcmp(mine.data(), hash.data(), mine.size()) == 0;
+}
+
 Result<std::string> signToken(const TokenClaims& claims, const SigningKey& key) {
     if (!cryptoReady()) return Error{Error::Kind::Internal, "qr token", "libsodium failed", false};
     if (!isValidText(claims.id, TextKind::Id) || claims.id.size() > 32)

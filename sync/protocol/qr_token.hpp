@@ -42,6 +42,11 @@ bool isSingleUse(TokenKind kind);
 // A fresh random id for TokenClaims::id.
 std::string newTokenId();
 Result<std::string> signToken(const TokenClaims& claims, const SigningKey& key);
+// A staff badge's "pin" field: base64url BLAKE2b-256 of the PIN keyed with the badge's id, so
+// the terminal checks a PIN offline and one badge's hash says nothing about another's.
+std::string staffPinHash(std::string_view pin, std::string_view tokenId);
+bool staffPinMatches(std::string_view pin, std::string_view tokenId, std::string_view hash);
+
 // Why verifyToken refused, for callers that word it for a resident (the scanner).
 enum class TokenRefusal { Malformed, Forged, Expired, NotYetValid };
 

@@ -89,6 +89,9 @@ ScanResult fromClaims(const TokenClaims& claims) {
             r.kind = ScanKind::StaffBadge;
             r.staffId = field(d, "staff_id");
             r.name = field(d, "name");
+            r.checkPin = [hash = field(d, "pin"), id = claims.id](std::string_view pin) {
+                return !hash.empty() && staffPinMatches(pin, id, hash);
+            };
             break;
         case TokenKind::SurveyInvitation:
             r.kind = ScanKind::SurveyInvitation;

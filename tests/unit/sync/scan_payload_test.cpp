@@ -73,6 +73,15 @@ TEST_CASE("every signed kind is read with its fields", "[protocol][scan]") {
     REQUIRE(sb.kind == ScanKind::StaffBadge);
     CHECK(sb.staffId == "S-7");
 
+    TokenClaims badge{TokenKind::StaffBadge, newTokenId(), kNow, kNow + 600, {{"staff_id", "S-8"}, {"name", "李"}}};
+    badge.data["pin"] = staffPinHash("4321", badge.id);
+    auto withPin = classify(signToken(badge, o.key).value(), o.context());
+    REQUIRE(withPin.checkPin);
+    CHECK(withPin.checkPin("4321"));
+    CHECK_FALSE(withPin.checkPin("4322"));
+    CHECK_FALSE(withPin.checkPin(""));
+    CHECK_FALSE(sb.checkPin("4321"));  // a badge with no PIN opens nothing
+
     auto sv = classify(o.sign(TokenKind::SurveyInvitation, {{"survey_id", "sv-q4"}, {"ticket", "R-12"}}), o.context());
     REQUIRE(sv.kind == ScanKind::SurveyInvitation);
     CHECK(sv.surveyId == "sv-q4");
