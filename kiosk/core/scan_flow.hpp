@@ -7,7 +7,9 @@
 
 #include <functional>
 #include <optional>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "base/scan_result.hpp"
 #include "kiosk/core/flow.hpp"
@@ -15,6 +17,15 @@
 #include "kiosk/core/track_flow.hpp"
 
 namespace homedesk {
+
+// What the camera shows this frame, for the scan screen (the app fills it from the scanner).
+struct ScanView {
+    enum class Camera { None, Running, Unplugged, Failed };
+    Camera camera = Camera::None;
+    int width = 0;  // the preview: a small grey copy of the newest frame
+    int height = 0;
+    std::vector<std::uint8_t> pixels;
+};
 
 class ScanFlow final : public Flow {
 public:

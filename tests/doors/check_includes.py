@@ -26,7 +26,6 @@ LIBRARIES = {
     "cli11": ["CLI/"],
     "zxing": ["ZXing/"],
     "espeak": ["espeak-ng/"],
-    "jpeg": ["jpeglib.h"],
 }
 
 # Folder -> (our folders it may include, outside libraries it may include). The longest
@@ -44,7 +43,7 @@ FOLDERS = {
     "platform/espeak": (["base", "platform/speech.hpp", "platform/audio_out.hpp",
                          "platform/espeak"], ["espeak", "spdlog"]),
     "platform/qr": (["base", "kiosk/core/qr_modules.hpp", "platform/qr"], ["zxing"]),
-    "platform/scan": (["base", "platform/scan"], ["zxing", "stb", "jpeg"]),
+    "platform/scan": (["base", "platform/scan"], ["zxing", "stb"]),
     "platform/sdl": (["base", "platform/audio_out.hpp", "platform/sdl"],
                      ["sdl", "gl", "imgui", "stb", "spdlog"]),
     "sync/protocol": (["base", "sync/protocol"], ["json", "sodium"]),
@@ -61,14 +60,13 @@ DOORS = {
     "httplib": ["sync/hq/*"],
     "espeak": ["platform/espeak/espeak_speech.cpp"],
     "zxing": ["platform/qr/qr_code.cpp", "platform/scan/qr_reader.cpp", "sync/hq/console/qr_svg.cpp"],
-    "jpeg": ["platform/scan/mjpeg_decoder.cpp"],
     "toml": ["kiosk/app/config.cpp", "sync/hq/hq_config.cpp"],
 }
 
 OURS = ("base/", "kiosk/", "platform/", "sync/", "tests/")
 # C and POSIX headers every folder may use (C++ standard headers have no '.' and no '/').
 SYSTEM = ("unistd.h", "fcntl.h", "pthread.h", "signal.h", "errno.h", "sys/", "dlfcn.h",
-          "termios.h", "poll.h", "spawn.h", "linux/videodev2.h")
+          "termios.h", "poll.h", "spawn.h")
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
 SOURCES = ("*.cpp", "*.hpp", "*.h", "*.cc")
 
