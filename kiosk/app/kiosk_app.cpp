@@ -170,6 +170,7 @@ void KioskApp::handleEvent(const SDL_Event& e) {
     if (!isPress(e) || m_session.prompting() || m_state.idleShow.showing()) return;
     m_session.touch(m_clock->now());
     if (e.type == SDL_TEXTINPUT) m_typed.push_back(intent::Type{e.text.text});
+    watchWedge(e);  // a barcode scanner's burst + Enter becomes a scan, on any screen
     if (e.type == SDL_KEYDOWN && e.key.keysym.scancode == SDL_SCANCODE_BACKSPACE)
         m_typed.push_back(intent::Key{intent::Key::kBackspace});
 }

@@ -86,6 +86,7 @@ private:
     void startScanner();   // kiosk_app_scan.cpp
     void onScanWake();
     void updateScanner();
+    void watchWedge(const SDL_Event& e);
     void onSyncWake();
     bool fact(std::string_view name) const;  // for the script's `await`
     std::int64_t wallNow() const;

@@ -35,4 +35,21 @@ void KioskApp::onScanWake() {
     if (m_state.screen() == ScreenId::Scan || !read.empty()) m_pendingFrames = std::max(m_pendingFrames, 1);
 }
 
+// The typed characters reach the field as they come (a person sees them at once); the detector
+// only watches. When a burst ends in Enter it was a scanner: the code goes to the scan screen,
+// which takes over from whatever field the burst was typed into (Back restores that draft).
+void KioskApp::watchWedge(const SDL_Event& e) {
+    if (!m_scan) return;
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(m_clock->now().time_since_epoch()).count();
+    if (e.type == SDL_TEXTINPUT) {
+        (void)m_scan->wedge().key(e.text.text, ms);
+        return;
+    }
+    if (e.type != SDL_KEYDOWN || e.key.keysym.scancode != SDL_SCANCODE_RETURN) return;
+    platform::WedgeDetector::Out out = m_scan->wedge().enter(ms);
+    if (!out.scanned) return;
+    m_typed.push_back(m_scan->classified(*out.scanned, wallNow()));
+    m_pendingFrames = std::max(m_pendingFrames, 1);
+}
+
 }  // namespace homedesk::app

@@ -15,7 +15,9 @@ WedgeDetector::Out WedgeDetector::tick(std::int64_t ms) {
 WedgeDetector::Out WedgeDetector::key(std::string_view text, std::int64_t ms) {
     Out out = tick(ms);
     m_held += text;
-    m_times.push_back(ms);
+    // One time per character: an event may carry several (SDL batches a fast scanner's keys).
+    for (char c : text)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) m_times.push_back(ms);
     return out;
 }
 

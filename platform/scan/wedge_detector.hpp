@@ -24,7 +24,7 @@ public:
         bool enter = false;                  // an Enter that was a person's (hand it on too)
     };
 
-    Out key(std::string_view text, std::int64_t ms);  // one character (UTF-8) typed
+    Out key(std::string_view text, std::int64_t ms);  // characters (UTF-8) typed at `ms`
     Out enter(std::int64_t ms);
     Out tick(std::int64_t ms);                         // time passed: release a paused burst
     std::optional<std::int64_t> deadline() const;      // when tick() has something to do

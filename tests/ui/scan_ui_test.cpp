@@ -117,3 +117,20 @@ TEST_CASE("a household card starts a repair at its home; a card of another commu
         CHECK(shot["missing_glyphs"].empty());
     }
 }
+
+TEST_CASE("a barcode scanner's burst ending in Enter is scanned on any screen; a typist is not", "[ui][scan][wedge]") {
+    const std::string code = std::string(kTicketUrl) + "87654321";
+    std::string typist = "tap home.tile.track\n";
+    for (char c : std::string("000042")) typist += std::string("type ") + c + "\nwait 120\n";
+    typist += "key return\nshot typist\n";
+    const KioskRun run = runKiosk("type " + code + "\nkey return\nawait scan.result 5000\nshot wedge\ntap nav.home\n" + typist,
+                                  {"--data", freshDataDir("scan", "wedge").string()});
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    const auto wedge = run.shot("wedge");
+    CHECK(wedge["screen"] == "scan");
+    CHECK(wedge["scan_kind"] == "ticket_receipt");
+    const auto typed = run.shot("typist");
+    CHECK(typed["screen"] == "track");  // the person's Enter stayed a key press
+    CHECK(typed["entry"] == "000042");
+}

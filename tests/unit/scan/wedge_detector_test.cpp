@@ -83,6 +83,16 @@ TEST_CASE("a burst that pauses before Enter is typing", "[scan][wedge]") {
     CHECK(r.enters == 1);
 }
 
+TEST_CASE("a scanner's keys batched into one text event are still a burst", "[scan][wedge]") {
+    WedgeDetector d;
+    Run r;
+    collect(r, d.key("HD1.sv.AAAA", 100));
+    collect(r, d.key(".BBBB", 101));
+    collect(r, d.enter(103));
+    CHECK(r.scanned == "HD1.sv.AAAA.BBBB");
+    CHECK(r.typed.empty());
+}
+
 TEST_CASE("two scans in a row are two codes", "[scan][wedge]") {
     WedgeDetector d;
     Run a = play(d, "HD1.sb.AAAA.BBBB", 2, 0);
