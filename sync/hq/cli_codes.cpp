@@ -2,7 +2,7 @@
 
 #include <sys/stat.h>
 
-#include <chrono>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -13,13 +13,8 @@ namespace homedesk::hq::cli {
 namespace {
 
 int fail(const std::string& message) {
-    std::cerr << "homedesk-hq: " << message << "\n";
+    std::cerr << "homedesk-hq codes: " << message << "\n";
     return 1;
-}
-
-std::int64_t now() {
-    using namespace std::chrono;
-    return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
 }
 
 Result<protocol::SigningKey> officeKey(const std::string& db) {
@@ -53,7 +48,7 @@ int codesIssue(const std::string& db, CodeRequest request, const std::string& ht
     }
     auto key = officeKey(db);
     if (!key) return fail(key.error().message);
-    auto code = issueCode(request, key.value(), now());
+    auto code = issueCode(request, key.value(), std::time(nullptr));
     if (!code) return fail(code.error().message);
     std::cout << code->token << "\n";
     return html.empty() ? 0 : writePage(html, {code.value()});
@@ -82,7 +77,7 @@ int codesSheet(const std::string& db, const std::string& file, const std::string
         if (f[0] == "location") r.kind = CodeRequest::Kind::Location, r.place = f[3];
         else if (f[0] == "household") r.kind = CodeRequest::Kind::Household, r.unit = f[3];
         else return fail(file + ":" + std::to_string(number) + ": kind is location or household");
-        auto code = issueCode(r, key.value(), now());
+        auto code = issueCode(r, key.value(), std::time(nullptr));
         if (!code) return fail(file + ":" + std::to_string(number) + ": " + code.error().message);
         std::cout << code->token << "\n";
         codes.push_back(std::move(code).value());
