@@ -91,7 +91,7 @@ TEST_CASE("a receipt's QR held to the camera opens Track with its code", "[ui][s
     }
 }
 
-TEST_CASE("a household card starts a repair at its home; a card of another community is refused", "[ui][scan]") {
+TEST_CASE("a household card starts a repair at its home and a card of another community is refused", "[ui][scan]") {
     const protocol::SigningKey key = protocol::generateSigningKey();
     const fs::path ours = framesWith("card", signedCard(key, "c1"));
     const KioskRun run = runKiosk("tap home.tile.scan\nawait scan.result 10000\nshot card\ntap scan.act\n"
@@ -118,7 +118,7 @@ TEST_CASE("a household card starts a repair at its home; a card of another commu
     }
 }
 
-TEST_CASE("a barcode scanner's burst ending in Enter is scanned on any screen; a typist is not", "[ui][scan][wedge]") {
+TEST_CASE("a barcode scanner's burst ending in Enter is scanned on any screen and a typist is not", "[ui][scan][wedge]") {
     const std::string code = std::string(kTicketUrl) + "87654321";
     std::string typist = "tap home.tile.track\n";
     for (char c : std::string("000042")) typist += std::string("type ") + c + "\nwait 120\n";

@@ -136,7 +136,7 @@ TEST_CASE("the keypad takes a tracking code instead of the camera", "[scan]") {
     CHECK(t.s.screen() == ScreenId::Track);
 }
 
-TEST_CASE("a scanner wedge's code on another screen opens Scan; too close and too far are told", "[scan]") {
+TEST_CASE("a scanner wedge's code on another screen opens Scan and too close and too far are told", "[scan]") {
     Terminal t;
     apply(t.s, intent::Home{}, Terminal::ctx());
     ScanResult r = of(ScanKind::SurveyInvitation);
