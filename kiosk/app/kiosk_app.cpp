@@ -118,6 +118,7 @@ Result<bool> KioskApp::init() {
     m_renderer = std::make_unique<platform::GlRenderer>();
     SDL_StartTextInput();
     if (auto sync = startSync(); !sync) return sync.error();
+    startScanner();
 
     // A headless terminal has no listener: speech is synthesized but played into nothing.
     if (m_options.headless) SDL_SetHint(SDL_HINT_AUDIODRIVER, "dummy");
@@ -145,6 +146,10 @@ void KioskApp::handleEvent(const SDL_Event& e) {
         onSyncWake();
         return;
     }
+    if (m_scanEvent != 0 && e.type == m_scanEvent) {
+        onScanWake();
+        return;
+    }
     if (e.type == SDL_WINDOWEVENT &&
         (e.window.event == SDL_WINDOWEVENT_EXPOSED || e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)) {
         m_pendingFrames = std::max(m_pendingFrames, 1);
@@ -165,6 +170,7 @@ void KioskApp::handleEvent(const SDL_Event& e) {
     if (!isPress(e) || m_session.prompting() || m_state.idleShow.showing()) return;
     m_session.touch(m_clock->now());
     if (e.type == SDL_TEXTINPUT) m_typed.push_back(intent::Type{e.text.text});
+    watchWedge(e);  // a barcode scanner's burst + Enter becomes a scan, on any screen
     if (e.type == SDL_KEYDOWN && e.key.keysym.scancode == SDL_SCANCODE_BACKSPACE)
         m_typed.push_back(intent::Key{intent::Key::kBackspace});
 }
@@ -178,6 +184,7 @@ void KioskApp::updateTimers(TimePoint now) {
     }
     if (m_noticesDirty.exchange(false)) reloadNotices();
     updateIdleShow(now);
+    updateScanner();
     if (m_session.prompting() != wasPrompting || (m_session.prompting() && m_session.secondsLeft(now) != secondsBefore))
         m_pendingFrames = std::max(m_pendingFrames, 1);
     const std::tm wall = m_clock->localTime();
@@ -382,7 +389,8 @@ KioskView KioskApp::makeView(TimePoint now, const std::tm& wall) const {
                      m_session.prompting(),
                      m_session.secondsLeft(now),
                      wallNow(),
-                     receiptShown() && m_receiptQr ? &*m_receiptQr : nullptr};
+                     receiptShown() && m_receiptQr ? &*m_receiptQr : nullptr,
+                     m_scan ? &m_scan->view() : nullptr};
 }
 
 int KioskApp::run() {

@@ -16,6 +16,7 @@
 #include "kiosk/app/effect_runner.hpp"
 #include "kiosk/app/frame_stats.hpp"
 #include "kiosk/app/input_queue.hpp"
+#include "kiosk/app/scan_service.hpp"
 #include "kiosk/app/script_driver.hpp"
 #include "kiosk/app/sync_service.hpp"
 #include "kiosk/core/directory.hpp"
@@ -41,6 +42,7 @@ struct RunOptions {
     double runSeconds = 0;  // > 0: exit after this long (benchmarks)
     std::optional<std::tm> fixedWallTime;
     TimePoint started = Clock::now();  // when main() began, for the first-frame figure
+    std::optional<std::string> scanFrames;  // image files played as the camera (demo, tests)
 };
 
 class KioskApp {
@@ -80,6 +82,10 @@ private:
     bool receiptShown() const;  // an open flow shows its receipt
     Result<bool> seedSurveys();
     Result<bool> startSync();
+    void startScanner();   // kiosk_app_scan.cpp
+    void onScanWake();
+    void updateScanner();
+    void watchWedge(const SDL_Event& e);
     void onSyncWake();
     bool fact(std::string_view name) const;  // for the script's `await`
     std::int64_t wallNow() const;
@@ -118,6 +124,9 @@ private:
     bool m_themeDirty = true;
     InputQueue m_input;
     std::optional<ScriptDriver> m_driver;
+    std::unique_ptr<ScanService> m_scan;  // after the state it reads; stops its thread first
+    std::uint32_t m_scanEvent = 0;
+    std::atomic<bool> m_scanWakePosted{false};
     FrameStats m_stats;
     int m_pendingFrames = 1;
     bool m_faultNextFrame = false;  // the script's `fault`: the next frame throws

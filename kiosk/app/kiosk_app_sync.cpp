@@ -72,6 +72,10 @@ bool KioskApp::fact(std::string_view name) const {
     if (name == "notices.updated") return m_syncView.noticeChanges > 0;
     if (name == "enroll.failed") return m_state.enroll && m_state.enroll->phase() == EnrollForm::Phase::Failed;
     if (name.rfind("screen.", 0) == 0) return screenName(m_state.screen()) == name.substr(7);
+    if (name.rfind("scan.", 0) == 0) {  // scan.<step> of the scan screen: "scan.result"
+        const auto* scan = m_state.flow<ScanFlow>();
+        return scan && scan->stepName() == name.substr(5);
+    }
     return false;
 }
 

@@ -83,6 +83,7 @@ int main(int argc, char** argv) {
     cli.add_option("--enroll", enrollCode,
                    "enroll with the configured head office using this one-time code, store the credential "
                    "in the data folder, and exit (0 enrolled, 4 refused)");
+    cli.add_option("--scan-frames", run.scanFrames, "play these image files (a file or a folder) as the scanner's camera");
     cli.add_flag("-v,--verbose", verbose, "debug logging");
     CLI11_PARSE(cli, argc, argv);
 

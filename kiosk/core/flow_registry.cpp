@@ -4,6 +4,7 @@
 #include "kiosk/core/complaint_flow.hpp"
 #include "kiosk/core/notices_flow.hpp"
 #include "kiosk/core/repair_flow.hpp"
+#include "kiosk/core/scan_flow.hpp"
 #include "kiosk/core/survey_flow.hpp"
 #include "kiosk/core/track_flow.hpp"
 
@@ -33,6 +34,7 @@ const Registration kFlows[] = {
     {ScreenId::Survey, plain<SurveyFlow>},
     {ScreenId::Notices, plain<NoticesFlow>},
     {ScreenId::Track, plain<TrackFlow>},
+    {ScreenId::Scan, plain<ScanFlow>},
 };
 
 }  // namespace

@@ -211,6 +211,7 @@ struct Applier {
         }
         return {.screen = true};
     }
+    Change operator()(const intent::Scan& v) { return applyScan(s, v, ctx); }
     Change operator()(const intent::Wake&) {
         s.idleShow.stop();
         if (s.atHome()) return {.screen = true};

@@ -15,6 +15,7 @@
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/core/notices_flow.hpp"
 #include "kiosk/core/repair_flow.hpp"
+#include "kiosk/core/scan_flow.hpp"
 #include "kiosk/core/screen_id.hpp"
 #include "kiosk/core/survey_flow.hpp"
 #include "kiosk/core/text_entry.hpp"
@@ -55,6 +56,7 @@ struct KioskState {
     // Notices, track, service guide.
     std::vector<Notice> notices;             // every notice the store holds, as last loaded
     TrackGuard trackGuard;                   // the terminal's, not the session's: survives a wipe
+    TrackGuard pinGuard;                     // staff PINs after a badge scan: the same pauses
     IdleShow idleShow;                       // attract loop / emergency takeover while unused
     int guideSection = 0;
 
@@ -142,6 +144,14 @@ struct Track {
     enum class Kind { NumberDone, Last4Done, RetryLast4, ChangeNumber, Start } kind;
     std::string text;
 };
+// The scan screen (scan_actions.cpp). Read: a code read and classified (by the camera or a
+// scanner wedge, on any screen: it opens Scan); the rest are the screen's buttons.
+struct Scan {
+    enum class Kind { Read, Sized, Act, Again, Keypad, CodeDone, PinDone } kind;
+    ScanResult result;
+    int side = 0;            // Read, Sized: the code's side in the frame, in pixels
+    int frameShortSide = 0;  // and the frame's shorter side
+};
 struct Wake {};  // a touch on the attract loop or the takeover: Home, nothing else
 struct GuideSection {
     int section = 0;
@@ -152,13 +162,18 @@ using Intent = std::variant<intent::Open, intent::Back, intent::Home, intent::Se
                             intent::ToggleLargeText, intent::ToggleReadAloud,
                             intent::ContinueSession, intent::Key, intent::Type, intent::Repair,
                             intent::Notices, intent::Track, intent::Wake, intent::GuideSection,
-                            intent::Complaint, intent::Survey, intent::StartSurvey, intent::Enroll>;
+                            intent::Complaint, intent::Survey, intent::StartSurvey, intent::Enroll,
+                            intent::Scan>;
 
 // What the app supplies to apply(): the time, and a fresh client id should a submission need one.
 struct ApplyContext {
     std::int64_t now = 0;
     std::string newClientId;
 };
+
+struct Change;
+// The scan screen's intents: what each kind of code does (kiosk/core/scan_actions.cpp).
+Change applyScan(KioskState& state, const intent::Scan& scan, const ApplyContext& context);
 
 // What an intent changed, so the app knows whether fonts or layout must be rebuilt.
 struct Change {

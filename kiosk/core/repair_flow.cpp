@@ -53,12 +53,28 @@ FlowOutcome RepairFlow::chooseCategory(RepairCategory category) {
     if (step() != Step::Category) return refuse("flow.wrong_step");
     m_draft.kind = TicketKind::Repair;
     m_draft.repairCategory = category;
-    return go(category == RepairCategory::Gas ? Step::GasWarning : Step::WhereKind);
+    if (category == RepairCategory::Gas) return go(Step::GasWarning);
+    return applyPreset(go(Step::WhereKind));
 }
 
 FlowOutcome RepairFlow::continueAfterGasWarning() {
     if (step() != Step::GasWarning) return refuse("flow.wrong_step");
-    return go(Step::WhereKind);
+    return applyPreset(go(Step::WhereKind));
+}
+
+FlowOutcome RepairFlow::applyPreset(FlowOutcome atWhere) {
+    if (!m_preset) return atWhere;
+    const TicketLocation where = *m_preset;
+    const bool home = where.kind == TicketLocation::Kind::Home;
+    if (!(home ? chooseHome() : choosePublicPlace()).accepted()) return atWhere;
+    if (!chooseBuilding(where.buildingId).accepted() || (home && !setUnit(where.unit).accepted())) {
+        m_steps.clearError();  // the resident picks what the card could not fill
+        return {};
+    }
+    if (home) return {};
+    FlowOutcome placed = choosePlace(where.placeId);
+    if (!placed.accepted()) m_steps.clearError();
+    return placed;
 }
 
 FlowOutcome RepairFlow::chooseHome() {

@@ -33,6 +33,9 @@ public:
     const NewTicket& draft() const { return m_draft; }
     const std::vector<TicketRecord>& openTickets() const { return m_openTickets; }
 
+    // A scanned household card or location sticker: after the category, the place is filled
+    // in as if chosen (Back still walks through it); a place the directory lacks is skipped.
+    void presetWhere(TicketLocation where) { m_preset = std::move(where); }
     FlowOutcome chooseCategory(RepairCategory category);
     FlowOutcome continueAfterGasWarning();
     FlowOutcome chooseHome();
@@ -65,11 +68,13 @@ public:
 private:
     FlowOutcome go(Step next) { return m_steps.go(next); }
     FlowOutcome refuse(std::string key) { return m_steps.refuse(std::move(key)); }
+    FlowOutcome applyPreset(FlowOutcome atWhere);
 
     const Directory* m_directory;
     StepStack<Step> m_steps{Step::Category};
     NewTicket m_draft;
     std::vector<TicketRecord> m_openTickets;
+    std::optional<TicketLocation> m_preset;
 };
 
 // A stable name for each step, for automation and logs: "category", "me_too", "receipt".

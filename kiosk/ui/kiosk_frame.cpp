@@ -101,6 +101,7 @@ const Screen& KioskFrame::screenFor(ScreenId id) const {
     if (id == ScreenId::Sync) return m_sync;
     if (id == ScreenId::Notices) return m_notices;
     if (id == ScreenId::Track) return m_track;
+    if (id == ScreenId::Scan) return m_scan;
     if (id == ScreenId::Guide) return m_guide;
     return m_placeholder;
 }

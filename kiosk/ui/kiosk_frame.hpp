@@ -15,6 +15,7 @@
 #include "kiosk/ui/screens/notices_screen.hpp"
 #include "kiosk/ui/screens/placeholder_screen.hpp"
 #include "kiosk/ui/screens/repair_screen.hpp"
+#include "kiosk/ui/screens/scan_screen.hpp"
 #include "kiosk/ui/screens/survey_screen.hpp"
 #include "kiosk/ui/screens/sync_screen.hpp"
 #include "kiosk/ui/screens/track_screen.hpp"
@@ -51,6 +52,7 @@ private:
     SyncScreen m_sync;
     NoticesScreen m_notices;
     TrackScreen m_track;
+    ScanScreen m_scan;
     GuideScreen m_guide;
 };
 

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include "sync/hq/cli_codes.hpp"
 #include "sync/hq/cli_commands.hpp"
 
 using namespace homedesk::hq;
@@ -134,6 +135,35 @@ int main(int argc, char** argv) {
     key->add_subcommand("show", "print the public key")->callback([&] { rc = cli::signingKeyShow(db); });
     key->add_subcommand("rotate", "make a new key (terminals get it with their next config)")
         ->callback([&] { rc = cli::signingKeyRotate(db); });
+
+    // Codes for the terminals to scan (cli_codes.cpp).
+    auto* codes = app.add_subcommand("codes", "location stickers, household cards, staff badges")->require_subcommand(1);
+    auto* issue = codes->add_subcommand("issue", "issue one code (a staff badge's PIN from stdin); prints its token");
+    CodeRequest codeRequest;
+    std::string codeKind = "location", codeHtml, sheetFile;
+    issue->add_option("--kind", codeKind, "location, household or badge")->check(CLI::IsMember({"location", "household", "badge"}));
+    issue->add_option("--community", codeRequest.community, "community id")->required();
+    issue->add_option("--building", codeRequest.building, "building id");
+    issue->add_option("--unit", codeRequest.unit, "household: the unit, e.g. 2-301");
+    issue->add_option("--place", codeRequest.place, "location: the place id");
+    issue->add_option("--asset", codeRequest.asset, "location: an asset tag");
+    issue->add_option("--staff", codeRequest.staffId, "badge: staff id");
+    issue->add_option("--name", codeRequest.name, "badge: the name shown");
+    issue->add_option("--label", codeRequest.label, "printed under the code");
+    issue->add_option("--days", codeRequest.days, "valid for this many days (default 365)");
+    issue->add_option("--html", codeHtml, "also write a printable page here");
+    issue->callback([&] {
+        codeRequest.kind = codeKind == "household" ? CodeRequest::Kind::Household
+                           : codeKind == "badge"   ? CodeRequest::Kind::StaffBadge
+                                                   : CodeRequest::Kind::Location;
+        rc = cli::codesIssue(db, codeRequest, codeHtml);
+    });
+    auto* sheet = codes->add_subcommand("sheet", "a printable page of stickers and cards from a TSV file");
+    double sheetDays = 365;
+    sheet->add_option("file", sheetFile, "kind<TAB>community<TAB>building<TAB>unit-or-place<TAB>label")->required();
+    sheet->add_option("--html", codeHtml, "the page to write")->required();
+    sheet->add_option("--days", sheetDays, "valid for this many days");
+    sheet->callback([&] { rc = cli::codesSheet(db, sheetFile, codeHtml, sheetDays); });
 
     try {
         app.parse(argc, argv);

@@ -22,6 +22,8 @@ std::vector<const char*> requiredFields(TokenKind kind) {
         case TokenKind::StaffBadge: return {"staff_id", "name"};
         case TokenKind::SurveyInvitation: return {"survey_id"};
         case TokenKind::Enrollment: return {"code", "hq"};
+        case TokenKind::HouseholdCard: return {"community", "building", "unit"};
+        case TokenKind::LocationSticker: return {"community", "place"};
     }
     return {};
 }
@@ -46,13 +48,15 @@ std::string_view tokenKindCode(TokenKind kind) {
         case TokenKind::StaffBadge: return "sb";
         case TokenKind::SurveyInvitation: return "sv";
         case TokenKind::Enrollment: return "en";
+        case TokenKind::HouseholdCard: return "hc";
+        case TokenKind::LocationSticker: return "lc";
     }
     return "rc";
 }
 
 std::optional<TokenKind> tokenKindFromCode(std::string_view code) {
     for (auto k : {TokenKind::ResidentCard, TokenKind::StaffBadge, TokenKind::SurveyInvitation,
-                   TokenKind::Enrollment})
+                   TokenKind::Enrollment, TokenKind::HouseholdCard, TokenKind::LocationSticker})
         if (tokenKindCode(k) == code) return k;
     return std::nullopt;
 }
@@ -66,6 +70,22 @@ std::string newTokenId() {
     std::array<unsigned char, 12> raw{};
     randombytes_buf(raw.data(), raw.size());
     return base64urlEncode(raw.data(), raw.size());
+}
+
+std::string staffPinHash(std::string_view pin, std::string_view tokenId) {
+    cryptoReady();
+    std::array<unsigned char, crypto_generichash_KEYBYTES> key{};
+    crypto_generichash(key.data(), key.size(), reinterpret_cast<const unsigned char*>(tokenId.data()),
+                       tokenId.size(), nullptr, 0);
+    std::array<unsigned char, 32> out{};
+    crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(pin.data()), pin.size(),
+                       key.data(), key.size());
+    return base64urlEncode(out.data(), out.size());
+}
+
+bool staffPinMatches(std::string_view pin, std::string_view tokenId, std::string_view hash) {
+    const std::string mine = staffPinHash(pin, tokenId);
+    return !pin.empty() && hash.size() == mine.size() && sodium_memcmp(mine.data(), hash.data(), mine.size()) == 0;
 }
 
 Result<std::string> signToken(const TokenClaims& claims, const SigningKey& key) {
@@ -94,7 +114,11 @@ Result<std::string> signToken(const TokenClaims& claims, const SigningKey& key) 
     return token;
 }
 
-Result<TokenClaims> verifyToken(std::string_view token, const PublicKey& key, std::int64_t now) {
+Result<TokenClaims> verifyToken(std::string_view token, const PublicKey& key, std::int64_t now,
+                                TokenRefusal* why) {
+    TokenRefusal ignored;
+    TokenRefusal& reason = why ? *why : ignored;
+    reason = TokenRefusal::Malformed;
     if (!cryptoReady()) return Error{Error::Kind::Internal, "qr token", "libsodium failed", false};
     if (token.size() > kMaxTokenBytes) return refused("code too long");
     const auto parts = split(token, '.');
@@ -106,8 +130,10 @@ Result<TokenClaims> verifyToken(std::string_view token, const PublicKey& key, st
     const std::size_t signedLength = parts[0].size() + parts[1].size() + parts[2].size() + 2;
     if (crypto_sign_verify_detached(sig->data(),
                                     reinterpret_cast<const unsigned char*>(token.data()),
-                                    signedLength, key.bytes.data()) != 0)
+                                    signedLength, key.bytes.data()) != 0) {
+        reason = TokenRefusal::Forged;
         return refused("signature does not verify");
+    }
 
     // Signed by the head office from here on; still checked, as a key may sign a bad body.
     const auto raw = base64urlDecode(parts[2]);
@@ -123,8 +149,14 @@ Result<TokenClaims> verifyToken(std::string_view token, const PublicKey& key, st
     for (const char* field : requiredFields(*kind)) r.string(field, TextKind::Line, 256);
     if (!r.ok()) return refused(r.error());
 
-    if (now >= claims.expires_at) return refused("code expired");
-    if (claims.issued_at > now + kClockSkewSeconds) return refused("code not valid yet");
+    if (now >= claims.expires_at) {
+        reason = TokenRefusal::Expired;
+        return refused("code expired");
+    }
+    if (claims.issued_at > now + kClockSkewSeconds) {
+        reason = TokenRefusal::NotYetValid;
+        return refused("code not valid yet");
+    }
     claims.data = std::move(body.value());
     for (const char* k : {"id", "iat", "exp"}) claims.data.erase(k);
     return claims;

@@ -20,6 +20,8 @@ enum class TokenKind {
     StaffBadge,       // "sb": {staff_id, name}      reusable, opens maintenance after a PIN
     SurveyInvitation, // "sv": {survey_id, ticket?}  single use
     Enrollment,       // "en": {code, hq}            single use
+    HouseholdCard,    // "hc": {community, building, unit}          reusable until it expires
+    LocationSticker,  // "lc": {community, place, building?, asset?} reusable until it expires
 };
 
 struct TokenClaims {
@@ -40,8 +42,17 @@ bool isSingleUse(TokenKind kind);
 // A fresh random id for TokenClaims::id.
 std::string newTokenId();
 Result<std::string> signToken(const TokenClaims& claims, const SigningKey& key);
+// A staff badge's "pin" field: base64url BLAKE2b-256 of the PIN keyed with the badge's id, so
+// the terminal checks a PIN offline and one badge's hash says nothing about another's.
+std::string staffPinHash(std::string_view pin, std::string_view tokenId);
+bool staffPinMatches(std::string_view pin, std::string_view tokenId, std::string_view hash);
+
+// Why verifyToken refused, for callers that word it for a resident (the scanner).
+enum class TokenRefusal { Malformed, Forged, Expired, NotYetValid };
+
 // Checks form, signature, kind fields and time (now within [issued_at - skew, expires_at)).
-// Replay is the caller's: see ReplayGuard.
-Result<TokenClaims> verifyToken(std::string_view token, const PublicKey& key, std::int64_t now);
+// Replay is the caller's: see ReplayGuard. `why` (optional) says which check refused.
+Result<TokenClaims> verifyToken(std::string_view token, const PublicKey& key, std::int64_t now,
+                                TokenRefusal* why = nullptr);
 
 }  // namespace homedesk::protocol

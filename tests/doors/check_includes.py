@@ -43,6 +43,7 @@ FOLDERS = {
     "platform/espeak": (["base", "platform/speech.hpp", "platform/audio_out.hpp",
                          "platform/espeak"], ["espeak", "spdlog"]),
     "platform/qr": (["base", "kiosk/core/qr_modules.hpp", "platform/qr"], ["zxing"]),
+    "platform/scan": (["base", "platform/scan"], ["zxing", "stb"]),
     "platform/sdl": (["base", "platform/audio_out.hpp", "platform/sdl"],
                      ["sdl", "gl", "imgui", "stb", "spdlog"]),
     "sync/protocol": (["base", "sync/protocol"], ["json", "sodium"]),
@@ -58,7 +59,7 @@ DOORS = {
     "curl": ["sync/client/curl_transport.cpp"],
     "httplib": ["sync/hq/*"],
     "espeak": ["platform/espeak/espeak_speech.cpp"],
-    "zxing": ["platform/qr/qr_code.cpp", "sync/hq/console/qr_svg.cpp"],
+    "zxing": ["platform/qr/qr_code.cpp", "platform/scan/qr_reader.cpp", "sync/hq/console/qr_svg.cpp"],
     "toml": ["kiosk/app/config.cpp", "sync/hq/hq_config.cpp"],
 }
 
