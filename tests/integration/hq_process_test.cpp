@@ -7,9 +7,14 @@
 #include <arpa/inet.h>
 #include <unistd.h>
 
+#include <fcntl.h>
+
 #include <array>
 #include <cstdio>
+#include <fstream>
 #include <future>
+#include <iterator>
+#include <thread>
 
 #include "sync/protocol/qr_token.hpp"
 #include "tests/integration/hq_server_fixture.hpp"
@@ -35,17 +40,39 @@ std::pair<int, std::string> runHq(const std::string& db, const std::string& args
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
+// `homedesk-hq -v serve` in a child process, its log (stdout and stderr) in `logFile`.
 class ServeProcess {
 public:
-    ServeProcess(const std::string& db, const PemPair& cert, int port) {
+    ServeProcess(const std::string& db, const PemPair& cert, int port, const std::string& logFile)
+        : m_logFile(logFile) {
         m_pid = ::fork();
         REQUIRE(m_pid >= 0);
         if (m_pid == 0) {
+            const int log = ::open(logFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+            if (log < 0 || ::dup2(log, 1) < 0 || ::dup2(log, 2) < 0) ::_exit(126);
             const std::string portText = std::to_string(port);
-            ::execl(HOMEDESK_HQ_BINARY, HOMEDESK_HQ_BINARY, "--db", db.c_str(), "serve", "--host",
-                    "127.0.0.1", "--port", portText.c_str(), "--cert", cert.cert_file.c_str(),
-                    "--key", cert.key_file.c_str(), static_cast<char*>(nullptr));
+            ::execl(HOMEDESK_HQ_BINARY, HOMEDESK_HQ_BINARY, "-v", "--db", db.c_str(), "serve",
+                    "--host", "127.0.0.1", "--port", portText.c_str(), "--cert",
+                    cert.cert_file.c_str(), "--key", cert.key_file.c_str(),
+                    static_cast<char*>(nullptr));
             ::_exit(127);
+        }
+    }
+    // Waits until the log holds `needle` at least `count` times (the office's own word that
+    // something happened inside it); false at the deadline.
+    bool waitForLog(const std::string& needle, int count, std::chrono::seconds limit) const {
+        const auto deadline = std::chrono::steady_clock::now() + limit;
+        for (;;) {
+            std::ifstream in(m_logFile);
+            const std::string log((std::istreambuf_iterator<char>(in)),
+                                  std::istreambuf_iterator<char>());
+            int seen = 0;
+            for (auto at = log.find(needle); at != std::string::npos;
+                 at = log.find(needle, at + needle.size()))
+                ++seen;
+            if (seen >= count) return true;
+            if (std::chrono::steady_clock::now() >= deadline) return false;
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));  // polling the file
         }
     }
     ~ServeProcess() {
@@ -63,6 +90,7 @@ public:
     }
 
 private:
+    std::string m_logFile;
     pid_t m_pid = -1;
     bool m_reaped = false;
 };
@@ -103,7 +131,7 @@ TEST_CASE("homedesk-hq set up from its command line serves a terminal and stops 
     CHECK(claims->data.at("code") == code);
 
     const int port = freeLoopbackPort();
-    ServeProcess serve(db, cert, port);
+    ServeProcess serve(db, cert, port, dir.file("serve.log"));
     sync::CurlOptions options;
     options.base_url = "https://127.0.0.1:" + std::to_string(port);
     options.tls.ca_file = pki.caFile();
@@ -121,8 +149,9 @@ TEST_CASE("homedesk-hq set up from its command line serves a terminal and stops 
     // A notice published by another process wakes the waiting terminal.
     auto start = client.notices("", 0);
     REQUIRE(start.ok());
+    // The first read (no wait) answered at once; this one parks until something changes.
     auto waiting = std::async(std::launch::async, [&] { return client.notices(start.value->cursor, 20); });
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    REQUIRE(serve.waitForLog("notice long-poll parked", 1, std::chrono::seconds(10)));
     const auto published = std::chrono::steady_clock::now();
     auto [rc5, noticeId] = runHq(db, "notice publish --title 'Water off 9-12' --category outage "
                                      "--target building:" + building);

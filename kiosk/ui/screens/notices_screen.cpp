@@ -9,6 +9,7 @@
 #include "kiosk/core/datetime.hpp"
 #include "kiosk/core/text_layout.hpp"
 #include "kiosk/ui/pager.hpp"
+#include "kiosk/ui/screens/notices_screen_layout.hpp"
 
 namespace homedesk::ui {
 
@@ -72,14 +73,9 @@ void NoticesScreen::drawList(const Ui& ui, const KioskView& view, const NoticesF
     std::vector<std::pair<std::string, std::string>> chips{{"all", ui.t("notices.filter.all")}};
     for (NoticeCategory c : kNoticeCategories)
         chips.emplace_back(std::string(toString(c)), ui.t("notices.category." + std::string(toString(c))));
-    int cols = static_cast<int>(chips.size());
-    const auto fits = [&](int c) {
-        const float w = (content.w - th.gap * (c - 1)) / c;
-        for (const auto& chip : chips)
-            if (textWidth(ui, FontRole::Strong, chip.second) + 2 * th.padding > w) return false;
-        return true;
-    };
-    while (cols > 2 && !fits(cols)) --cols;
+    std::vector<float> labelWidths;
+    for (const auto& chip : chips) labelWidths.push_back(textWidth(ui, FontRole::Strong, chip.second));
+    const int cols = chipColumns(labelWidths, content.w, th.gap, th.padding);
     const float chipW = (content.w - th.gap * (cols - 1)) / cols;
     const float chipH = th.buttonHeight;
     for (size_t i = 0; i < chips.size(); ++i) {
@@ -113,17 +109,8 @@ void NoticesScreen::drawList(const Ui& ui, const KioskView& view, const NoticesF
     FontRole titleRole = FontRole::Title;
     std::vector<float> heights = rowHeights(titleRole);
     if (*std::max_element(heights.begin(), heights.end()) * 2 > content.bottom() - y) heights = rowHeights(titleRole = FontRole::Strong);
-    const auto paginate = [&](float room) {
-        std::vector<size_t> starts{0};
-        float used = 0;
-        for (size_t i = 0; i < heights.size(); ++i) {
-            if (used > 0 && used + heights[i] > room) starts.push_back(i), used = 0;
-            used += heights[i] + th.gap;
-        }
-        return starts;
-    };
-    auto starts = paginate(content.bottom() - y);
-    if (starts.size() > 1 && !side) starts = paginate(content.bottom() - y - pagerH - th.gap);
+    auto starts = pageStarts(heights, content.bottom() - y, th.gap);
+    if (starts.size() > 1 && !side) starts = pageStarts(heights, content.bottom() - y - pagerH - th.gap, th.gap);
     const float listTop = y;
     const int pages = static_cast<int>(starts.size());
     const int page = std::clamp(f.page(), 0, pages - 1);

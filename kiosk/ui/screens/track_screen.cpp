@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "kiosk/ui/keypad.hpp"
+#include "kiosk/ui/screens/track_screen_layout.hpp"
 
 namespace homedesk::ui {
 
@@ -172,17 +173,10 @@ void TrackScreen::drawTimeline(const Ui& ui, const KioskView& view, const Ticket
     // One column, or two on a wide screen (submitted..dispatched | in progress..callback), with the
     // largest type that fits above the buttons; when even body text does not fit, one column more.
     const float buttonsH = th.buttonHeight * 1.2f + th.gap;
-    const int wideColumns = body.w > body.h * 1.5f ? 2 : 1;
-    struct Columns {
-        size_t perColumn;
-        float colW, lineW;
-    };
-    const auto columnsOf = [&](int cols) {
-        const float colW = (body.w - th.gap * 2 * (cols - 1)) / cols;
-        return Columns{(stages.size() + cols - 1) / cols, colW, colW - dot - th.gap};
-    };
+    const int wideColumns = wideTimelineColumns(body.w, body.h);
+    const auto columnsOf = [&](int cols) { return timelineColumns(stages.size(), cols, body.w, th.gap, dot); };
     const auto layoutHeight = [&](FontRole r, int cols) {
-        const Columns g = columnsOf(cols);
+        const TimelineColumns g = columnsOf(cols);
         float tallest = 0;
         for (int c = 0; c < cols; ++c) {
             float h = 0;
@@ -192,12 +186,8 @@ void TrackScreen::drawTimeline(const Ui& ui, const KioskView& view, const Ticket
         }
         return tallest;
     };
-    const auto [columns, role] = [&]() -> std::pair<int, FontRole> {
-        for (int cols : {wideColumns, wideColumns + 1})
-            for (FontRole r : {FontRole::Display, FontRole::Title, FontRole::Strong, FontRole::Body})
-                if (layoutHeight(r, cols) + buttonsH <= available) return {cols, r};
-        return {wideColumns + 1, FontRole::Body};  // nothing fits: the smallest, widest layout
-    }();
+    const auto [columns, role] = chooseTimelineLayout(
+        wideColumns, available, [&](FontRole r, int cols) { return layoutHeight(r, cols) + buttonsH; });
     const auto [perColumn, colW, lineW] = columnsOf(columns);
     auto* dl = ImGui::GetWindowDrawList();
     const float top = y;
