@@ -1,15 +1,13 @@
-#include <catch2/catch.hpp>
-
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <netinet/in.h>
-#include <arpa/inet.h>
 #include <unistd.h>
 
-#include <fcntl.h>
-
 #include <array>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
 #include <future>
@@ -30,7 +28,8 @@ std::pair<int, std::string> runHq(const std::string& db, const std::string& args
                                   const std::string& input = "") {
     const std::string command = std::string(HOMEDESK_HQ_BINARY) + " --db '" + db + "' " + args +
                                 (input.empty() ? " </dev/null" : "");
-    FILE* pipe = ::popen((input.empty() ? command : "printf '%s\\n' '" + input + "' | " + command).c_str(), "r");
+    FILE* pipe = ::popen(
+        (input.empty() ? command : "printf '%s\\n' '" + input + "' | " + command).c_str(), "r");
     REQUIRE(pipe != nullptr);
     std::string out;
     std::array<char, 512> buffer{};
@@ -42,7 +41,7 @@ std::pair<int, std::string> runHq(const std::string& db, const std::string& args
 
 // `homedesk-hq -v serve` in a child process, its log (stdout and stderr) in `logFile`.
 class ServeProcess {
-public:
+  public:
     ServeProcess(const std::string& db, const PemPair& cert, int port, const std::string& logFile)
         : m_logFile(logFile) {
         m_pid = ::fork();
@@ -89,7 +88,7 @@ public:
         return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     }
 
-private:
+  private:
     std::string m_logFile;
     pid_t m_pid = -1;
     bool m_reaped = false;
@@ -115,9 +114,14 @@ TEST_CASE("homedesk-hq set up from its command line serves a terminal and stops 
     const std::string token = codes.substr(codes.find('\n') + 1);
     CHECK(token.rfind("HD1.en.", 0) == 0);
     CHECK(runHq(db, "staff add --username wang --role notice-editor --communities " + community,
-                "long enough password").first == 0);
-    CHECK(runHq(db, "staff add --username li --role emperor --communities '*'", "long enough password").first != 0);
-    CHECK(runHq(db, "staff add --username li --role desk --communities nowhere", "long enough password").first != 0);
+                "long enough password")
+              .first == 0);
+    CHECK(runHq(db, "staff add --username li --role emperor --communities '*'",
+                "long enough password")
+              .first != 0);
+    CHECK(runHq(db, "staff add --username li --role desk --communities nowhere",
+                "long enough password")
+              .first != 0);
     auto [rcStaff, staffList] = runHq(db, "staff list");
     CHECK(rcStaff == 0);
     CHECK(staffList == "wang\tnotice_editor\t" + community + "\t-\tactive");
@@ -126,7 +130,8 @@ TEST_CASE("homedesk-hq set up from its command line serves a terminal and stops 
     // The enrollment token verifies with the key the office prints.
     auto [rc4, publicKey] = runHq(db, "signing-key show");
     REQUIRE(rc4 == 0);
-    auto claims = protocol::verifyToken(token, protocol::publicKeyFrom(publicKey).value(), unixNow());
+    auto claims =
+        protocol::verifyToken(token, protocol::publicKeyFrom(publicKey).value(), unixNow());
     REQUIRE(claims.ok());
     CHECK(claims->data.at("code") == code);
 
@@ -150,11 +155,14 @@ TEST_CASE("homedesk-hq set up from its command line serves a terminal and stops 
     auto start = client.notices("", 0);
     REQUIRE(start.ok());
     // The first read (no wait) answered at once; this one parks until something changes.
-    auto waiting = std::async(std::launch::async, [&] { return client.notices(start.value->cursor, 20); });
+    auto waiting =
+        std::async(std::launch::async, [&] { return client.notices(start.value->cursor, 20); });
     REQUIRE(serve.waitForLog("notice long-poll parked", 1, std::chrono::seconds(10)));
     const auto published = std::chrono::steady_clock::now();
-    auto [rc5, noticeId] = runHq(db, "notice publish --title 'Water off 9-12' --category outage "
-                                     "--target building:" + building);
+    auto [rc5, noticeId] = runHq(db,
+                                 "notice publish --title 'Water off 9-12' --category outage "
+                                 "--target building:" +
+                                     building);
     REQUIRE(rc5 == 0);
     auto feed = waiting.get();
     REQUIRE(feed.ok());
@@ -173,11 +181,14 @@ TEST_CASE("homedesk-hq set up from its command line serves a terminal and stops 
     auto filed = client.submit({{repair}});
     REQUIRE(filed.ok());
     const std::string number = filed.value->results.at(0).ticket_number.value_or("");
-    REQUIRE(runHq(db, "ticket status --number " + number + " --status resolved --note 'door fixed'").first == 0);
+    REQUIRE(runHq(db, "ticket status --number " + number + " --status resolved --note 'door fixed'")
+                .first == 0);
     protocol::Submission callback = repair;
     callback.client_id = "cli-survey-0001";
     callback.kind = protocol::SubmissionKind::Survey;
-    callback.payload = {{"survey_id", "standing"}, {"ticket_number", number}, {"answers", {{"scores", {{"repair", 1}}}}}};
+    callback.payload = {{"survey_id", "standing"},
+                        {"ticket_number", number},
+                        {"answers", {{"scores", {{"repair", 1}}}}}};
     REQUIRE(client.submit({{callback}}).ok());
     auto [rcList, open] = runHq(db, "ticket list --open");
     REQUIRE(rcList == 0);
@@ -207,6 +218,7 @@ TEST_CASE("homedesk-hq refuses to serve without a usable certificate", "[integra
     TempDir dir;
     const std::string db = dir.file("hq.db");
     const std::string args = "serve --host 127.0.0.1 --port " + std::to_string(freeLoopbackPort()) +
-                             " --cert " + dir.file("missing.crt") + " --key " + dir.file("missing.key");
+                             " --cert " + dir.file("missing.crt") + " --key " +
+                             dir.file("missing.key");
     CHECK(runHq(db, args + " 2>/dev/null").first == 1);
 }

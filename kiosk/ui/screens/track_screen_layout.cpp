@@ -3,13 +3,16 @@
 
 namespace homedesk::ui {
 
-TimelineColumns timelineColumns(std::size_t stages, int columns, float width, float gap, float dot) {
+TimelineColumns timelineColumns(std::size_t stages, int columns, float width, float gap,
+                                float dot) {
     const float colW = (width - gap * 2 * (columns - 1)) / columns;
     const auto cols = static_cast<std::size_t>(columns);
     return {(stages + cols - 1) / cols, colW, colW - dot - gap};
 }
 
-int wideTimelineColumns(float width, float height) { return width > height * 1.5f ? 2 : 1; }
+int wideTimelineColumns(float width, float height) {
+    return width > height * 1.5f ? 2 : 1;
+}
 
 std::pair<int, FontRole> chooseTimelineLayout(int wideColumns, float available,
                                               const std::function<float(FontRole, int)>& heightOf) {
