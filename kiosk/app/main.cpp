@@ -9,7 +9,7 @@
 #include <filesystem>
 
 #include "kiosk/app/kiosk_app.hpp"
-#include "kiosk/app/sync_service.hpp"
+#include "kiosk/app/sync_link.hpp"
 #include "kiosk/core/i18n.hpp"
 
 #ifndef HOMEDESK_DEFAULT_ASSETS
@@ -36,7 +36,7 @@ int enroll(const app::Config& c, std::string code) {
     }
     std::error_code ec;
     std::filesystem::create_directories(c.dataDir, ec);
-    const app::EnrollOutcome outcome = app::enrollTerminal(c, *normalized);
+    const app::EnrollOutcome outcome = app::enrollWithHeadOffice(c, *normalized);
     if (outcome.enrollment) {
         std::printf("enrolled with %s as terminal %s (%s)\n", c.headOffice.url.c_str(),
                     outcome.enrollment->terminalId.c_str(), outcome.enrollment->communityName.c_str());
