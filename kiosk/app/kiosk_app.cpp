@@ -119,12 +119,17 @@ Result<bool> KioskApp::init() {
     SDL_StartTextInput();
     if (auto sync = startSync(); !sync) return sync.error();
     startScanner();
+    return true;
+}
 
+// Start-up T1: read-aloud (espeak-ng and the audio device) starts after the first frame is on
+// screen; nothing is read before it.
+void KioskApp::startSpeech() {
+    if (m_announcer) return;
     // A headless terminal has no listener: speech is synthesized but played into nothing.
     if (m_options.headless) SDL_SetHint(SDL_HINT_AUDIODRIVER, "dummy");
     m_announcer = std::make_unique<Announcer>(
         std::make_unique<platform::EspeakSpeech>(platform::makeSdlAudioOut()));
-    return true;
 }
 
 KioskApp::~KioskApp() {
@@ -208,7 +213,7 @@ int KioskApp::waitTimeoutMs(TimePoint now) const {
 void KioskApp::wipeSession() {
     const Change change = wipe(m_state);
     m_receiptQr.reset();
-    m_announcer->stop();
+    if (m_announcer) m_announcer->stop();
     m_session.reset();
     m_unusedSince = m_clock->now();
     m_input.clear();
@@ -404,8 +409,10 @@ int KioskApp::run() {
         now = m_clock->now();
         updateTimers(now);
         if (m_pendingFrames > 0 || !m_input.empty()) guardedFrame(nullptr);
-        if (!m_effects && m_stats.framesPresented > 0 && !m_options.exitAfterFirstFrame)
-            openFlowStoresOrQuit();
+        if (m_stats.framesPresented > 0 && !m_options.exitAfterFirstFrame) {
+            if (!m_effects) openFlowStoresOrQuit();
+            startSpeech();
+        }
 
         if (m_options.exitAfterFirstFrame && m_stats.framesPresented > 0) m_quit = true;
         if (m_options.runSeconds > 0 && millisSince(m_started) >= m_options.runSeconds * 1000) m_quit = true;

@@ -18,7 +18,7 @@
 #include "kiosk/app/input_queue.hpp"
 #include "kiosk/app/scan_service.hpp"
 #include "kiosk/app/script_driver.hpp"
-#include "kiosk/app/sync_service.hpp"
+#include "kiosk/app/sync_link.hpp"
 #include "kiosk/core/directory.hpp"
 #include "kiosk/core/idle_session.hpp"
 #include "kiosk/core/ticket_store.hpp"
@@ -79,6 +79,7 @@ private:
     void runEffects();
     Result<bool> openFlowStores();  // the flows' effect runner and the demo survey, once
     void openFlowStoresOrQuit();
+    void startSpeech();  // the announcer, once, after the first frame
     bool receiptShown() const;  // an open flow shows its receipt
     Result<bool> seedSurveys();
     Result<bool> startSync();
@@ -103,7 +104,7 @@ private:
     Translations m_text;
     Directory m_directory;
     std::unique_ptr<store::TerminalDb> m_db;  // the UI thread's database: its one connection
-    std::unique_ptr<SyncService> m_sync;  // declared after the store, stopped first (~KioskApp)
+    std::unique_ptr<SyncLink> m_sync;  // declared after the store, stopped first (~KioskApp)
     SyncSnapshot m_syncView;              // what the UI shows: re-read when the engine wakes it
     std::uint32_t m_syncEvent = 0;        // the SDL user event the engine's thread posts
     std::atomic<bool> m_syncWakePosted{false};  // at most one wake-up waiting in SDL's queue
@@ -116,7 +117,7 @@ private:
     std::vector<Intent> m_intents;
     std::vector<Intent> m_typed;  // from a physical keyboard or scanner wedge, applied next frame
     std::vector<std::string> m_tapped;
-    std::unique_ptr<Announcer> m_announcer;  // read-aloud
+    std::unique_ptr<Announcer> m_announcer;  // read-aloud; null until the first frame is up
     ui::KioskFrame m_frame;
     KioskState m_state;
     IdleSession m_session;

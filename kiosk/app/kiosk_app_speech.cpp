@@ -5,6 +5,7 @@
 namespace homedesk::app {
 
 void KioskApp::readAloud(const KioskView& view) {
+    if (!m_announcer) return;  // before the first frame is up
     m_announcer->afterFrame(view, m_tapped.empty() ? nullptr : &m_tapped.back(), [&](bool justOn) {
         // Summaries only read the catalog; nothing here draws or taps.
         std::vector<Intent> noIntents;

@@ -18,7 +18,7 @@ Result<bool> KioskApp::startSync() {
         e.type = type;
         if (SDL_PushEvent(&e) != 1) m_syncWakePosted = false;
     };
-    auto sync = SyncService::start(m_config, wake);
+    auto sync = startSyncLink(m_config, wake);
     if (!sync) return sync.error();
     m_sync = std::move(sync).value();
     if (m_config.headOffice.configured() && !m_sync->enrolled()) {

@@ -10,7 +10,7 @@
 
 #include "base/private_file.hpp"
 #include "kiosk/app/kiosk_app.hpp"
-#include "kiosk/app/sync_service.hpp"
+#include "kiosk/app/sync_link.hpp"
 #include "kiosk/core/i18n.hpp"
 
 #ifndef HOMEDESK_DEFAULT_ASSETS
@@ -39,7 +39,7 @@ int enroll(const app::Config& c, std::string code) {
         std::fprintf(stderr, "homedesk: %s\n", folder.error().message.c_str());
         return 4;
     }
-    const app::EnrollOutcome outcome = app::enrollTerminal(c, *normalized);
+    const app::EnrollOutcome outcome = app::enrollWithHeadOffice(c, *normalized);
     if (outcome.enrollment) {
         std::printf("enrolled with %s as terminal %s (%s)\n", c.headOffice.url.c_str(),
                     outcome.enrollment->terminalId.c_str(), outcome.enrollment->communityName.c_str());

@@ -1,7 +1,6 @@
 // The terminal's link to the head office, owned by KioskApp: the enrollment (on its own thread)
-// and, once enrolled, the sync engine with its own SQLite connections (one per engine thread:
-// SqliteOutbox and a SqliteNotices for the push thread, another SqliteNotices for the notice
-// thread; the UI thread keeps its own). The engine wakes the UI through `wakeUi` (which posts an
+// and, once enrolled, the sync engine with a store::TerminalDb per engine thread (the push
+// thread's outbox and display records, the notice thread's notices; the UI thread keeps its own). The engine wakes the UI through `wakeUi` (which posts an
 // SDL event); the UI thread then reads snapshot() and whatever the store holds.
 #pragma once
 
@@ -16,6 +15,7 @@
 
 #include "kiosk/app/config.hpp"
 #include "kiosk/app/enrollment_file.hpp"
+#include "kiosk/app/sync_link.hpp"
 #include "base/result.hpp"
 #include "kiosk/core/sync_status.hpp"
 #include "sync/client/curl_transport.hpp"
@@ -28,13 +28,6 @@ class HttpTransport;
 
 namespace homedesk::app {
 
-// What enrolling ended with: the record to keep, or why not (a catalog key and the detail).
-struct EnrollOutcome {
-    std::optional<Enrollment> enrollment;
-    std::string errorKey;
-    std::string detail;
-};
-
 sync::CurlOptions curlOptions(const HeadOffice& headOffice);
 // POST /enroll with `code` and, when the head office accepts it, the credential stored in the
 // data folder. The same path for the Enroll screen and `homedesk --enroll CODE`.
@@ -45,27 +38,21 @@ EnrollOutcome enrollTerminal(const Config& config, const std::string& code);
 std::string syncErrorKey(protocol::ErrorCode code);
 std::string enrollErrorKey(protocol::ErrorCode code);
 
-class SyncService {
+// Built into libhomedesk_sync.so (with libcurl), not into the program: see sync_link.hpp.
+class SyncService final : public SyncLink {
 public:
-    using Wake = std::function<void()>;
     // Checks the head office's settings and CA file, reads the enrollment, and starts the engine
     // when the terminal is enrolled. Errors here stop start-up (a person must fix them).
     static Result<std::unique_ptr<SyncService>> start(const Config& config, Wake wakeUi);
-    ~SyncService();  // stops the engine and any enrollment in flight
+    ~SyncService() override;  // stops the engine and any enrollment in flight
     SyncService(const SyncService&) = delete;
     SyncService& operator=(const SyncService&) = delete;
 
-    bool enrolled() const;
-    SyncSnapshot snapshot() const;
-    void wake();  // a submission was committed: push it now
-
-    // Sends the code on the enrollment thread; the answer comes with a wake-up.
-    void enroll(const std::string& code);
-    struct EnrollAnswer {
-        bool ok = false;
-        std::string errorKey;
-    };
-    std::optional<EnrollAnswer> takeEnrollAnswer();
+    bool enrolled() const override;
+    SyncSnapshot snapshot() const override;
+    void wake() override;
+    void enroll(const std::string& code) override;
+    std::optional<EnrollAnswer> takeEnrollAnswer() override;
 
 private:
     SyncService(Config config, Wake wakeUi);

@@ -26,8 +26,8 @@ std::string storableText(std::string_view text) {
 bool isValidClientId(std::string_view id) {
     if (id.size() < 8 || id.size() > 64) return false;
     for (char c : id) {
-        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                        c == '_' || c == '-';
+        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                        (c >= '0' && c <= '9') || c == '_' || c == '-';
         if (!ok) return false;
     }
     return true;
@@ -37,7 +37,9 @@ bool isValidPhone(std::string_view phone) {
     return phone.empty() || (phone.size() >= 5 && phone.size() <= 20 && allDigits(phone));
 }
 
-bool isLast4(std::string_view digits) { return digits.size() == 4 && allDigits(digits); }
+bool isLast4(std::string_view digits) {
+    return digits.size() == 4 && allDigits(digits);
+}
 
 Result<NewTicket> checkedTicket(const NewTicket& ticket) {
     if (!isValidClientId(ticket.clientId))

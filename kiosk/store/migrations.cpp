@@ -5,7 +5,9 @@
 
 namespace homedesk::store {
 
-int latestSchemaVersion() { return migrationSteps().back().to; }
+int latestSchemaVersion() {
+    return migrationSteps().back().to;
+}
 
 Result<int> schemaVersion(Db& db) {
     auto version = db.queryInt("PRAGMA user_version");

@@ -14,7 +14,7 @@
 namespace homedesk::store {
 
 struct OutboxEntry {
-    std::string clientId;  // the idempotency key
+    std::string clientId;   // the idempotency key
     std::string_view kind;  // the wire word: "repair" | "complaint" | "survey"
     std::int64_t createdAt = 0;
     std::string payloadJson;

@@ -50,16 +50,19 @@ void syncDirectoryOf(const std::string& path) {
 }  // namespace
 
 Result<PhoneCipher> PhoneCipher::openOrCreate(const std::string& keyPath) {
-    if (sodium_init() < 0) return Error{Error::Kind::Internal, "store.key", "libsodium failed to initialise", false};
+    if (sodium_init() < 0)
+        return Error{Error::Kind::Internal, "store.key", "libsodium failed to initialise", false};
     PhoneCipher cipher;
 
     int fd = ::open(keyPath.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0 && errno == ENOENT) {
-        // Created with 0600 from the first byte; O_EXCL so two starting processes cannot both write.
+        // Created with 0600 from the first byte; O_EXCL so two starting processes cannot both
+        // write.
         fd = ::open(keyPath.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
         if (fd >= 0) {
             randombytes_buf(cipher.m_key.data(), cipher.m_key.size());
-            const bool written = writeAll(fd, cipher.m_key.data(), cipher.m_key.size()) && ::fsync(fd) == 0;
+            const bool written =
+                writeAll(fd, cipher.m_key.data(), cipher.m_key.size()) && ::fsync(fd) == 0;
             ::close(fd);
             if (!written) {
                 ::unlink(keyPath.c_str());
@@ -68,7 +71,8 @@ Result<PhoneCipher> PhoneCipher::openOrCreate(const std::string& keyPath) {
             syncDirectoryOf(keyPath);
             return cipher;
         }
-        if (errno != EEXIST) return keyError(keyPath, std::string("cannot create: ") + std::strerror(errno));
+        if (errno != EEXIST)
+            return keyError(keyPath, std::string("cannot create: ") + std::strerror(errno));
         fd = ::open(keyPath.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     }
     if (fd < 0) return keyError(keyPath, std::string("cannot open: ") + std::strerror(errno));
@@ -84,9 +88,10 @@ Result<PhoneCipher> PhoneCipher::openOrCreate(const std::string& keyPath) {
     }
     if ((st.st_mode & 077) != 0) {
         ::close(fd);
-        return keyError(keyPath, "mode " + octal(st.st_mode) +
-                                     " lets group or others read it; refusing to start (chmod 600 it, "
-                                     "or remove it only if the database holds no queued phone numbers)");
+        return keyError(keyPath,
+                        "mode " + octal(st.st_mode) +
+                            " lets group or others read it; refusing to start (chmod 600 it, "
+                            "or remove it only if the database holds no queued phone numbers)");
     }
     if (st.st_size != static_cast<off_t>(kKeyBytes)) {
         ::close(fd);
@@ -109,14 +114,17 @@ PhoneCipher::PhoneCipher(PhoneCipher&& other) noexcept : m_key(other.m_key) {
     sodium_memzero(other.m_key.data(), other.m_key.size());
 }
 
-PhoneCipher::~PhoneCipher() { sodium_memzero(m_key.data(), m_key.size()); }
+PhoneCipher::~PhoneCipher() {
+    sodium_memzero(m_key.data(), m_key.size());
+}
 
 std::vector<unsigned char> PhoneCipher::seal(std::string_view plain) const {
-    std::vector<unsigned char> out(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plain.size());
+    std::vector<unsigned char> out(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES +
+                                   plain.size());
     randombytes_buf(out.data(), crypto_secretbox_NONCEBYTES);
     crypto_secretbox_easy(out.data() + crypto_secretbox_NONCEBYTES,
-                          reinterpret_cast<const unsigned char*>(plain.data()), plain.size(), out.data(),
-                          m_key.data());
+                          reinterpret_cast<const unsigned char*>(plain.data()), plain.size(),
+                          out.data(), m_key.data());
     return out;
 }
 
@@ -130,7 +138,8 @@ Result<std::string> PhoneCipher::open(const std::vector<unsigned char>& sealed) 
                                    sealed.size() - crypto_secretbox_NONCEBYTES, sealed.data(),
                                    m_key.data()) != 0)
         return Error{Error::Kind::Internal, "store.key",
-                     "sealed phone does not open with this key (wrong or replaced key file?)", false};
+                     "sealed phone does not open with this key (wrong or replaced key file?)",
+                     false};
     return plain;
 }
 

@@ -12,7 +12,7 @@
 namespace homedesk::store {
 
 class PhoneCipher {
-public:
+  public:
     static constexpr size_t kKeyBytes = 32;  // crypto_secretbox_KEYBYTES
 
     // Loads the key file, or creates it (mode 0600, fsynced) when it does not exist.
@@ -28,7 +28,7 @@ public:
     std::vector<unsigned char> seal(std::string_view plain) const;
     Result<std::string> open(const std::vector<unsigned char>& sealed) const;
 
-private:
+  private:
     PhoneCipher() = default;
     std::array<unsigned char, kKeyBytes> m_key{};
 };

@@ -211,6 +211,8 @@ constexpr Migration kSteps[] = {
 
 }  // namespace
 
-std::span<const Migration> migrationSteps() { return kSteps; }
+std::span<const Migration> migrationSteps() {
+    return kSteps;
+}
 
 }  // namespace homedesk::store

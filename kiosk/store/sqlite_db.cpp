@@ -13,17 +13,21 @@ constexpr int kInjectedFault = SQLITE_IOERR_WRITE;
 Error::Kind kindOf(int rc) {
     switch (rc & 0xFF) {
         case SQLITE_BUSY:
-        case SQLITE_LOCKED: return Error::Kind::Unavailable;
+        case SQLITE_LOCKED:
+            return Error::Kind::Unavailable;
         case SQLITE_CONSTRAINT:
         case SQLITE_MISMATCH:
         case SQLITE_TOOBIG:
-        case SQLITE_RANGE: return Error::Kind::InvalidInput;
+        case SQLITE_RANGE:
+            return Error::Kind::InvalidInput;
         case SQLITE_IOERR:
         case SQLITE_FULL:
         case SQLITE_CANTOPEN:
         case SQLITE_READONLY:
-        case SQLITE_PERM: return Error::Kind::Io;
-        default: return Error::Kind::Internal;
+        case SQLITE_PERM:
+            return Error::Kind::Io;
+        default:
+            return Error::Kind::Internal;
     }
 }
 
@@ -34,7 +38,9 @@ bool retryableCode(int rc) {
 
 }  // namespace
 
-bool isBusy(const Error& error) { return error.kind == Error::Kind::Unavailable; }
+bool isBusy(const Error& error) {
+    return error.kind == Error::Kind::Unavailable;
+}
 
 // ---- Db
 
@@ -59,8 +65,8 @@ Result<Db> Db::open(const std::string& path, OpenOptions options) {
     if (!*row || mode->text(0) != "wal")
         return Error{Error::Kind::Io, "store", "cannot switch " + path + " to WAL mode", false};
     mode = Statement();
-    auto pragmas = db.exec(
-        "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;");
+    auto pragmas =
+        db.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;");
     if (!pragmas) return pragmas.error();
     return db;
 }
@@ -120,7 +126,8 @@ Status Db::exec(std::string_view sql) {
 Result<Statement> Db::prepare(std::string_view sql) {
     if (!m_db) return Error{Error::Kind::Internal, "store", "database is not open", false};
     sqlite3_stmt* stmt = nullptr;
-    const int rc = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+    const int rc =
+        sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_finalize(stmt);
         return errorFrom(rc, "prepare");
@@ -137,15 +144,23 @@ Result<std::int64_t> Db::queryInt(std::string_view sql) {
     return stmt->integer(0);
 }
 
-std::int64_t Db::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
-int Db::changes() const { return sqlite3_changes(m_db); }
+std::int64_t Db::lastInsertId() const {
+    return sqlite3_last_insert_rowid(m_db);
+}
+int Db::changes() const {
+    return sqlite3_changes(m_db);
+}
 
 // ---- Statement
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement() {
+    sqlite3_finalize(m_stmt);
+}
 
 Statement::Statement(Statement&& other) noexcept
-    : m_db(other.m_db), m_stmt(std::exchange(other.m_stmt, nullptr)), m_bindError(other.m_bindError) {}
+    : m_db(other.m_db),
+      m_stmt(std::exchange(other.m_stmt, nullptr)),
+      m_bindError(other.m_bindError) {}
 
 Statement& Statement::operator=(Statement&& other) noexcept {
     if (this != &other) {
@@ -157,11 +172,10 @@ Statement& Statement::operator=(Statement&& other) noexcept {
     return *this;
 }
 
-#define HOMEDESK_KEEP_BIND_ERROR(call)               \
-    do {                                             \
-        const int bindRc = (call);                   \
-        if (bindRc != SQLITE_OK && m_bindError == 0) \
-            m_bindError = bindRc;                    \
+#define HOMEDESK_KEEP_BIND_ERROR(call)                                     \
+    do {                                                                   \
+        const int bindRc = (call);                                         \
+        if (bindRc != SQLITE_OK && m_bindError == 0) m_bindError = bindRc; \
     } while (0)
 
 Statement& Statement::bind(int index, std::string_view text) {
@@ -210,7 +224,9 @@ Result<bool> Statement::step() {
 Status Statement::run() {
     auto row = step();
     if (!row) return row.error();
-    if (*row) return Error{Error::Kind::Internal, "store", "statement returned rows where none were expected", false};
+    if (*row)
+        return Error{Error::Kind::Internal, "store",
+                     "statement returned rows where none were expected", false};
     return Done{};
 }
 
@@ -223,7 +239,8 @@ void Statement::reset() {
 std::string Statement::text(int column) const {
     const auto* bytes = sqlite3_column_text(m_stmt, column);
     const int size = sqlite3_column_bytes(m_stmt, column);
-    return bytes ? std::string(reinterpret_cast<const char*>(bytes), static_cast<size_t>(size)) : std::string();
+    return bytes ? std::string(reinterpret_cast<const char*>(bytes), static_cast<size_t>(size))
+                 : std::string();
 }
 
 std::optional<std::string> Statement::optText(int column) const {
@@ -231,7 +248,9 @@ std::optional<std::string> Statement::optText(int column) const {
     return text(column);
 }
 
-std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
+std::int64_t Statement::integer(int column) const {
+    return sqlite3_column_int64(m_stmt, column);
+}
 
 std::optional<std::int64_t> Statement::optInteger(int column) const {
     if (isNull(column)) return std::nullopt;
@@ -244,7 +263,9 @@ std::vector<unsigned char> Statement::blob(int column) const {
     return bytes ? std::vector<unsigned char>(bytes, bytes + size) : std::vector<unsigned char>();
 }
 
-bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
+bool Statement::isNull(int column) const {
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
 
 // ---- Transaction
 
@@ -256,7 +277,8 @@ Result<Transaction> Transaction::begin(Db& db) {
 
 Transaction::~Transaction() {
     // A failed COMMIT may have rolled back already; then ROLLBACK just errors, which is fine.
-    if (m_db && m_db->m_db && !sqlite3_get_autocommit(m_db->m_db)) sqlite3_exec(m_db->m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (m_db && m_db->m_db && !sqlite3_get_autocommit(m_db->m_db))
+        sqlite3_exec(m_db->m_db, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 Status Transaction::commit() {

@@ -19,7 +19,7 @@ namespace homedesk::store {
 class Db;
 
 class Statement {
-public:
+  public:
     Statement() = default;
     ~Statement();
     Statement(Statement&& other) noexcept;
@@ -31,7 +31,9 @@ public:
     // Indexes are 1-based, as in SQLite. Binding copies the bytes (SQLITE_TRANSIENT).
     Statement& bind(int index, std::string_view text);
     Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
-    Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+    Statement& bind(int index, const std::string& text) {
+        return bind(index, std::string_view(text));
+    }
     Statement& bind(int index, std::int64_t value);
     Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
     Statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value)); }
@@ -50,7 +52,7 @@ public:
     std::vector<unsigned char> blob(int column) const;
     bool isNull(int column) const;
 
-private:
+  private:
     friend class Db;
     Statement(Db* db, sqlite3_stmt* stmt) : m_db(db), m_stmt(stmt) {}
 
@@ -65,9 +67,10 @@ struct OpenOptions {
 };
 
 class Db {
-public:
+  public:
     // Opens the file in WAL mode with foreign keys on, synchronous=FULL (a submission is on disk
-    // when its commit returns), secure_delete (deleted phone ciphertext is zeroed) and a busy timeout.
+    // when its commit returns), secure_delete (deleted phone ciphertext is zeroed) and a busy
+    // timeout.
     static Result<Db> open(const std::string& path, OpenOptions options = {});
 
     Db() = default;
@@ -94,7 +97,7 @@ public:
     }
     bool faultFired() const { return m_faultFired; }
 
-private:
+  private:
     friend class Statement;
     friend class Transaction;
     Error errorFrom(int rc, std::string_view what) const;
@@ -109,7 +112,7 @@ private:
 // BEGIN IMMEDIATE on begin(): the write lock is taken up front, so a busy database fails here and
 // not half-way. Rolls back unless commit() succeeded.
 class Transaction {
-public:
+  public:
     static Result<Transaction> begin(Db& db);
     ~Transaction();
     Transaction(Transaction&& other) noexcept : m_db(other.m_db) { other.m_db = nullptr; }
@@ -119,7 +122,7 @@ public:
 
     Status commit();
 
-private:
+  private:
     explicit Transaction(Db& db) : m_db(&db) {}
     Db* m_db = nullptr;  // null once committed or rolled back
 };

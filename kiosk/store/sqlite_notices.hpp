@@ -43,15 +43,16 @@ struct DisplayRecord {
 };
 
 class SqliteNotices {
-public:
+  public:
     explicit SqliteNotices(Db& db) : m_db(db) {}
 
-    // Stores the change unless the terminal already has this or a later revision (returns false then).
+    // Stores the change unless the terminal already has this or a later revision (returns false
+    // then).
     Result<bool> applyChange(const StoredNotice& notice, const std::vector<NoticeTarget>& targets,
                              std::int64_t receivedAt);
     // A page of the notice feed and its cursor in one transaction.
-    Status applyPage(const std::vector<StoredNotice>& notices, const std::string& feed, const std::string& cursor,
-                     std::int64_t receivedAt);
+    Status applyPage(const std::vector<StoredNotice>& notices, const std::string& feed,
+                     const std::string& cursor, std::int64_t receivedAt);
     Result<std::string> cursor(const std::string& feed);
     Result<std::vector<StoredNotice>> current(std::int64_t now);
     // Every notice held, current or not (the demo notices load only into an empty store).
@@ -60,12 +61,14 @@ public:
     Status recordDisplay(const DisplayRecord& record);
     Result<std::vector<DisplayRecord>> unreportedDisplays(int limit);
     Status markDisplaysReported(std::int64_t upToId, std::int64_t at);
-    Status markDisplayReported(const std::string& noticeId, std::int64_t revision, std::int64_t shownAt, std::int64_t at);
+    Status markDisplayReported(const std::string& noticeId, std::int64_t revision,
+                               std::int64_t shownAt, std::int64_t at);
 
     Db& db() { return m_db; }
 
-private:
-    Result<bool> applyInTransaction(const StoredNotice& notice, const std::vector<NoticeTarget>& targets,
+  private:
+    Result<bool> applyInTransaction(const StoredNotice& notice,
+                                    const std::vector<NoticeTarget>& targets,
                                     std::int64_t receivedAt);
 
     Db& m_db;

@@ -40,7 +40,7 @@ struct StatusChange {
 };
 
 class SqliteOutbox {
-public:
+  public:
     SqliteOutbox(Db& db, const PhoneCipher& cipher) : m_db(db), m_cipher(cipher) {}
 
     // The oldest `limit` undelivered items, oldest first. Reading does not remove them.
@@ -48,13 +48,13 @@ public:
 
     // The head office has the item: remove it from the queue (with its sealed phone), and record
     // its ticket number on the ticket. Delivering an item twice is not an error.
-    Status markDelivered(const std::string& clientId, const std::optional<std::string>& ticketNumber,
-                         std::int64_t at);
+    Status markDelivered(const std::string& clientId,
+                         const std::optional<std::string>& ticketNumber, std::int64_t at);
 
     // Refused for good by the head office: out of the queue (with its sealed phone) into
     // rejected_submissions, kept for a person.
-    Status markRejected(const std::string& clientId, const std::string& errorCode, const std::string& message,
-                        std::int64_t at);
+    Status markRejected(const std::string& clientId, const std::string& errorCode,
+                        const std::string& message, std::int64_t at);
 
     // A failed attempt: the item stays queued, in place, with its count and the reason.
     Status recordFailure(const std::string& clientId, const std::string& reason, std::int64_t at);
@@ -75,18 +75,20 @@ public:
     Status applyStatusChange(const StatusChange& change);
     // A page of the status feed and its cursor in one transaction; changes for tickets this
     // terminal did not file are skipped.
-    Status applyStatusPage(const std::vector<StatusChange>& changes, const std::string& feed, const std::string& cursor);
+    Status applyStatusPage(const std::vector<StatusChange>& changes, const std::string& feed,
+                           const std::string& cursor);
     Result<std::string> cursor(const std::string& feed);
 
     Db& db() { return m_db; }
 
-private:
+  private:
     Status applyInTransaction(const StatusChange& change);
-    Status deliveredInTransaction(const std::string& clientId, const std::optional<std::string>& ticketNumber,
-                                  std::int64_t at);
-    Status rejectedInTransaction(const std::string& clientId, const std::string& errorCode, const std::string& message,
-                                 std::int64_t at);
-    Status failureInTransaction(const std::string& clientId, const std::string& reason, std::int64_t at);
+    Status deliveredInTransaction(const std::string& clientId,
+                                  const std::optional<std::string>& ticketNumber, std::int64_t at);
+    Status rejectedInTransaction(const std::string& clientId, const std::string& errorCode,
+                                 const std::string& message, std::int64_t at);
+    Status failureInTransaction(const std::string& clientId, const std::string& reason,
+                                std::int64_t at);
 
     Db& m_db;
     const PhoneCipher& m_cipher;

@@ -29,7 +29,7 @@ struct SurveyResponse {
 };
 
 class SqliteSurveys {
-public:
+  public:
     explicit SqliteSurveys(Db& db) : m_db(db) {}
 
     Status saveDefinition(const SurveyDefinition& definition, std::int64_t receivedAt);
@@ -40,7 +40,7 @@ public:
 
     Db& db() { return m_db; }
 
-private:
+  private:
     Db& m_db;
 };
 

@@ -50,12 +50,14 @@ Result<Receipt> SqliteTicketStore::submitLocked(const NewTicket& input) {
     if (!tx) return tx.error();
 
     // The same confirmation arriving twice (a retried tap) answers with the first receipt.
-    auto existing = m_db.prepare("SELECT tracking_code, promised_by, delivered_at FROM tickets WHERE client_id = ?1");
+    auto existing = m_db.prepare(
+        "SELECT tracking_code, promised_by, delivered_at FROM tickets WHERE client_id = ?1");
     if (!existing) return existing.error();
     existing->bind(1, t.clientId);
     auto found = existing->step();
     if (!found) return found.error();
-    if (*found) return Receipt{t.clientId, existing->text(0), !existing->isNull(2), existing->integer(1)};
+    if (*found)
+        return Receipt{t.clientId, existing->text(0), !existing->isNull(2), existing->integer(1)};
 
     if (t.coReportOf) {
         auto receipt = submitCoReport(t);
@@ -70,9 +72,12 @@ Result<Receipt> SqliteTicketStore::submitLocked(const NewTicket& input) {
     const std::int64_t promisedBy = t.createdAt + promiseSeconds(t.urgency);
 
     auto insert = m_db.prepare(
-        "INSERT INTO tickets (client_id, tracking_code, kind, category, location_kind, building_id, unit, "
-        "place_id, urgency, description, phone_last4, preferred_slot, anonymous, to_general_manager, status, "
-        "created_at, promised_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
+        "INSERT INTO tickets (client_id, tracking_code, kind, category, location_kind, "
+        "building_id, unit, "
+        "place_id, urgency, description, phone_last4, preferred_slot, anonymous, "
+        "to_general_manager, status, "
+        "created_at, promised_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+        "?14, ?15, ?16, ?17)");
     if (!insert) return insert.error();
     insert->bind(1, t.clientId)
         .bind(2, *tracking)
@@ -94,7 +99,8 @@ Result<Receipt> SqliteTicketStore::submitLocked(const NewTicket& input) {
     auto inserted = insert->run();
     if (!inserted) return inserted.error();
 
-    auto history = appendStatus(m_db, t.clientId, StatusEvent{TicketStatus::Submitted, t.createdAt, ""}, "terminal");
+    auto history = appendStatus(m_db, t.clientId,
+                                StatusEvent{TicketStatus::Submitted, t.createdAt, ""}, "terminal");
     if (!history) return history.error();
 
     auto queued = queue(t, ticketPayload(t, *tracking));
@@ -106,7 +112,8 @@ Result<Receipt> SqliteTicketStore::submitLocked(const NewTicket& input) {
 }
 
 Result<Receipt> SqliteTicketStore::submitCoReport(const NewTicket& t) {
-    // The joined ticket may be one of ours (then its count and its code are known) or filed elsewhere.
+    // The joined ticket may be one of ours (then its count and its code are known) or filed
+    // elsewhere.
     auto joined = m_db.prepare(
         "SELECT client_id, ticket_number, tracking_code, promised_by FROM tickets "
         "WHERE ticket_number = ?1 OR client_id = ?1 LIMIT 1");
@@ -119,7 +126,8 @@ Result<Receipt> SqliteTicketStore::submitCoReport(const NewTicket& t) {
     if (*row) {
         follow = joined->optText(1).value_or(joined->text(2));
         promisedBy = joined->integer(3);
-        auto count = m_db.prepare("UPDATE tickets SET co_reporters = co_reporters + 1 WHERE client_id = ?1");
+        auto count =
+            m_db.prepare("UPDATE tickets SET co_reporters = co_reporters + 1 WHERE client_id = ?1");
         if (!count) return count.error();
         count->bind(1, joined->text(0));
         auto counted = count->run();
@@ -165,49 +173,59 @@ Status SqliteTicketStore::queue(const NewTicket& t, const std::string& payload) 
 }
 
 Result<std::vector<TicketRecord>> SqliteTicketStore::openTicketsAt(const std::string& placeId) {
-    return guarded<std::vector<TicketRecord>>("store.openTicketsAt", [&]() -> Result<std::vector<TicketRecord>> {
-        auto stmt = m_db.prepare("SELECT " + std::string(kTicketColumns) +
-                                 " FROM tickets t WHERE t.place_id = ?1 AND t.location_kind = 'public' "
-                                 "AND t.status NOT IN ('resolved', 'callback_done') "
-                                 "ORDER BY t.created_at DESC, t.rowid DESC");
-        if (!stmt) return stmt.error();
-        stmt->bind(1, placeId);
-        return readTickets(m_db, *stmt);
-    });
+    return guarded<std::vector<TicketRecord>>(
+        "store.openTicketsAt", [&]() -> Result<std::vector<TicketRecord>> {
+            auto stmt =
+                m_db.prepare("SELECT " + std::string(kTicketColumns) +
+                             " FROM tickets t WHERE t.place_id = ?1 AND t.location_kind = 'public' "
+                             "AND t.status NOT IN ('resolved', 'callback_done') "
+                             "ORDER BY t.created_at DESC, t.rowid DESC");
+            if (!stmt) return stmt.error();
+            stmt->bind(1, placeId);
+            return readTickets(m_db, *stmt);
+        });
 }
 
-Result<std::optional<TicketRecord>> SqliteTicketStore::findForTracking(const std::string& number,
-                                                                      const std::string& phoneLast4) {
-    return guarded<std::optional<TicketRecord>>("store.findForTracking", [&]() -> Result<std::optional<TicketRecord>> {
-        if (!isLast4(phoneLast4)) return invalidInput("store.findForTracking", "enter the last 4 digits of the phone");
-        if (number.size() > 64) return invalidInput("store.findForTracking", "enter a ticket number");
-        const auto typed = normalizeTrackingInput(number);
-        if (!typed) return invalidInput("store.findForTracking", "enter a ticket number");
-        // The resident who filed it, or a co-reporter who joined it with their own phone. Few
-        // tickets share a phone's last four digits, so the number is compared here rather than
-        // in SQL: a tracking code exactly, a head-office number by its digits ("R-000123",
-        // "000123" and "123" are one ticket), so it can be typed on the keypad.
-        auto stmt = m_db.prepare(
-            "SELECT " + std::string(kTicketColumns) +
-            " FROM tickets t WHERE t.phone_last4 = ?1 "
-            "OR EXISTS (SELECT 1 FROM co_reports c WHERE c.phone_last4 = ?1 "
-            "AND (c.ticket_ref = t.ticket_number OR c.ticket_ref = t.client_id)) ORDER BY t.created_at DESC");
-        if (!stmt) return stmt.error();
-        stmt->bind(1, phoneLast4);
-        auto candidates = readTickets(m_db, *stmt);
-        if (!candidates) return candidates.error();
-        const bool allDigits = std::all_of(typed->begin(), typed->end(), [](char c) { return c >= '0' && c <= '9'; });
-        const std::string digits = allDigits ? numberDigits(*typed) : std::string();
-        const TicketRecord* byNumber = nullptr;
-        for (const auto& t : *candidates) {
-            if (t.trackingCode == *typed) return std::optional<TicketRecord>(t);
-            if (!t.ticketNumber || byNumber) continue;
-            const auto own = normalizeTrackingInput(*t.ticketNumber);
-            if ((own && *own == *typed) || (!digits.empty() && numberDigits(*t.ticketNumber) == digits)) byNumber = &t;
-        }
-        if (byNumber) return std::optional<TicketRecord>(*byNumber);
-        return std::optional<TicketRecord>();
-    });
+Result<std::optional<TicketRecord>> SqliteTicketStore::findForTracking(
+    const std::string& number, const std::string& phoneLast4) {
+    return guarded<std::optional<TicketRecord>>(
+        "store.findForTracking", [&]() -> Result<std::optional<TicketRecord>> {
+            if (!isLast4(phoneLast4))
+                return invalidInput("store.findForTracking",
+                                    "enter the last 4 digits of the phone");
+            if (number.size() > 64)
+                return invalidInput("store.findForTracking", "enter a ticket number");
+            const auto typed = normalizeTrackingInput(number);
+            if (!typed) return invalidInput("store.findForTracking", "enter a ticket number");
+            // The resident who filed it, or a co-reporter who joined it with their own phone. Few
+            // tickets share a phone's last four digits, so the number is compared here rather than
+            // in SQL: a tracking code exactly, a head-office number by its digits ("R-000123",
+            // "000123" and "123" are one ticket), so it can be typed on the keypad.
+            auto stmt =
+                m_db.prepare("SELECT " + std::string(kTicketColumns) +
+                             " FROM tickets t WHERE t.phone_last4 = ?1 "
+                             "OR EXISTS (SELECT 1 FROM co_reports c WHERE c.phone_last4 = ?1 "
+                             "AND (c.ticket_ref = t.ticket_number OR c.ticket_ref = t.client_id)) "
+                             "ORDER BY t.created_at DESC");
+            if (!stmt) return stmt.error();
+            stmt->bind(1, phoneLast4);
+            auto candidates = readTickets(m_db, *stmt);
+            if (!candidates) return candidates.error();
+            const bool allDigits = std::all_of(typed->begin(), typed->end(),
+                                               [](char c) { return c >= '0' && c <= '9'; });
+            const std::string digits = allDigits ? numberDigits(*typed) : std::string();
+            const TicketRecord* byNumber = nullptr;
+            for (const auto& t : *candidates) {
+                if (t.trackingCode == *typed) return std::optional<TicketRecord>(t);
+                if (!t.ticketNumber || byNumber) continue;
+                const auto own = normalizeTrackingInput(*t.ticketNumber);
+                if ((own && *own == *typed) ||
+                    (!digits.empty() && numberDigits(*t.ticketNumber) == digits))
+                    byNumber = &t;
+            }
+            if (byNumber) return std::optional<TicketRecord>(*byNumber);
+            return std::optional<TicketRecord>();
+        });
 }
 
 Result<bool> SqliteTicketStore::delivered(const std::string& clientId) {
@@ -215,7 +233,8 @@ Result<bool> SqliteTicketStore::delivered(const std::string& clientId) {
         auto stmt = m_db.prepare(
             "SELECT 1 FROM tickets WHERE client_id = ?1 AND delivered_at IS NOT NULL "
             "UNION ALL SELECT 1 FROM co_reports WHERE client_id = ?1 AND delivered_at IS NOT NULL "
-            "UNION ALL SELECT 1 FROM survey_responses WHERE client_id = ?1 AND delivered_at IS NOT NULL");
+            "UNION ALL SELECT 1 FROM survey_responses WHERE client_id = ?1 AND delivered_at IS NOT "
+            "NULL");
         if (!stmt) return stmt.error();
         stmt->bind(1, clientId);
         auto row = stmt->step();
@@ -225,15 +244,17 @@ Result<bool> SqliteTicketStore::delivered(const std::string& clientId) {
 }
 
 Result<std::optional<TicketRecord>> SqliteTicketStore::ticket(const std::string& clientId) {
-    return guarded<std::optional<TicketRecord>>("store.ticket", [&]() -> Result<std::optional<TicketRecord>> {
-        auto stmt = m_db.prepare("SELECT " + std::string(kTicketColumns) + " FROM tickets t WHERE t.client_id = ?1");
-        if (!stmt) return stmt.error();
-        stmt->bind(1, clientId);
-        auto found = readTickets(m_db, *stmt);
-        if (!found) return found.error();
-        if (found->empty()) return std::optional<TicketRecord>();
-        return std::optional<TicketRecord>(std::move(found->front()));
-    });
+    return guarded<std::optional<TicketRecord>>(
+        "store.ticket", [&]() -> Result<std::optional<TicketRecord>> {
+            auto stmt = m_db.prepare("SELECT " + std::string(kTicketColumns) +
+                                     " FROM tickets t WHERE t.client_id = ?1");
+            if (!stmt) return stmt.error();
+            stmt->bind(1, clientId);
+            auto found = readTickets(m_db, *stmt);
+            if (!found) return found.error();
+            if (found->empty()) return std::optional<TicketRecord>();
+            return std::optional<TicketRecord>(std::move(found->front()));
+        });
 }
 
 }  // namespace homedesk::store

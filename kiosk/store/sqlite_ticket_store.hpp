@@ -14,7 +14,7 @@
 namespace homedesk::store {
 
 class SqliteTicketStore final : public TicketStore {
-public:
+  public:
     SqliteTicketStore(Db& db, const PhoneCipher& cipher) : m_db(db), m_cipher(cipher) {}
 
     Result<Receipt> submit(const NewTicket& ticket) override;
@@ -28,7 +28,7 @@ public:
 
     Db& db() { return m_db; }  // for tests' fault hooks and inspection
 
-private:
+  private:
     Result<Receipt> submitLocked(const NewTicket& ticket);
     Result<Receipt> submitCoReport(const NewTicket& ticket);
     Result<std::string> freeTrackingCode(const std::string& clientId);

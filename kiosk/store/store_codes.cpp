@@ -5,11 +5,21 @@
 
 namespace homedesk::store {
 // Stored words are the shared tables' words (base/ticket_words.hpp), as on the wire.
-std::string_view code(TicketKind kind) { return toString(kind); }
-std::string_view code(RepairCategory category) { return toString(category); }
-std::string_view code(ComplaintCategory category) { return toString(category); }
-std::string_view code(Urgency urgency) { return toString(urgency); }
-std::string_view code(TicketStatus status) { return toString(status); }
+std::string_view code(TicketKind kind) {
+    return toString(kind);
+}
+std::string_view code(RepairCategory category) {
+    return toString(category);
+}
+std::string_view code(ComplaintCategory category) {
+    return toString(category);
+}
+std::string_view code(Urgency urgency) {
+    return toString(urgency);
+}
+std::string_view code(TicketStatus status) {
+    return toString(status);
+}
 
 std::optional<TicketKind> ticketKindFromCode(std::string_view text) {
     return words::valueOf<TicketKind>(words::kTicketKind, text);

@@ -10,8 +10,12 @@
 namespace homedesk::store {
 
 // Where the terminal's database and its key file live in the data folder: named only here.
-inline std::string databasePath(const std::string& dataDir) { return dataDir + "/homedesk.db"; }
-inline std::string keyPath(const std::string& dataDir) { return dataDir + "/homedesk.key"; }
+inline std::string databasePath(const std::string& dataDir) {
+    return dataDir + "/homedesk.db";
+}
+inline std::string keyPath(const std::string& dataDir) {
+    return dataDir + "/homedesk.key";
+}
 
 // Runs fn and turns any exception (allocation failure, a library bug) into an Internal error,
 // so that none crosses the store's boundary.

@@ -1,4 +1,5 @@
-// Builds the outbox payload JSON; text is already valid UTF-8 (input_rules), so dump() cannot throw.
+// Builds the outbox payload JSON; text is already valid UTF-8 (input_rules), so dump() cannot
+// throw.
 #include "kiosk/store/submission_payload.hpp"
 
 #include <nlohmann/json.hpp>
@@ -9,7 +10,8 @@ namespace homedesk::store {
 
 std::string ticketPayload(const NewTicket& t, std::string_view trackingCode) {
     nlohmann::json j = nlohmann::json::object();
-    j["category"] = t.kind == TicketKind::Repair ? code(t.repairCategory) : code(t.complaintCategory);
+    j["category"] =
+        t.kind == TicketKind::Repair ? code(t.repairCategory) : code(t.complaintCategory);
     j["location"] = {{"kind", t.location.kind == TicketLocation::Kind::Home ? "home" : "public"},
                      {"building_id", t.location.buildingId},
                      {"unit", t.location.unit},

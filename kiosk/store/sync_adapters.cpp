@@ -17,7 +17,8 @@ Result<std::vector<protocol::Submission>> StoreOutbox::pending(int limit) {
         auto kind = protocol::submissionKindFrom(item.kind);
         auto payload = nlohmann::json::parse(item.payloadJson, nullptr, false);
         if (!kind || payload.is_discarded() || !payload.is_object())
-            return Error{Error::Kind::Internal, "store.outbox", "queued item " + item.clientId + " is unreadable", false};
+            return Error{Error::Kind::Internal, "store.outbox",
+                         "queued item " + item.clientId + " is unreadable", false};
         s.kind = *kind;
         s.created_at = item.createdAt;
         s.payload = std::move(payload);
@@ -26,17 +27,19 @@ Result<std::vector<protocol::Submission>> StoreOutbox::pending(int limit) {
     return out;
 }
 
-Status StoreOutbox::markDelivered(const std::string& clientId, const std::optional<std::string>& ticketNumber,
-                                        std::int64_t at) {
+Status StoreOutbox::markDelivered(const std::string& clientId,
+                                  const std::optional<std::string>& ticketNumber, std::int64_t at) {
     return m_outbox.markDelivered(clientId, ticketNumber, at);
 }
 
 Status StoreOutbox::markRejected(const std::string& clientId, const protocol::ProtocolError& why,
-                                       std::int64_t at) {
-    return m_outbox.markRejected(clientId, std::string(protocol::wireName(why.code)), why.message, at);
+                                 std::int64_t at) {
+    return m_outbox.markRejected(clientId, std::string(protocol::wireName(why.code)), why.message,
+                                 at);
 }
 
-Status StoreOutbox::recordFailure(const std::string& clientId, const std::string& reason, std::int64_t at) {
+Status StoreOutbox::recordFailure(const std::string& clientId, const std::string& reason,
+                                  std::int64_t at) {
     return m_outbox.recordFailure(clientId, reason, at);
 }
 
@@ -45,8 +48,11 @@ Status StoreOutbox::settle(const std::vector<Outcome>& outcomes, std::int64_t at
     items.reserve(outcomes.size());
     for (const auto& o : outcomes) {
         using K = SqliteOutbox::Settlement::Kind;
-        const K kind = o.kind == Outcome::Kind::Delivered ? K::Delivered : o.kind == Outcome::Kind::Rejected ? K::Rejected : K::Failed;
-        items.push_back({kind, o.client_id, o.ticket_number, std::string(protocol::wireName(o.why.code)), o.why.message});
+        const K kind = o.kind == Outcome::Kind::Delivered  ? K::Delivered
+                       : o.kind == Outcome::Kind::Rejected ? K::Rejected
+                                                           : K::Failed;
+        items.push_back({kind, o.client_id, o.ticket_number,
+                         std::string(protocol::wireName(o.why.code)), o.why.message});
     }
     return m_outbox.settle(items, at);
 }
@@ -60,10 +66,12 @@ Result<sync::QueueStats> StoreOutbox::stats(std::int64_t now) {
     return out;
 }
 
-Result<std::string> StoreTicketSink::ticketCursor() { return m_outbox.cursor(kTicketFeed); }
+Result<std::string> StoreTicketSink::ticketCursor() {
+    return m_outbox.cursor(kTicketFeed);
+}
 
 Status StoreTicketSink::applyTicketPage(const std::vector<protocol::TicketStatusChange>& changes,
-                                              const std::string& cursor) {
+                                        const std::string& cursor) {
     std::vector<StatusChange> mine;
     mine.reserve(changes.size());
     for (const auto& c : changes) {
@@ -75,21 +83,33 @@ Status StoreTicketSink::applyTicketPage(const std::vector<protocol::TicketStatus
     return m_outbox.applyStatusPage(mine, kTicketFeed, cursor);
 }
 
-Result<std::string> StoreNoticeSink::noticeCursor() { return m_notices.cursor(kNoticeFeed); }
+Result<std::string> StoreNoticeSink::noticeCursor() {
+    return m_notices.cursor(kNoticeFeed);
+}
 
-Status StoreNoticeSink::applyNoticePage(const std::vector<protocol::Notice>& changes, const std::string& cursor) {
+Status StoreNoticeSink::applyNoticePage(const std::vector<protocol::Notice>& changes,
+                                        const std::string& cursor) {
     std::vector<StoredNotice> notices;
     notices.reserve(changes.size());
     for (const auto& c : changes) {
-        StoredNotice n{c.id, c.revision, c.title, c.body, std::string(protocol::toString(c.category)),
-                       c.emergency, c.pinned, c.publish_at, c.expire_at, c.retracted};
+        StoredNotice n{c.id,
+                       c.revision,
+                       c.title,
+                       c.body,
+                       std::string(protocol::toString(c.category)),
+                       c.emergency,
+                       c.pinned,
+                       c.publish_at,
+                       c.expire_at,
+                       c.retracted};
         // Always written, empty when the change has none: a revision without English replaces the
         // old translation instead of leaving it next to the new Chinese text.
         n.titleEn = c.title_en.value_or(std::string{});
         n.bodyEn = c.body_en.value_or(std::string{});
         notices.push_back(std::move(n));
     }
-    return m_notices.applyPage(notices, kNoticeFeed, cursor, static_cast<std::int64_t>(std::time(nullptr)));
+    return m_notices.applyPage(notices, kNoticeFeed, cursor,
+                               static_cast<std::int64_t>(std::time(nullptr)));
 }
 
 Result<std::vector<protocol::NoticeDisplay>> StoreDisplayLog::unreported(int limit) {
@@ -105,7 +125,8 @@ Result<std::vector<protocol::NoticeDisplay>> StoreDisplayLog::unreported(int lim
 Status StoreDisplayLog::reported(const std::vector<protocol::NoticeDisplay>& displays) {
     const auto now = static_cast<std::int64_t>(std::time(nullptr));
     for (const auto& d : displays)
-        if (auto marked = m_notices.markDisplayReported(d.notice_id, d.revision, d.shown_at, now); !marked)
+        if (auto marked = m_notices.markDisplayReported(d.notice_id, d.revision, d.shown_at, now);
+            !marked)
             return marked.error();
     return Done{};
 }

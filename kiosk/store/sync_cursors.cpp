@@ -4,7 +4,8 @@ namespace homedesk::store {
 
 Status saveCursor(Db& db, const std::string& feed, const std::string& cursor) {
     auto save = db.prepare(
-        "INSERT INTO sync_cursors (feed, cursor) VALUES (?1, ?2) ON CONFLICT (feed) DO UPDATE SET cursor = excluded.cursor");
+        "INSERT INTO sync_cursors (feed, cursor) VALUES (?1, ?2) ON CONFLICT (feed) DO UPDATE SET "
+        "cursor = excluded.cursor");
     if (!save) return save.error();
     save->bind(1, feed).bind(2, cursor);
     if (auto saved = save->run(); !saved) return saved.error();

@@ -16,7 +16,7 @@
 namespace homedesk::store {
 
 class TerminalDb {
-public:
+  public:
     // Loads (or creates, 0600) the key, opens the file and migrates it.
     static Result<std::unique_ptr<TerminalDb>> open(const std::string& dbPath,
                                                     const std::string& keyPath);
@@ -32,7 +32,7 @@ public:
     SqliteOutbox& outbox() { return m_outbox; }
     Db& db() { return m_db; }  // for tests' fault hooks and inspection
 
-private:
+  private:
     TerminalDb(Db db, PhoneCipher cipher);
 
     Db m_db;

@@ -7,9 +7,11 @@ namespace homedesk::store {
 
 const std::string_view kTicketColumns =
     "t.client_id, t.ticket_number, t.kind, t.category, t.location_kind, t.building_id, t.unit, "
-    "t.place_id, t.urgency, t.description, t.phone_last4, t.delivered_at, t.created_at, t.promised_by, "
+    "t.place_id, t.urgency, t.description, t.phone_last4, t.delivered_at, t.created_at, "
+    "t.promised_by, "
     "t.tracking_code, t.status, t.co_reporters, "
-    "EXISTS (SELECT 1 FROM survey_responses s WHERE s.ticket_number IN (t.ticket_number, t.tracking_code))";
+    "EXISTS (SELECT 1 FROM survey_responses s WHERE s.ticket_number IN (t.ticket_number, "
+    "t.tracking_code))";
 
 TicketRecord readTicketRow(const Statement& row) {
     TicketRecord r;
@@ -17,7 +19,8 @@ TicketRecord readTicketRow(const Statement& row) {
     r.ticketNumber = row.optText(1);
     r.kind = ticketKindFromCode(row.text(2)).value_or(TicketKind::Repair);
     r.repairCategory = repairCategoryFromCode(row.text(3)).value_or(RepairCategory::Other);
-    r.location.kind = row.text(4) == "public" ? TicketLocation::Kind::PublicPlace : TicketLocation::Kind::Home;
+    r.location.kind =
+        row.text(4) == "public" ? TicketLocation::Kind::PublicPlace : TicketLocation::Kind::Home;
     r.location.buildingId = row.text(5);
     r.location.unit = row.text(6);
     r.location.placeId = row.text(7);
@@ -51,17 +54,23 @@ Status loadHistory(Db& db, TicketRecord& record) {
     return Done{};
 }
 
-Status appendStatus(Db& db, const std::string& clientId, const StatusEvent& event, std::string_view source) {
+Status appendStatus(Db& db, const std::string& clientId, const StatusEvent& event,
+                    std::string_view source) {
     auto insert = db.prepare(
         "INSERT INTO ticket_status_history (client_id, status, at, note, source) "
         "SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (SELECT 1 FROM ticket_status_history "
         "WHERE client_id = ?1 AND status = ?2 AND at = ?3)");
     if (!insert) return insert.error();
-    insert->bind(1, clientId).bind(2, code(event.status)).bind(3, event.at).bind(4, event.note).bind(5, source);
+    insert->bind(1, clientId)
+        .bind(2, code(event.status))
+        .bind(3, event.at)
+        .bind(4, event.note)
+        .bind(5, source);
     auto inserted = insert->run();
     if (!inserted) return inserted.error();
     auto current = db.prepare(
-        "UPDATE tickets SET status = (SELECT status FROM ticket_status_history WHERE client_id = ?1 "
+        "UPDATE tickets SET status = (SELECT status FROM ticket_status_history WHERE client_id = "
+        "?1 "
         "ORDER BY at DESC, id DESC LIMIT 1) WHERE client_id = ?1");
     if (!current) return current.error();
     current->bind(1, clientId);

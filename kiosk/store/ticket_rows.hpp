@@ -20,6 +20,7 @@ Status loadHistory(Db& db, TicketRecord& record);
 
 // Appends a history event and moves the ticket's current status to the latest event by time.
 // An event already recorded (same status and time) is not added twice: feeds may replay.
-Status appendStatus(Db& db, const std::string& clientId, const StatusEvent& event, std::string_view source);
+Status appendStatus(Db& db, const std::string& clientId, const StatusEvent& event,
+                    std::string_view source);
 
 }  // namespace homedesk::store

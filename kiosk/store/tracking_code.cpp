@@ -12,8 +12,8 @@ std::string trackingCodeFor(std::string_view clientId, unsigned attempt) {
     std::string input(clientId);
     if (attempt > 0) input += "#" + std::to_string(attempt);
     unsigned char hash[8];
-    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(input.data()), input.size(),
-                       nullptr, 0);
+    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(input.data()),
+                       input.size(), nullptr, 0);
     std::uint64_t n = 0;
     for (unsigned char b : hash) n = (n << 8) | b;
     std::string code;

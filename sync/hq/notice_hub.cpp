@@ -23,6 +23,8 @@ bool NoticeHub::waitForChange(std::int64_t seen, std::chrono::steady_clock::time
     std::unique_lock lock(m_mutex);
     ++m_waiters;
     m_parked.notify_all();
+    // Seen from outside the process (`serve -v`): a test waits for this line, not a sleep.
+    spdlog::debug("notice long-poll parked ({} waiting)", m_waiters);
     m_changed.wait_until(lock, deadline, [&] { return m_stopping || m_generation != seen; });
     --m_waiters;
     m_parked.notify_all();

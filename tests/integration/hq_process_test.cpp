@@ -1,15 +1,18 @@
-#include <catch2/catch.hpp>
-
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <netinet/in.h>
-#include <arpa/inet.h>
 #include <unistd.h>
 
 #include <array>
+#include <catch2/catch.hpp>
 #include <cstdio>
+#include <fstream>
 #include <future>
+#include <iterator>
+#include <thread>
 
 #include "sync/protocol/qr_token.hpp"
 #include "tests/integration/hq_server_fixture.hpp"
@@ -25,7 +28,8 @@ std::pair<int, std::string> runHq(const std::string& db, const std::string& args
                                   const std::string& input = "") {
     const std::string command = std::string(HOMEDESK_HQ_BINARY) + " --db '" + db + "' " + args +
                                 (input.empty() ? " </dev/null" : "");
-    FILE* pipe = ::popen((input.empty() ? command : "printf '%s\\n' '" + input + "' | " + command).c_str(), "r");
+    FILE* pipe = ::popen(
+        (input.empty() ? command : "printf '%s\\n' '" + input + "' | " + command).c_str(), "r");
     REQUIRE(pipe != nullptr);
     std::string out;
     std::array<char, 512> buffer{};
@@ -35,17 +39,39 @@ std::pair<int, std::string> runHq(const std::string& db, const std::string& args
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
+// `homedesk-hq -v serve` in a child process, its log (stdout and stderr) in `logFile`.
 class ServeProcess {
-public:
-    ServeProcess(const std::string& db, const PemPair& cert, int port) {
+  public:
+    ServeProcess(const std::string& db, const PemPair& cert, int port, const std::string& logFile)
+        : m_logFile(logFile) {
         m_pid = ::fork();
         REQUIRE(m_pid >= 0);
         if (m_pid == 0) {
+            const int log = ::open(logFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+            if (log < 0 || ::dup2(log, 1) < 0 || ::dup2(log, 2) < 0) ::_exit(126);
             const std::string portText = std::to_string(port);
-            ::execl(HOMEDESK_HQ_BINARY, HOMEDESK_HQ_BINARY, "--db", db.c_str(), "serve", "--host",
-                    "127.0.0.1", "--port", portText.c_str(), "--cert", cert.cert_file.c_str(),
-                    "--key", cert.key_file.c_str(), static_cast<char*>(nullptr));
+            ::execl(HOMEDESK_HQ_BINARY, HOMEDESK_HQ_BINARY, "-v", "--db", db.c_str(), "serve",
+                    "--host", "127.0.0.1", "--port", portText.c_str(), "--cert",
+                    cert.cert_file.c_str(), "--key", cert.key_file.c_str(),
+                    static_cast<char*>(nullptr));
             ::_exit(127);
+        }
+    }
+    // Waits until the log holds `needle` at least `count` times (the office's own word that
+    // something happened inside it); false at the deadline.
+    bool waitForLog(const std::string& needle, int count, std::chrono::seconds limit) const {
+        const auto deadline = std::chrono::steady_clock::now() + limit;
+        for (;;) {
+            std::ifstream in(m_logFile);
+            const std::string log((std::istreambuf_iterator<char>(in)),
+                                  std::istreambuf_iterator<char>());
+            int seen = 0;
+            for (auto at = log.find(needle); at != std::string::npos;
+                 at = log.find(needle, at + needle.size()))
+                ++seen;
+            if (seen >= count) return true;
+            if (std::chrono::steady_clock::now() >= deadline) return false;
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));  // polling the file
         }
     }
     ~ServeProcess() {
@@ -62,7 +88,8 @@ public:
         return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     }
 
-private:
+  private:
+    std::string m_logFile;
     pid_t m_pid = -1;
     bool m_reaped = false;
 };
@@ -87,9 +114,14 @@ TEST_CASE("homedesk-hq set up from its command line serves a terminal and stops 
     const std::string token = codes.substr(codes.find('\n') + 1);
     CHECK(token.rfind("HD1.en.", 0) == 0);
     CHECK(runHq(db, "staff add --username wang --role notice-editor --communities " + community,
-                "long enough password").first == 0);
-    CHECK(runHq(db, "staff add --username li --role emperor --communities '*'", "long enough password").first != 0);
-    CHECK(runHq(db, "staff add --username li --role desk --communities nowhere", "long enough password").first != 0);
+                "long enough password")
+              .first == 0);
+    CHECK(runHq(db, "staff add --username li --role emperor --communities '*'",
+                "long enough password")
+              .first != 0);
+    CHECK(runHq(db, "staff add --username li --role desk --communities nowhere",
+                "long enough password")
+              .first != 0);
     auto [rcStaff, staffList] = runHq(db, "staff list");
     CHECK(rcStaff == 0);
     CHECK(staffList == "wang\tnotice_editor\t" + community + "\t-\tactive");
@@ -98,12 +130,13 @@ TEST_CASE("homedesk-hq set up from its command line serves a terminal and stops 
     // The enrollment token verifies with the key the office prints.
     auto [rc4, publicKey] = runHq(db, "signing-key show");
     REQUIRE(rc4 == 0);
-    auto claims = protocol::verifyToken(token, protocol::publicKeyFrom(publicKey).value(), unixNow());
+    auto claims =
+        protocol::verifyToken(token, protocol::publicKeyFrom(publicKey).value(), unixNow());
     REQUIRE(claims.ok());
     CHECK(claims->data.at("code") == code);
 
     const int port = freeLoopbackPort();
-    ServeProcess serve(db, cert, port);
+    ServeProcess serve(db, cert, port, dir.file("serve.log"));
     sync::CurlOptions options;
     options.base_url = "https://127.0.0.1:" + std::to_string(port);
     options.tls.ca_file = pki.caFile();
@@ -121,11 +154,15 @@ TEST_CASE("homedesk-hq set up from its command line serves a terminal and stops 
     // A notice published by another process wakes the waiting terminal.
     auto start = client.notices("", 0);
     REQUIRE(start.ok());
-    auto waiting = std::async(std::launch::async, [&] { return client.notices(start.value->cursor, 20); });
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    // The first read (no wait) answered at once; this one parks until something changes.
+    auto waiting =
+        std::async(std::launch::async, [&] { return client.notices(start.value->cursor, 20); });
+    REQUIRE(serve.waitForLog("notice long-poll parked", 1, std::chrono::seconds(10)));
     const auto published = std::chrono::steady_clock::now();
-    auto [rc5, noticeId] = runHq(db, "notice publish --title 'Water off 9-12' --category outage "
-                                     "--target building:" + building);
+    auto [rc5, noticeId] = runHq(db,
+                                 "notice publish --title 'Water off 9-12' --category outage "
+                                 "--target building:" +
+                                     building);
     REQUIRE(rc5 == 0);
     auto feed = waiting.get();
     REQUIRE(feed.ok());
@@ -144,11 +181,14 @@ TEST_CASE("homedesk-hq set up from its command line serves a terminal and stops 
     auto filed = client.submit({{repair}});
     REQUIRE(filed.ok());
     const std::string number = filed.value->results.at(0).ticket_number.value_or("");
-    REQUIRE(runHq(db, "ticket status --number " + number + " --status resolved --note 'door fixed'").first == 0);
+    REQUIRE(runHq(db, "ticket status --number " + number + " --status resolved --note 'door fixed'")
+                .first == 0);
     protocol::Submission callback = repair;
     callback.client_id = "cli-survey-0001";
     callback.kind = protocol::SubmissionKind::Survey;
-    callback.payload = {{"survey_id", "standing"}, {"ticket_number", number}, {"answers", {{"scores", {{"repair", 1}}}}}};
+    callback.payload = {{"survey_id", "standing"},
+                        {"ticket_number", number},
+                        {"answers", {{"scores", {{"repair", 1}}}}}};
     REQUIRE(client.submit({{callback}}).ok());
     auto [rcList, open] = runHq(db, "ticket list --open");
     REQUIRE(rcList == 0);
@@ -178,6 +218,7 @@ TEST_CASE("homedesk-hq refuses to serve without a usable certificate", "[integra
     TempDir dir;
     const std::string db = dir.file("hq.db");
     const std::string args = "serve --host 127.0.0.1 --port " + std::to_string(freeLoopbackPort()) +
-                             " --cert " + dir.file("missing.crt") + " --key " + dir.file("missing.key");
+                             " --cert " + dir.file("missing.crt") + " --key " +
+                             dir.file("missing.key");
     CHECK(runHq(db, args + " 2>/dev/null").first == 1);
 }

@@ -1,14 +1,15 @@
 #include "kiosk/ui/screens/notices_screen.hpp"
 
+#include <imgui.h>
+
 #include <algorithm>
 #include <string>
 #include <vector>
 
-#include <imgui.h>
-
 #include "kiosk/core/datetime.hpp"
 #include "kiosk/core/text_layout.hpp"
 #include "kiosk/ui/pager.hpp"
+#include "kiosk/ui/screens/notices_screen_layout.hpp"
 
 namespace homedesk::ui {
 
@@ -16,9 +17,12 @@ using Kind = intent::Notices::Kind;
 
 std::string noticeMeta(const Ui& ui, const KioskView& view, const Notice& n) {
     const Language lang = view.state.settings.language;
-    std::string meta = ui.t("notices.category." + std::string(toString(n.category))) + " · " +
-                       format(ui.t("notices.published"), {{"time", formatMoment(n.publishAt, view.now, lang)}});
-    if (n.expireAt) meta += " · " + format(ui.t("notices.until"), {{"time", formatMoment(*n.expireAt, view.now, lang)}});
+    std::string meta =
+        ui.t("notices.category." + std::string(toString(n.category))) + " · " +
+        format(ui.t("notices.published"), {{"time", formatMoment(n.publishAt, view.now, lang)}});
+    if (n.expireAt)
+        meta += " · " + format(ui.t("notices.until"),
+                               {{"time", formatMoment(*n.expireAt, view.now, lang)}});
     return meta;
 }
 
@@ -60,40 +64,45 @@ void NoticesScreen::drawContent(const Ui& ui, const KioskView& view, Rect conten
         drawList(ui, view, f, content);
 }
 
-void NoticesScreen::drawList(const Ui& ui, const KioskView& view, const NoticesFlow& f, Rect content) const {
+void NoticesScreen::drawList(const Ui& ui, const KioskView& view, const NoticesFlow& f,
+                             Rect content) const {
     const auto& th = ui.theme;
     float y = content.y;
     // On a short, wide screen the chips say where we are: the heading gives way to the notices.
     const bool shortWide = content.w > content.h * 1.5f && content.h <= th.buttonHeight * 6;
     if (!shortWide)
-        y += drawParagraph(ui, FontRole::Display, ui.t("notices.title"), {content.x, y, content.w, 0}, th.colors.text) + th.gap / 2;
+        y += drawParagraph(ui, FontRole::Display, ui.t("notices.title"),
+                           {content.x, y, content.w, 0}, th.colors.text) +
+             th.gap / 2;
 
     // Chips: All and the four categories, in as many rows as their labels need.
     std::vector<std::pair<std::string, std::string>> chips{{"all", ui.t("notices.filter.all")}};
     for (NoticeCategory c : kNoticeCategories)
-        chips.emplace_back(std::string(toString(c)), ui.t("notices.category." + std::string(toString(c))));
-    int cols = static_cast<int>(chips.size());
-    const auto fits = [&](int c) {
-        const float w = (content.w - th.gap * (c - 1)) / c;
-        for (const auto& chip : chips)
-            if (textWidth(ui, FontRole::Strong, chip.second) + 2 * th.padding > w) return false;
-        return true;
-    };
-    while (cols > 2 && !fits(cols)) --cols;
+        chips.emplace_back(std::string(toString(c)),
+                           ui.t("notices.category." + std::string(toString(c))));
+    std::vector<float> labelWidths;
+    for (const auto& chip : chips)
+        labelWidths.push_back(textWidth(ui, FontRole::Strong, chip.second));
+    const int cols = chipColumns(labelWidths, content.w, th.gap, th.padding);
     const float chipW = (content.w - th.gap * (cols - 1)) / cols;
     const float chipH = th.buttonHeight;
     for (size_t i = 0; i < chips.size(); ++i) {
-        const Rect r{content.x + (i % cols) * (chipW + th.gap), y + (i / cols) * (chipH + th.gap), chipW, chipH};
-        const bool on = i == 0 ? !f.filter() : f.filter() && *f.filter() == kNoticeCategories[i - 1];
-        if (button(ui, "notices.filter." + chips[i].first, chips[i].second, r, on ? ButtonStyle::On : ButtonStyle::Secondary))
-            ui.emit(i == 0 ? intent::Notices{Kind::AllCategories} : intent::Notices{Kind::Filter, "", kNoticeCategories[i - 1]});
+        const Rect r{content.x + (i % cols) * (chipW + th.gap), y + (i / cols) * (chipH + th.gap),
+                     chipW, chipH};
+        const bool on =
+            i == 0 ? !f.filter() : f.filter() && *f.filter() == kNoticeCategories[i - 1];
+        if (button(ui, "notices.filter." + chips[i].first, chips[i].second, r,
+                   on ? ButtonStyle::On : ButtonStyle::Secondary))
+            ui.emit(i == 0 ? intent::Notices{Kind::AllCategories}
+                           : intent::Notices{Kind::Filter, "", kNoticeCategories[i - 1]});
     }
     y += ((chips.size() + cols - 1) / cols) * (chipH + th.gap) + th.gap / 2;
 
     const auto current = currentNotices(view.state.notices, view.now);  // `shown` points into it
     const auto shown = filtered(current, f.filter());
     if (shown.empty()) {
-        drawParagraph(ui, FontRole::Title, ui.t("notices.empty"), {content.x, y, content.w, 0}, th.colors.textMuted);
+        drawParagraph(ui, FontRole::Title, ui.t("notices.empty"), {content.x, y, content.w, 0},
+                      th.colors.textMuted);
         return;
     }
     // Rows of title and meta; pages of whole rows, the pager under them when they overflow.
@@ -106,24 +115,20 @@ void NoticesScreen::drawList(const Ui& ui, const KioskView& view, const NoticesF
     const auto rowHeights = [&](FontRole role) {
         std::vector<float> out;
         for (const Notice* n : shown)
-            out.push_back(std::max(th.minTargetPx, paragraphHeight(ui, role, noticeTitle(ui, view, *n), inner) +
-                                                       paragraphHeight(ui, FontRole::Body, noticeMeta(ui, view, *n), inner) + th.padding));
+            out.push_back(
+                std::max(th.minTargetPx,
+                         paragraphHeight(ui, role, noticeTitle(ui, view, *n), inner) +
+                             paragraphHeight(ui, FontRole::Body, noticeMeta(ui, view, *n), inner) +
+                             th.padding));
         return out;
     };
     FontRole titleRole = FontRole::Title;
     std::vector<float> heights = rowHeights(titleRole);
-    if (*std::max_element(heights.begin(), heights.end()) * 2 > content.bottom() - y) heights = rowHeights(titleRole = FontRole::Strong);
-    const auto paginate = [&](float room) {
-        std::vector<size_t> starts{0};
-        float used = 0;
-        for (size_t i = 0; i < heights.size(); ++i) {
-            if (used > 0 && used + heights[i] > room) starts.push_back(i), used = 0;
-            used += heights[i] + th.gap;
-        }
-        return starts;
-    };
-    auto starts = paginate(content.bottom() - y);
-    if (starts.size() > 1 && !side) starts = paginate(content.bottom() - y - pagerH - th.gap);
+    if (*std::max_element(heights.begin(), heights.end()) * 2 > content.bottom() - y)
+        heights = rowHeights(titleRole = FontRole::Strong);
+    auto starts = pageStarts(heights, content.bottom() - y, th.gap);
+    if (starts.size() > 1 && !side)
+        starts = pageStarts(heights, content.bottom() - y - pagerH - th.gap, th.gap);
     const float listTop = y;
     const int pages = static_cast<int>(starts.size());
     const int page = std::clamp(f.page(), 0, pages - 1);
@@ -133,26 +138,33 @@ void NoticesScreen::drawList(const Ui& ui, const KioskView& view, const NoticesF
         // A row taller than the room left is cut at the content's edge, never over Back and Home.
         const Rect row{content.x, y, rowW, std::min(heights[i], content.bottom() - y)};
         const std::string title = noticeTitle(ui, view, n);
-        if (tapArea(ui, "notices.item." + n.id, title, row)) ui.emit(intent::Notices{Kind::Open, n.id});
+        if (tapArea(ui, "notices.item." + n.id, title, row))
+            ui.emit(intent::Notices{Kind::Open, n.id});
         ImGui::PushClipRect(ImVec2(row.x, row.y), ImVec2(row.right(), row.bottom()), true);
         panel(ui, row, n.emergency ? th.colors.banner : th.colors.surface);
         const Color text = n.emergency ? th.colors.bannerText : th.colors.text;
         float ty = y + th.padding / 2;
         ty += drawParagraph(ui, titleRole, title, {content.x + th.padding, ty, inner, 0}, text);
-        drawParagraph(ui, FontRole::Body, noticeMeta(ui, view, n), {content.x + th.padding, ty, inner, 0},
+        drawParagraph(ui, FontRole::Body, noticeMeta(ui, view, n),
+                      {content.x + th.padding, ty, inner, 0},
                       n.emergency ? th.colors.bannerText : th.colors.textMuted);
         ImGui::PopClipRect();
         y += heights[i] + th.gap;
     }
     if (pages > 1) {
-        const int move = side ? pagerColumn(ui, "notices", {content.right() - colW, listTop, colW, content.bottom() - listTop}, page, pages)
-                              : pager(ui, "notices", {content.x, content.bottom() - pagerH, content.w, pagerH}, page, pages);
+        const int move =
+            side ? pagerColumn(ui, "notices",
+                               {content.right() - colW, listTop, colW, content.bottom() - listTop},
+                               page, pages)
+                 : pager(ui, "notices", {content.x, content.bottom() - pagerH, content.w, pagerH},
+                         page, pages);
         if (move < 0) ui.emit(intent::Notices{Kind::PageUp});
         if (move > 0) ui.emit(intent::Notices{Kind::PageDown, "", {}, pages});
     }
 }
 
-void NoticesScreen::drawDetail(const Ui& ui, const KioskView& view, const Notice& n, int page, Rect content) const {
+void NoticesScreen::drawDetail(const Ui& ui, const KioskView& view, const Notice& n, int page,
+                               Rect content) const {
     const auto& th = ui.theme;
     const Language lang = view.state.settings.language;
     float y = content.y;
@@ -161,36 +173,52 @@ void NoticesScreen::drawDetail(const Ui& ui, const KioskView& view, const Notice
         const FontRole titleRole = content.w > content.h ? FontRole::Title : FontRole::Display;
         const float h = paragraphHeight(ui, titleRole, title, content.w - 2 * th.padding);
         panel(ui, {content.x, y, content.w, h + th.padding}, th.colors.banner);
-        drawParagraph(ui, titleRole, title, {content.x + th.padding, y + th.padding / 2, content.w - 2 * th.padding, 0},
+        drawParagraph(ui, titleRole, title,
+                      {content.x + th.padding, y + th.padding / 2, content.w - 2 * th.padding, 0},
                       th.colors.bannerText);
         y += h + th.padding + th.gap / 2;
     } else {
-        const FontRole titleRole = content.w > content.h ? FontRole::Title : FontRole::Display;  // wide screens: room for the text
-        y += drawParagraph(ui, titleRole, noticeTitle(ui, view, n), {content.x, y, content.w, 0}, th.colors.text);
+        const FontRole titleRole = content.w > content.h
+                                       ? FontRole::Title
+                                       : FontRole::Display;  // wide screens: room for the text
+        y += drawParagraph(ui, titleRole, noticeTitle(ui, view, n), {content.x, y, content.w, 0},
+                           th.colors.text);
     }
-    y += drawParagraph(ui, FontRole::Body, noticeMeta(ui, view, n), {content.x, y, content.w, 0}, th.colors.textMuted) + th.gap;
+    y += drawParagraph(ui, FontRole::Body, noticeMeta(ui, view, n), {content.x, y, content.w, 0},
+                       th.colors.textMuted) +
+         th.gap;
 
-    // The body in large type, whole lines per page; the pager under it, or beside it on a wide screen.
+    // The body in large type, whole lines per page; the pager under it, or beside it on a wide
+    // screen.
     const bool side = content.w > (content.bottom() - y) * 2;
     // Title size, unless that leaves fewer than five lines a page (a wide screen in large text).
-    const FontRole role = linesPerPage(content.bottom() - y, lineHeight(ui, FontRole::Title)) < 5 ? FontRole::Strong : FontRole::Title;
+    const FontRole role = linesPerPage(content.bottom() - y, lineHeight(ui, FontRole::Title)) < 5
+                              ? FontRole::Strong
+                              : FontRole::Title;
     const float lh = lineHeight(ui, role);
     const float colW = side ? pagerColumnWidth(ui) : 0;
     const float textW = side ? content.w - colW - th.gap * 2 : content.w;
     ui.fonts.note(role, n.body.in(lang));
-    const auto lines = wrapText(n.body.in(lang), textW, [&](std::string_view s) { return textWidth(ui, role, s); });
+    const auto lines = wrapText(n.body.in(lang), textW,
+                                [&](std::string_view s) { return textWidth(ui, role, s); });
     const float pagerH = th.buttonHeight * 1.2f;
     int per = linesPerPage(content.bottom() - y, lh);
-    if (!side && static_cast<int>(lines.size()) > per) per = linesPerPage(content.bottom() - y - pagerH - th.gap, lh);
+    if (!side && static_cast<int>(lines.size()) > per)
+        per = linesPerPage(content.bottom() - y - pagerH - th.gap, lh);
     const int pages = std::max(1, static_cast<int>((lines.size() + per - 1) / per));
     page = std::clamp(page, 0, pages - 1);
     const float textTop = y;
-    for (size_t i = page * per; i < std::min(lines.size(), static_cast<size_t>((page + 1) * per)); ++i) {
+    for (size_t i = page * per; i < std::min(lines.size(), static_cast<size_t>((page + 1) * per));
+         ++i) {
         drawText(ui, role, lines[i], content.x, y, th.colors.text);
         y += lh;
     }
-    const int move = side ? pagerColumn(ui, "notices.detail", {content.right() - colW, textTop, colW, content.bottom() - textTop}, page, pages)
-                          : pager(ui, "notices.detail", {content.x, content.bottom() - pagerH, content.w, pagerH}, page, pages);
+    const int move =
+        side ? pagerColumn(ui, "notices.detail",
+                           {content.right() - colW, textTop, colW, content.bottom() - textTop},
+                           page, pages)
+             : pager(ui, "notices.detail",
+                     {content.x, content.bottom() - pagerH, content.w, pagerH}, page, pages);
     if (move < 0) ui.emit(intent::Notices{Kind::PageUp});
     if (move > 0) ui.emit(intent::Notices{Kind::PageDown, "", {}, pages});
 }

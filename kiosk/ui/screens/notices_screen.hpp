@@ -7,16 +7,18 @@
 namespace homedesk::ui {
 
 class NoticesScreen final : public Screen {
-public:
+  public:
     void drawContent(const Ui& ui, const KioskView& view, Rect content) const override;
     std::string summary(const Ui& ui, const KioskView& view) const override;
 
-private:
+  private:
     void drawList(const Ui& ui, const KioskView& view, const NoticesFlow& flow, Rect content) const;
-    void drawDetail(const Ui& ui, const KioskView& view, const Notice& notice, int page, Rect content) const;
+    void drawDetail(const Ui& ui, const KioskView& view, const Notice& notice, int page,
+                    Rect content) const;
 };
 
-// "停水停电 · 11月23日 08:00 发布 · 有效至 11月25日 18:00": what the list and the detail show under a title.
+// "停水停电 · 11月23日 08:00 发布 · 有效至 11月25日 18:00": what the list and the detail show under
+// a title.
 std::string noticeMeta(const Ui& ui, const KioskView& view, const Notice& notice);
 // "【紧急】" / "Emergency: " before an emergency notice's title, "【置顶】" before a pinned one.
 std::string noticeTitle(const Ui& ui, const KioskView& view, const Notice& notice);

@@ -7,13 +7,15 @@
 namespace homedesk::ui {
 
 class TrackScreen final : public Screen {
-public:
+  public:
     void drawContent(const Ui& ui, const KioskView& view, Rect content) const override;
     std::string summary(const Ui& ui, const KioskView& view) const override;
 
-private:
-    void drawEntry(const Ui& ui, const KioskView& view, const TrackFlow& flow, Rect body, const Rect* padBeside) const;
-    void drawTimeline(const Ui& ui, const KioskView& view, const TicketRecord& ticket, Rect body) const;
+  private:
+    void drawEntry(const Ui& ui, const KioskView& view, const TrackFlow& flow, Rect body,
+                   const Rect* padBeside) const;
+    void drawTimeline(const Ui& ui, const KioskView& view, const TicketRecord& ticket,
+                      Rect body) const;
     void drawNotFound(const Ui& ui, const KioskView& view, const TrackFlow& flow, Rect body) const;
 };
 

@@ -14,7 +14,7 @@ namespace homedesk::store::testing {
 
 template <typename Repo>
 class OwnDb {
-public:
+  public:
     OwnDb(Result<std::unique_ptr<TerminalDb>> opened, Repo& (TerminalDb::*pick)()) {
         if (!opened) {
             m_error = opened.error();
@@ -30,7 +30,7 @@ public:
     Repo& operator*() { return *m_repo; }
     TerminalDb& db() { return *m_db; }
 
-private:
+  private:
     std::unique_ptr<TerminalDb> m_db;
     Repo* m_repo = nullptr;
     std::optional<Error> m_error;

@@ -1,6 +1,7 @@
 // A store on a real SQLite file in a fresh temp directory, and tickets to put in it.
 #pragma once
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -8,8 +9,6 @@
 #include <random>
 #include <string>
 #include <vector>
-
-#include <catch2/catch.hpp>
 
 #include "kiosk/store/terminal_db.hpp"
 #include "tests/unit/sync/temp_dir.hpp"

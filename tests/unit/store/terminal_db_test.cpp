@@ -1,12 +1,13 @@
 // TerminalDb: one connection per thread that migrates, holds the key and hands out every
 // repository on that same connection.
+#include "kiosk/store/terminal_db.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <sys/stat.h>
 
 #include "kiosk/store/migrations.hpp"
 #include "kiosk/store/store_open.hpp"
-#include "kiosk/store/terminal_db.hpp"
 #include "tests/unit/store/store_fixture.hpp"
 
 using namespace homedesk;
