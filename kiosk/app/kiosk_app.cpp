@@ -123,12 +123,14 @@ Result<bool> KioskApp::init() {
     if (m_options.headless) SDL_SetHint(SDL_HINT_AUDIODRIVER, "dummy");
     m_announcer = std::make_unique<Announcer>(
         std::make_unique<platform::EspeakSpeech>(platform::makeSdlAudioOut()));
+    startTextInput();
     return true;
 }
 
 KioskApp::~KioskApp() {
     m_sync.reset();  // joins the sync threads before anything they wake goes away
     m_announcer.reset();
+    m_textInput.reset();
     m_renderer.reset();
     if (ImGui::GetCurrentContext()) {
         ui::FontAtlas::release(*ImGui::GetIO().Fonts);
@@ -207,6 +209,7 @@ void KioskApp::wipeSession() {
     m_input.clear();
     m_typed.clear();
     m_fonts->forgetGlyphs();  // the atlas shrinks back to what Home needs
+    m_textInput->reset();
     if (change.largeText) m_themeDirty = true;
     m_pendingFrames = std::max(m_pendingFrames, 1);
 }
@@ -240,7 +243,9 @@ void KioskApp::applyIntents(TimePoint now) {
             context.newClientId = newClientId();
         if (const auto* v = std::get_if<intent::Survey>(&intent); v && v->kind == intent::Survey::Kind::Submit)
             context.newClientId = newClientId();
+        if (applyCompose(intent, context)) continue;
         const Change change = apply(m_state, intent, context);
+        if (change.screen || std::holds_alternative<intent::SetInputMethod>(intent)) m_textInput->reset();
         if (!receiptShown()) m_receiptQr.reset();
         if (change.largeText) m_themeDirty = true;
         if (change.any()) spdlog::debug("now on {}", screenName(m_state.screen()));
@@ -386,7 +391,8 @@ KioskView KioskApp::makeView(TimePoint now, const std::tm& wall) const {
                      m_session.prompting(),
                      m_session.secondsLeft(now),
                      wallNow(),
-                     receiptShown() && m_receiptQr ? &*m_receiptQr : nullptr};
+                     receiptShown() && m_receiptQr ? &*m_receiptQr : nullptr,
+                     &m_textInput->view()};
 }
 
 int KioskApp::run() {
@@ -402,12 +408,15 @@ int KioskApp::run() {
         if (m_pendingFrames > 0 || !m_input.empty()) guardedFrame(nullptr);
         if (!m_effects && m_stats.framesPresented > 0 && !m_options.exitAfterFirstFrame)
             openFlowStoresOrQuit();
+        if (m_stats.framesPresented > 0 && !m_options.exitAfterFirstFrame) m_textInput->warmUp();
 
         if (m_options.exitAfterFirstFrame && m_stats.framesPresented > 0) m_quit = true;
         if (m_options.runSeconds > 0 && millisSince(m_started) >= m_options.runSeconds * 1000) m_quit = true;
         if (m_driver && !m_quit && m_pendingFrames == 0 && m_input.empty() && !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT))
             runDriver(m_clock->now());
     }
+    m_stats.imeKeyMillis = m_textInput->keyMillis();
+    m_stats.inkStrokeMillis = m_textInput->strokeMillis();
     if (m_options.statsPath) {
         if (auto r = m_stats.write(*m_options.statsPath); !r) spdlog::error("{}", r.error().message);
     }

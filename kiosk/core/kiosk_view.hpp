@@ -30,6 +30,7 @@ struct KioskView {
     int promptSecondsLeft = 0;
     std::int64_t now = 0;  // unix seconds, for promised times
     const QrModules* receiptQr = nullptr;  // the receipt's code, when there is a receipt
+    const ComposeView* compose = nullptr;  // the pinyin and handwriting input methods
 };
 
 }  // namespace homedesk

@@ -89,7 +89,7 @@ void ComplaintScreen::drawDescription(const Ui& ui, const KioskView& view, const
         const std::string key = "complaint.phrase." + category + "." + std::to_string(i);
         if (ui.catalog.has(key)) step.phrases.emplace_back(std::to_string(i), ui.t(key));
     }
-    const TextStepTap tap = textStep(ui, view.state, step, body);
+    const TextStepTap tap = textStep(ui, view, step, body);
     if (tap.phrase) ui.emit(intent::Complaint{Kind::Phrase, step.phrases[*tap.phrase].second});
     if (tap.next) ui.emit(intent::Complaint{Kind::FinishDescription});
 }
