@@ -54,7 +54,7 @@ void pushText(const std::string& text) {
 }
 
 // `stroke`'s corners ("x,y" fractions of the widget) as a finger's path: down at the first,
-// a motion every 2% of the widget along the way, up at the last. False if a corner is malformed.
+// a motion every 4% of the widget along the way, up at the last. False if a corner is malformed.
 bool pushStroke(const ui::WidgetInfo& w, std::istringstream& corners, int width, int height) {
     std::vector<std::pair<float, float>> at;
     std::string pair;
@@ -76,7 +76,7 @@ bool pushStroke(const ui::WidgetInfo& w, std::istringstream& corners, int width,
     pushFinger(SDL_FINGERDOWN, x, y);
     for (size_t i = 1; i < at.size(); ++i) {
         const float dx = at[i].first - at[i - 1].first, dy = at[i].second - at[i - 1].second;
-        const int steps = std::max(1, static_cast<int>(std::hypot(dx, dy) / 0.02f));
+        const int steps = std::max(1, static_cast<int>(std::hypot(dx, dy) / 0.04f));
         for (int s = 1; s <= steps; ++s) {
             std::tie(x, y) = screen(at[i - 1].first + dx * s / steps, at[i - 1].second + dy * s / steps);
             pushFinger(SDL_FINGERMOTION, x, y);
