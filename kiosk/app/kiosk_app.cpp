@@ -123,6 +123,7 @@ Result<bool> KioskApp::init() {
     if (m_options.headless) SDL_SetHint(SDL_HINT_AUDIODRIVER, "dummy");
     m_announcer = std::make_unique<Announcer>(
         std::make_unique<platform::EspeakSpeech>(platform::makeSdlAudioOut()));
+    m_announcer->setDefaultLevels({m_config.speechVolume, m_config.speechRate});
     startTextInput();
     return true;
 }
@@ -204,6 +205,7 @@ void KioskApp::wipeSession() {
     const Change change = wipe(m_state);
     m_receiptQr.reset();
     m_announcer->stop();
+    m_announcer->resetLevels();
     m_session.reset();
     m_unusedSince = m_clock->now();
     m_input.clear();

@@ -5,6 +5,7 @@
 
 #include "kiosk/core/datetime.hpp"
 #include "kiosk/core/phone.hpp"
+#include "kiosk/core/spoken.hpp"
 #include "kiosk/ui/flow_parts.hpp"
 #include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/keypad.hpp"
@@ -40,8 +41,11 @@ std::string RepairScreen::summary(const Ui& ui, const KioskView& view) const {
     const RepairFlow& f = *view.state.flow<RepairFlow>();
     std::string text = ui.t(repairStepKey(f.step()));
     if (!f.lastError().empty()) text += ui.t("speech.pause") + ui.t(f.lastError());
+    // The resident's own words read back before they submit; the code digit by digit after.
+    if (f.step() == Step::Confirm)
+        text += ui.t("speech.pause") + ui.t("repair.confirm.description") + " " + f.draft().description;
     if (f.step() == Step::Receipt && f.receipt())
-        text += ui.t("speech.pause") + ui.t("repair.receipt.code") + " " + f.receipt()->trackingCode;
+        text += ui.t("speech.pause") + ui.t("repair.receipt.code") + " " + spellDigits(f.receipt()->trackingCode);
     return text;
 }
 
