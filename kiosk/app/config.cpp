@@ -188,7 +188,7 @@ Result<Config> parseConfig(std::string_view toml, std::string_view source, Confi
         return invalidInput(std::string(source), msg.str());
     }
     Reader r(root, std::string(source));
-    r.knownTables({"display", "session", "site", "paths", "headoffice"});
+    r.knownTables({"display", "session", "site", "paths", "headoffice", "speech"});
     r.knownKeys("display", {"orientation", "fullscreen", "panel_inches", "language", "large_text", "high_contrast"});
     r.knownKeys("session", {"idle_seconds", "prompt_seconds", "attract_seconds"});
     r.knownKeys("site", {"community", "steward_name", "steward_phone", "service_line", "gas_line", "ticket_url"});
