@@ -65,8 +65,8 @@ void pinyinKeyboard(const Ui& ui, const ComposeView& compose, Rect r) {
     const std::string spaceLabel = ui.t(compose.preedit.empty() ? "keyboard.space" : "ime.key.choose");
     KeyRow last = {text("comma", "，"), text("period", "。"), text("question", "？"), text("exclaim", "！"),
                    text("pause", "、"),
-                   {"ime.key.space", spaceLabel, intent::Compose{K::Space}, 3},
-                   {"ime.key.clear", ui.t("ime.key.clear"), intent::Key{intent::Key::kClear}, 1.5f, ButtonStyle::Secondary}};
+                   {"ime.key.space", spaceLabel, intent::Compose{K::Space}, 2.5f},
+                   {"ime.key.clear", ui.t("ime.key.clear"), intent::Key{intent::Key::kClear}, 2, ButtonStyle::Secondary}};
     keyRows(ui, r, {digits, letters("qwertyuiop"), letters("asdfghjkl"), bottom, last}, true);
 }
 
