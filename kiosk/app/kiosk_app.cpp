@@ -11,10 +11,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "base/private_file.hpp"
 #include "kiosk/core/datetime.hpp"
 #include "kiosk/core/directory_json.hpp"
-#include "kiosk/store/sqlite_ticket_store.hpp"
-#include "kiosk/store/store_open.hpp"
 #include "platform/espeak/espeak_speech.hpp"
 #include "platform/qr/qr_code.hpp"
 #include "platform/sdl/sdl_audio.hpp"
@@ -78,11 +77,12 @@ Result<bool> KioskApp::init() {
     m_directory = std::move(directory).value();
     m_state.directory = &m_directory;
 
-    std::error_code ec;
-    std::filesystem::create_directories(m_config.dataDir, ec);
-    if (ec) return ioError(m_config.dataDir, "cannot create the data folder: " + ec.message());
-    // Home shows the notices (the emergency banner): their store opens now; the tickets and
-    // surveys, which no flow needs before a tap, after the first frame (openFlowStores).
+    if (auto folder = makePrivateFolder(m_config.dataDir, true); !folder) return folder.error();
+    // Home shows the notices (the emergency banner): the database opens now; the demo survey,
+    // which no flow needs before a tap, is stored after the first frame (openFlowStores).
+    auto db = store::TerminalDb::openIn(m_config.dataDir);
+    if (!db) return db.error();
+    m_db = std::move(db).value();
     if (auto notices = openNotices(); !notices) return notices.error();
 
     if (m_options.script) {
@@ -256,16 +256,12 @@ void KioskApp::applyIntents(TimePoint now) {
     if (auto code = std::exchange(m_state.enrollRequest, std::nullopt)) m_sync->enroll(*code);
 }
 
-// Start-up T1: the tickets' store (with its key) and the surveys' (with the demo survey) open
-// after the first frame is on screen, or sooner if a flow asks for them.
+// Start-up T1: the demo survey is stored after the first frame is on screen, or sooner if a
+// flow asks for the stores.
 Result<bool> KioskApp::openFlowStores() {
     if (m_effects) return true;
-    auto store = store::SqliteTicketStore::open(store::databasePath(m_config.dataDir),
-                                                store::keyPath(m_config.dataDir));
-    if (!store) return store.error();
-    m_store = std::move(store).value();
-    if (auto surveys = openSurveys(); !surveys) return surveys.error();
-    m_effects.emplace(EffectRunner::Stores{*m_store, *m_surveys, *m_notices});
+    if (auto surveys = seedSurveys(); !surveys) return surveys.error();
+    m_effects.emplace(EffectRunner::Stores{m_db->tickets(), m_db->surveys(), m_db->notices()});
     return true;
 }
 

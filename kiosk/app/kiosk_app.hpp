@@ -24,8 +24,7 @@
 #include "kiosk/core/ticket_store.hpp"
 #include "kiosk/core/kiosk_state.hpp"
 #include "kiosk/core/qr_modules.hpp"
-#include "kiosk/store/sqlite_surveys.hpp"
-#include "kiosk/store/sqlite_notices.hpp"
+#include "kiosk/store/terminal_db.hpp"
 #include "kiosk/ui/kiosk_frame.hpp"
 #include "platform/clock.hpp"
 #include "platform/speech.hpp"
@@ -77,10 +76,10 @@ private:
     KioskView makeView(TimePoint now, const std::tm& wall) const;
     void readAloud(const KioskView& view);
     void runEffects();
-    Result<bool> openFlowStores();  // the tickets' and surveys' stores, once
+    Result<bool> openFlowStores();  // the flows' effect runner and the demo survey, once
     void openFlowStoresOrQuit();
     bool receiptShown() const;  // an open flow shows its receipt
-    Result<bool> openSurveys();
+    Result<bool> seedSurveys();
     Result<bool> startSync();
     void onSyncWake();
     bool fact(std::string_view name) const;  // for the script's `await`
@@ -101,15 +100,13 @@ private:
     std::unique_ptr<platform::GlRenderer> m_renderer;
     Translations m_text;
     Directory m_directory;
-    std::unique_ptr<TicketStore> m_store;
-    std::unique_ptr<store::SqliteSurveys> m_surveys;  // the UI thread's survey connection
+    std::unique_ptr<store::TerminalDb> m_db;  // the UI thread's database: its one connection
     std::unique_ptr<SyncService> m_sync;  // declared after the store, stopped first (~KioskApp)
     SyncSnapshot m_syncView;              // what the UI shows: re-read when the engine wakes it
     std::uint32_t m_syncEvent = 0;        // the SDL user event the engine's thread posts
     std::atomic<bool> m_syncWakePosted{false};  // at most one wake-up waiting in SDL's queue
-    std::optional<store::SqliteNotices> m_notices;  // the UI thread's connection for notices
     std::atomic<bool> m_noticesDirty{false};
-    std::optional<EffectRunner> m_effects;  // the flows' I/O on the three stores above
+    std::optional<EffectRunner> m_effects;  // the flows' I/O on m_db's repositories
     TimePoint m_unusedSince;  // when the last session ended (or the program started)
     std::optional<QrModules> m_receiptQr;  // drawn on the receipt; made once when it arrives
     std::unique_ptr<ui::FontAtlas> m_fonts;

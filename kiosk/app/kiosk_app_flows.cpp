@@ -1,18 +1,14 @@
-// KioskApp's survey store: the UI thread's connection and the first-start demo survey.
+// KioskApp's surveys: the first-start demo survey, in the UI thread's database.
 #include <spdlog/spdlog.h>
 
 #include "kiosk/app/demo_survey.hpp"
 #include "kiosk/app/kiosk_app.hpp"
-#include "kiosk/store/store_open.hpp"
 
 namespace homedesk::app {
 
-Result<bool> KioskApp::openSurveys() {
-    auto surveys = store::SqliteSurveys::open(store::databasePath(m_config.dataDir));
-    if (!surveys) return surveys.error();
-    m_surveys = std::make_unique<store::SqliteSurveys>(std::move(surveys).value());
+Result<bool> KioskApp::seedSurveys() {
     // No survey from the head office yet: the demo's standing survey, so the tile works.
-    auto seeded = seedSurveyIfMissing(*m_surveys, m_config.assetsDir + "/demo/survey.json", wallNow());
+    auto seeded = seedSurveyIfMissing(m_db->surveys(), m_config.assetsDir + "/demo/survey.json", wallNow());
     if (!seeded) spdlog::warn("demo survey: {}: {}", seeded.error().where, seeded.error().message);
     else if (*seeded) spdlog::info("stored the demo standing survey");
     return true;

@@ -6,7 +6,6 @@
 
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/core/notices.hpp"
-#include "kiosk/store/store_open.hpp"
 
 namespace homedesk::app {
 
@@ -47,10 +46,7 @@ Notice fromStored(const store::StoredNotice& s) {
 }  // namespace
 
 Result<bool> KioskApp::openNotices() {
-    auto notices = store::SqliteNotices::open(store::databasePath(m_config.dataDir));
-    if (!notices) return notices.error();
-    m_notices.emplace(std::move(notices).value());
-    auto held = m_notices->count();
+    auto held = m_db->notices().count();
     if (held && *held == 0 && !headOfficeConfigured(m_config)) {
         const std::string file = m_config.demoNoticesFile.empty() ? m_config.assetsDir + "/demo/notices.json" : m_config.demoNoticesFile;
         auto demo = loadNoticeFeed(file);
@@ -58,7 +54,7 @@ Result<bool> KioskApp::openNotices() {
             spdlog::warn("demo notices not loaded: {}: {}", demo.error().where, demo.error().message);
         } else {
             for (const auto& n : *demo)
-                if (auto r = m_notices->applyChange(toStored(n), {}, wallNow()); !r)
+                if (auto r = m_db->notices().applyChange(toStored(n), {}, wallNow()); !r)
                     spdlog::warn("demo notice {}: {}", n.id, r.error().message);
             spdlog::info("{} demo notices loaded from {}", demo->size(), file);
         }
@@ -75,8 +71,8 @@ void KioskApp::noticesChanged() {
 }
 
 void KioskApp::reloadNotices() {
-    if (!m_notices) return;
-    auto current = m_notices->current(wallNow());
+    if (!m_db) return;
+    auto current = m_db->notices().current(wallNow());
     if (!current) {
         spdlog::warn("notices: {}", current.error().message);
         return;

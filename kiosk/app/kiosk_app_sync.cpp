@@ -46,8 +46,8 @@ void KioskApp::onSyncWake() {
     // A receipt on screen (any flow's) says "reached the head office" as soon as it has.
     for (Flow* f : m_state.openFlows()) {
         const Receipt* receipt = f->receipt();
-        if (!receipt || receipt->delivered || !m_store) continue;
-        auto delivered = m_store->delivered(receipt->clientId);
+        if (!receipt || receipt->delivered || !m_db) continue;
+        auto delivered = m_db->tickets().delivered(receipt->clientId);
         if (delivered && delivered.value()) {
             spdlog::info("{} {} reached the head office", screenName(f->screen()), receipt->clientId);
             f->delivered();

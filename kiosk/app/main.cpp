@@ -8,6 +8,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "base/private_file.hpp"
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/sync_service.hpp"
 #include "kiosk/core/i18n.hpp"
@@ -34,8 +35,10 @@ int enroll(const app::Config& c, std::string code) {
                      std::string(EnrollForm::kAlphabet).c_str());
         return 4;
     }
-    std::error_code ec;
-    std::filesystem::create_directories(c.dataDir, ec);
+    if (auto folder = makePrivateFolder(c.dataDir, true); !folder) {
+        std::fprintf(stderr, "homedesk: %s\n", folder.error().message.c_str());
+        return 4;
+    }
     const app::EnrollOutcome outcome = app::enrollTerminal(c, *normalized);
     if (outcome.enrollment) {
         std::printf("enrolled with %s as terminal %s (%s)\n", c.headOffice.url.c_str(),

@@ -6,10 +6,8 @@
 #include <ctime>
 #include <fstream>
 
-#include "kiosk/store/sqlite_notices.hpp"
-#include "kiosk/store/sqlite_outbox.hpp"
-#include "kiosk/store/store_open.hpp"
 #include "kiosk/store/sync_adapters.hpp"
+#include "kiosk/store/terminal_db.hpp"
 #include "sync/client/hq_client.hpp"
 #include "sync/client/sync_engine.hpp"
 
@@ -23,8 +21,6 @@ using protocol::ErrorCode;
 
 namespace {
 std::int64_t unixNow() { return static_cast<std::int64_t>(std::time(nullptr)); }
-std::string dbPath(const Config& c) { return store::databasePath(c.dataDir); }
-std::string keyPath(const Config& c) { return store::keyPath(c.dataDir); }
 }  // namespace
 
 sync::CurlOptions curlOptions(const HeadOffice& h) {
@@ -142,21 +138,20 @@ private:
 };
 }  // namespace
 
-// One engine and what it reads and writes through: a connection per engine thread.
+// One engine and what it reads and writes through: a database per engine thread.
 struct SyncService::Engine {
-    store::SqliteOutbox outbox;        // push thread
-    store::SqliteNotices displays;     // push thread (heartbeats' display records)
-    store::SqliteNotices notices;      // notice thread
-    store::StoreOutbox outboxAdapter{outbox};
-    store::StoreTicketSink storeTickets{outbox};
+    std::unique_ptr<store::TerminalDb> pushDb;    // push thread: outbox, display records
+    std::unique_ptr<store::TerminalDb> noticeDb;  // notice thread
+    store::StoreOutbox outboxAdapter{pushDb->outbox()};
+    store::StoreTicketSink storeTickets{pushDb->outbox()};
     CountingTicketSink ticketSink{storeTickets};
-    store::StoreNoticeSink storeNotices{notices};
+    store::StoreNoticeSink storeNotices{noticeDb->notices()};
     CountingNoticeSink noticeSink{storeNotices};
-    store::StoreDisplayLog displayLog{displays};
+    store::StoreDisplayLog displayLog{pushDb->notices()};
     std::unique_ptr<sync::SyncEngine> engine;
 
-    Engine(store::SqliteOutbox o, store::SqliteNotices d, store::SqliteNotices n)
-        : outbox(std::move(o)), displays(std::move(d)), notices(std::move(n)) {}
+    Engine(std::unique_ptr<store::TerminalDb> push, std::unique_ptr<store::TerminalDb> notice)
+        : pushDb(std::move(push)), noticeDb(std::move(notice)) {}
 };
 
 SyncService::SyncService(Config config, Wake wakeUi) : m_config(std::move(config)), m_wakeUi(std::move(wakeUi)) {}
@@ -184,13 +179,11 @@ Result<std::unique_ptr<SyncService>> SyncService::start(const Config& config, Wa
 }
 
 Result<bool> SyncService::startEngine(const Enrollment& enrollment) {
-    auto outbox = store::SqliteOutbox::open(dbPath(m_config), keyPath(m_config));
-    if (!outbox) return outbox.error();
-    auto displays = store::SqliteNotices::open(dbPath(m_config));
-    if (!displays) return displays.error();
-    auto notices = store::SqliteNotices::open(dbPath(m_config));
-    if (!notices) return notices.error();
-    auto e = std::make_unique<Engine>(std::move(outbox).value(), std::move(displays).value(), std::move(notices).value());
+    auto pushDb = store::TerminalDb::openIn(m_config.dataDir);
+    if (!pushDb) return pushDb.error();
+    auto noticeDb = store::TerminalDb::openIn(m_config.dataDir);
+    if (!noticeDb) return noticeDb.error();
+    auto e = std::make_unique<Engine>(std::move(pushDb).value(), std::move(noticeDb).value());
 
     const HeadOffice& h = m_config.headOffice;
     sync::SyncSettings settings;

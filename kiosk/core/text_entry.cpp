@@ -19,7 +19,7 @@ bool isPrintable(char32_t c) {
     if (c >= 0xE000 && c <= 0xF8FF) return false;   // private use
     if (c >= 0x2600 && c <= 0x27BF) return false;   // symbols and dingbats (emoji-styled)
     if (c >= 0xFE00 && c <= 0xFE0F) return false;   // variation selectors
-    if (c == 0x200D || c == utf8::kReplacement) return false;
+    if (c == 0x200D || c == utf8::kReplacement || utf8::isReordering(c)) return false;
     return c < 0x10000;  // everything beyond the BMP here is emoji or rare ideographs we lack
 }
 

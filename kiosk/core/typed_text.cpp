@@ -14,6 +14,7 @@ bool showable(char32_t cp) {
     if (cp > 0xFFFF) return false;                               // emoji and rare scripts
     if (cp >= 0x2700 && cp <= 0x27BF) return false;              // dingbats (✂ ✅)
     if (cp >= 0xFE00 && cp <= 0xFE0F) return false;              // variation selectors
+    if (utf8::isReordering(cp)) return false;                    // bidi marks, separators
     if (cp == 0x200D || (cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0xE000 && cp <= 0xF8FF)) return false;
     return true;
 }

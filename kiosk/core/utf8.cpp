@@ -77,13 +77,18 @@ bool isValid(std::string_view text) {
     return true;
 }
 
+bool isReordering(char32_t cp) {
+    return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029;
+}
+
 std::string sanitize(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (size_t pos = 0; pos < text.size();) {
         const char32_t cp = next(text, pos);
         const bool control = (cp < 0x20 && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
-        if (!control) append(out, cp);
+        if (!control && !isReordering(cp)) append(out, cp);
     }
     return out;
 }

@@ -18,7 +18,12 @@ std::vector<char32_t> decode(std::string_view text);
 void append(std::string& out, char32_t cp);
 bool isValid(std::string_view text);
 
-// Valid UTF-8 with control characters (other than newline) removed and invalid bytes replaced.
+// Bidi embeddings, overrides, isolates and marks, and the Unicode line/paragraph separators:
+// characters that make text read differently from what was written (refused on both ends).
+bool isReordering(char32_t cp);
+
+// Valid UTF-8 with control characters (other than newline) and reordering marks removed, and
+// invalid bytes replaced.
 std::string sanitize(std::string_view text);
 
 }  // namespace homedesk::utf8

@@ -7,14 +7,6 @@
 
 namespace homedesk::store {
 
-Result<SqliteNotices> SqliteNotices::open(const std::string& dbPath) {
-    return guarded<SqliteNotices>("store.notices.open", [&]() -> Result<SqliteNotices> {
-        auto db = openMigrated(dbPath);
-        if (!db) return db.error();
-        return SqliteNotices(std::move(db).value());
-    });
-}
-
 Result<bool> SqliteNotices::applyChange(const StoredNotice& n, const std::vector<NoticeTarget>& targets,
                                         std::int64_t receivedAt) {
     return guarded<bool>("store.notices.applyChange", [&]() -> Result<bool> {

@@ -1,6 +1,7 @@
 // Notices on the terminal: changes from the head office's feed (newest revision wins), the list
 // the screens show (emergency, then pinned, then newest; only published and unexpired), and the
-// display records that prove when each notice was actually on screen. One instance per thread.
+// display records that prove when each notice was actually on screen. A view on a TerminalDb's
+// connection (terminal_db.hpp): it lives on that thread.
 #pragma once
 
 #include <cstdint>
@@ -43,8 +44,7 @@ struct DisplayRecord {
 
 class SqliteNotices {
 public:
-    static Result<SqliteNotices> open(const std::string& dbPath);
-    explicit SqliteNotices(Db db) : m_db(std::move(db)) {}
+    explicit SqliteNotices(Db& db) : m_db(db) {}
 
     // Stores the change unless the terminal already has this or a later revision (returns false then).
     Result<bool> applyChange(const StoredNotice& notice, const std::vector<NoticeTarget>& targets,
@@ -68,7 +68,7 @@ private:
     Result<bool> applyInTransaction(const StoredNotice& notice, const std::vector<NoticeTarget>& targets,
                                     std::int64_t receivedAt);
 
-    Db m_db;
+    Db& m_db;
 };
 
 }  // namespace homedesk::store

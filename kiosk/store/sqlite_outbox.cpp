@@ -9,16 +9,6 @@
 
 namespace homedesk::store {
 
-Result<SqliteOutbox> SqliteOutbox::open(const std::string& dbPath, const std::string& keyPath) {
-    return guarded<SqliteOutbox>("store.outbox.open", [&]() -> Result<SqliteOutbox> {
-        auto cipher = PhoneCipher::openOrCreate(keyPath);
-        if (!cipher) return cipher.error();
-        auto db = openMigrated(dbPath);
-        if (!db) return db.error();
-        return SqliteOutbox(std::move(db).value(), std::move(cipher).value());
-    });
-}
-
 Result<std::vector<OutboxItem>> SqliteOutbox::pending(int limit) {
     return guarded<std::vector<OutboxItem>>("store.outbox.pending", [&]() -> Result<std::vector<OutboxItem>> {
         auto stmt = m_db.prepare(

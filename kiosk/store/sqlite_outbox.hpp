@@ -1,6 +1,6 @@
 // The sync thread's side of the store: the queued submissions in order, their delivery (which
 // drops the phone: R7), failed attempts, queue figures, and ticket status from the head office.
-// Owns its connection: one SqliteOutbox per thread (the sync thread).
+// A view on a TerminalDb's connection and phone key (terminal_db.hpp): it lives on that thread.
 #pragma once
 
 #include <cstdint>
@@ -41,8 +41,7 @@ struct StatusChange {
 
 class SqliteOutbox {
 public:
-    static Result<SqliteOutbox> open(const std::string& dbPath, const std::string& keyPath);
-    SqliteOutbox(Db db, PhoneCipher cipher) : m_db(std::move(db)), m_cipher(std::move(cipher)) {}
+    SqliteOutbox(Db& db, const PhoneCipher& cipher) : m_db(db), m_cipher(cipher) {}
 
     // The oldest `limit` undelivered items, oldest first. Reading does not remove them.
     Result<std::vector<OutboxItem>> pending(int limit);
@@ -89,8 +88,8 @@ private:
                                  std::int64_t at);
     Status failureInTransaction(const std::string& clientId, const std::string& reason, std::int64_t at);
 
-    Db m_db;
-    PhoneCipher m_cipher;
+    Db& m_db;
+    const PhoneCipher& m_cipher;
 };
 
 }  // namespace homedesk::store

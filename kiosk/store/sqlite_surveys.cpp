@@ -11,14 +11,6 @@
 
 namespace homedesk::store {
 
-Result<SqliteSurveys> SqliteSurveys::open(const std::string& dbPath) {
-    return guarded<SqliteSurveys>("store.surveys.open", [&]() -> Result<SqliteSurveys> {
-        auto db = openMigrated(dbPath);
-        if (!db) return db.error();
-        return SqliteSurveys(std::move(db).value());
-    });
-}
-
 Status SqliteSurveys::saveDefinition(const SurveyDefinition& d, std::int64_t receivedAt) {
     return guarded<Done>("store.surveys.saveDefinition", [&]() -> Status {
         auto stmt = m_db.prepare(

@@ -1,5 +1,6 @@
 // Surveys on the terminal: versioned definitions from the head office, and responses, each
-// committed with its outbox item (kind "survey") in one durable transaction. One instance per thread.
+// committed with its outbox item (kind "survey") in one durable transaction. A view on a
+// TerminalDb's connection (terminal_db.hpp): it lives on that thread.
 #pragma once
 
 #include <cstdint>
@@ -29,8 +30,7 @@ struct SurveyResponse {
 
 class SqliteSurveys {
 public:
-    static Result<SqliteSurveys> open(const std::string& dbPath);
-    explicit SqliteSurveys(Db db) : m_db(std::move(db)) {}
+    explicit SqliteSurveys(Db& db) : m_db(db) {}
 
     Status saveDefinition(const SurveyDefinition& definition, std::int64_t receivedAt);
     // The newest active version of a survey.
@@ -41,7 +41,7 @@ public:
     Db& db() { return m_db; }
 
 private:
-    Db m_db;
+    Db& m_db;
 };
 
 }  // namespace homedesk::store

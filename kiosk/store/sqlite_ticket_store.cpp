@@ -37,17 +37,6 @@ Result<std::vector<TicketRecord>> readTickets(Db& db, Statement& stmt) {
 
 }  // namespace
 
-Result<std::unique_ptr<SqliteTicketStore>> SqliteTicketStore::open(const std::string& dbPath,
-                                                                   const std::string& keyPath) {
-    return guarded<std::unique_ptr<SqliteTicketStore>>("store.open", [&]() -> Result<std::unique_ptr<SqliteTicketStore>> {
-        auto cipher = PhoneCipher::openOrCreate(keyPath);
-        if (!cipher) return cipher.error();
-        auto db = openMigrated(dbPath);
-        if (!db) return db.error();
-        return std::make_unique<SqliteTicketStore>(std::move(db).value(), std::move(cipher).value());
-    });
-}
-
 Result<Receipt> SqliteTicketStore::submit(const NewTicket& ticket) {
     return guarded<Receipt>("store.submit", [&] { return submitLocked(ticket); });
 }

@@ -1,9 +1,8 @@
 // The flows' TicketStore over SQLite: submit() commits ticket, first status and outbox item in
 // one synchronous=FULL transaction; tracking and "me too" read the same tables.
-// Owns its connection: use one SqliteTicketStore per thread (the UI thread).
+// A view on a TerminalDb's connection and phone key (terminal_db.hpp): it lives on that thread.
 #pragma once
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,9 +15,7 @@ namespace homedesk::store {
 
 class SqliteTicketStore final : public TicketStore {
 public:
-    static Result<std::unique_ptr<SqliteTicketStore>> open(const std::string& dbPath,
-                                                           const std::string& keyPath);
-    SqliteTicketStore(Db db, PhoneCipher cipher) : m_db(std::move(db)), m_cipher(std::move(cipher)) {}
+    SqliteTicketStore(Db& db, const PhoneCipher& cipher) : m_db(db), m_cipher(cipher) {}
 
     Result<Receipt> submit(const NewTicket& ticket) override;
     Result<bool> delivered(const std::string& clientId) override;
@@ -37,8 +34,8 @@ private:
     Result<std::string> freeTrackingCode(const std::string& clientId);
     Status queue(const NewTicket& ticket, const std::string& payload);
 
-    Db m_db;
-    PhoneCipher m_cipher;
+    Db& m_db;
+    const PhoneCipher& m_cipher;
 };
 
 }  // namespace homedesk::store

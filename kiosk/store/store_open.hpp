@@ -1,4 +1,5 @@
-// Opening the terminal's database for one thread: the connection, migrated to the latest schema.
+// Where the terminal's database and key live, and the guard that keeps exceptions inside the
+// store. Opening the database is TerminalDb's (terminal_db.hpp).
 #pragma once
 
 #include <exception>
@@ -7,8 +8,6 @@
 #include "kiosk/store/sqlite_db.hpp"
 
 namespace homedesk::store {
-
-Result<Db> openMigrated(const std::string& dbPath);
 
 // Where the terminal's database and its key file live in the data folder: named only here.
 inline std::string databasePath(const std::string& dataDir) { return dataDir + "/homedesk.db"; }

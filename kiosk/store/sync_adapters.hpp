@@ -1,6 +1,6 @@
-// kiosk/store as the sync engine sees it: sync/client's Outbox and TicketStatusSink over a
-// SqliteOutbox (push thread), NoticeSink over a SqliteNotices (notice thread) and DisplayLog over
-// another SqliteNotices (push thread): one connection per thread. Built as homedesk_store_sync
+// kiosk/store as the sync engine sees it: sync/client's Outbox and TicketStatusSink over the
+// push thread's SqliteOutbox, DisplayLog over its SqliteNotices, NoticeSink over the notice
+// thread's SqliteNotices: each thread's repositories come from its own TerminalDb. Built as homedesk_store_sync
 // so that homedesk_store itself does not depend on the wire types.
 #pragma once
 

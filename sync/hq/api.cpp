@@ -40,7 +40,7 @@ ApiResponse HqApi::route(const ApiRequest& request) const {
     if (request.path.rfind(prefix, 0) != 0) return errorForStatus(404);
     const std::string path = request.path.substr(prefix.size());
     const bool get = request.method == "GET", post = request.method == "POST";
-    detail::Context c{m_store, m_hub, m_clock, request};
+    detail::Context c{m_store, m_hub, m_clock, request, m_enrollFailures};
 
     using Handler = ApiResponse (*)(const detail::Context&, const TerminalRecord&);
     Handler handler = nullptr;

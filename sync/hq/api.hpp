@@ -7,6 +7,8 @@
 #include <map>
 #include <string>
 
+#include "sync/hq/address_throttle.hpp"
+
 namespace homedesk::hq {
 
 class HqStore;
@@ -19,6 +21,7 @@ struct ApiRequest {
     std::string authorization;     // the Authorization header, as sent
     std::string protocolVersion;   // X-HomeDesk-Protocol, empty when absent
     std::string body;
+    std::string clientAddress;  // "203.0.113.7", for per-address limits and the log
 };
 
 struct ApiResponse {
@@ -42,6 +45,9 @@ private:
     HqStore& m_store;
     NoticeHub* m_hub;
     Clock m_clock;
+    // Wrong enrollment codes per client address: 10 in 10 minutes, then 429 until the oldest
+    // leaves the window (an installer's typos pass; guessing a code does not).
+    mutable AddressThrottle m_enrollFailures{10, 600};
 };
 
 // The error answer for a status the HTTP layer produced itself (404, 413, 408...).

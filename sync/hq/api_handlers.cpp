@@ -33,12 +33,27 @@ template ApiResponse ok(const protocol::NoticeFeed&, int);
 template ApiResponse ok(const protocol::TicketStatusFeed&, int);
 
 ApiResponse enroll(const Context& c) {
+    const std::string& from = c.request.clientAddress;
+    const std::int64_t now = c.clock();
+    if (const std::int64_t wait = c.enrollFailures.wait(from, now); wait > 0) {
+        spdlog::warn("enrollment refused: too many wrong codes from {}", from);
+        return errorResponse(ErrorCode::RateLimited,
+                             "too many wrong enrollment codes from this address; try again in " +
+                                 std::to_string((wait + 59) / 60) + " min");
+    }
     auto request = protocol::decode<protocol::EnrollRequest>(c.request.body);
     if (!request) return errorResponse(ErrorCode::BadRequest, request.error().message);
     const std::string credential = newCredential();
     auto outcome = c.store.enroll(request->code, request->device_name, credentialHash(credential),
-                                  c.clock());
+                                  now);
     if (!outcome) return storeFailure(outcome.error());
+    if (outcome->problem != EnrollProblem::None) {
+        c.enrollFailures.count(from, now);
+        // Never the code itself: a near miss would tell a reader of the log most of a real one.
+        spdlog::warn("enrollment failed from {}: {}", from,
+                     outcome->problem == EnrollProblem::AlreadyUsed ? "code already used"
+                                                                    : "code unknown or expired");
+    }
     switch (outcome->problem) {
         case EnrollProblem::UnknownOrExpired:
             return errorResponse(ErrorCode::Forbidden, "enrollment code unknown or expired");

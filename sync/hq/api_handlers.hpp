@@ -14,6 +14,7 @@ struct Context {
     NoticeHub* hub;
     const Clock& clock;
     const ApiRequest& request;
+    AddressThrottle& enrollFailures;
 };
 
 ApiResponse errorResponse(protocol::ErrorCode code, const std::string& message);

@@ -94,7 +94,7 @@ int terminalList(const std::string& db) {
     if (!list) return fail(list.error());
     for (const TerminalRecord& t : list.value())
         std::cout << t.id << "\t" << t.community_id << "\t" << t.building_id.value_or("-") << "\t"
-                  << t.name << "\t" << (t.revoked_at ? "revoked" : "active") << "\tlast seen "
+                  << protocol::printableLine(t.name) << "\t" << (t.revoked_at ? "revoked" : "active") << "\tlast seen "
                   << (t.last_seen ? std::to_string(*t.last_seen) : "never") << "\n";
     return 0;
 }
@@ -262,7 +262,7 @@ int ticketList(const std::string& db, bool openOnly) {
         std::cout << t.number << "\t" << t.kind << "\t" << protocol::toString(t.status) << "\tdue " << due << "\tfollows "
                   << t.follows.value_or("-") << "\tcategory " << (t.category.empty() ? "-" : t.category)
                   << "\tassignee " << t.assignee.value_or("-") << "\tescalation " << t.escalation << "\t"
-                  << t.note << "\n";
+                  << protocol::printableLine(t.note) << "\n";
     }
     return 0;
 }
@@ -271,6 +271,17 @@ int signingKeyShow(const std::string& db) {
     auto store = openStore(db);
     if (!store) return 1;
     auto secret = store->signingSecret();
+    if (!secret) return fail(secret.error());
+    auto key = protocol::signingKeyFrom(secret.value());
+    if (!key) return fail(key.error());
+    std::cout << key->publicKey.encoded() << "\n";
+    return 0;
+}
+
+int signingKeyRotate(const std::string& db) {
+    auto store = openStore(db);
+    if (!store) return 1;
+    auto secret = store->rotateSigningKey();
     if (!secret) return fail(secret.error());
     auto key = protocol::signingKeyFrom(secret.value());
     if (!key) return fail(key.error());

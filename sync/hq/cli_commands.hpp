@@ -53,6 +53,8 @@ int ticketList(const std::string& db, bool openOnly);
 int ticketStatus(const std::string& db, const std::string& number, const std::string& status,
                  const std::string& note);
 int signingKeyShow(const std::string& db);
+// A new signing key file; the old one kept as `.previous`. Prints the new public key.
+int signingKeyRotate(const std::string& db);
 struct ServeOptions {
     std::string config;      // the --config TOML file ([sla], [console]); empty: defaults
     std::string consoleDir;  // --console-dir; empty: [console] dir, else next to the program

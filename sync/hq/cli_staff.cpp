@@ -136,7 +136,8 @@ int staffList(const std::string& db) {
                             : (a.lockedUntil && *a.lockedUntil > t) ? "locked"
                                                                     : "active";
         std::cout << a.user.username << "\t" << toString(a.user.role) << "\t" << scope << "\t"
-                  << (a.user.name.empty() ? "-" : a.user.name) << "\t" << state << "\n";
+                  << (a.user.name.empty() ? "-" : protocol::printableLine(a.user.name)) << "\t"
+                  << state << "\n";
     }
     return 0;
 }

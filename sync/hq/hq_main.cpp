@@ -132,6 +132,8 @@ int main(int argc, char** argv) {
 
     auto* key = app.add_subcommand("signing-key", "the QR signing key")->require_subcommand(1);
     key->add_subcommand("show", "print the public key")->callback([&] { rc = cli::signingKeyShow(db); });
+    key->add_subcommand("rotate", "make a new key (terminals get it with their next config)")
+        ->callback([&] { rc = cli::signingKeyRotate(db); });
 
     try {
         app.parse(argc, argv);

@@ -51,6 +51,7 @@ struct HttpServer::Impl {
         for (const auto& [key, value] : req.params) request.query.emplace(key, value);
         request.authorization = req.get_header_value("Authorization");
         request.protocolVersion = req.get_header_value("X-HomeDesk-Protocol");
+        request.clientAddress = req.remote_addr;
         request.body = req.body;
         const ApiResponse response = api.handle(request);
         res.status = response.status;

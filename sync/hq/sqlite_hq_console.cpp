@@ -6,6 +6,7 @@
 #include "sync/hq/credentials.hpp"
 #include "sync/hq/sqlite_hq_audit.hpp"
 #include "sync/hq/sqlite_hq_guard.hpp"
+#include "sync/hq/sqlite_notice_reach.hpp"
 
 namespace homedesk::hq {
 namespace {
@@ -44,11 +45,8 @@ constexpr const char* kNoticeColumns =
     "expire_at, retracted_at, created_at, last_seq";
 
 // Terminals (not revoked) that one of the notice's targets (?1) reaches.
-constexpr const char* kTargeted =
-    "FROM terminals t WHERE t.revoked_at IS NULL AND EXISTS (SELECT 1 FROM notice_targets g "
-    "WHERE g.notice_id = ?1 AND (g.kind = 'all' OR (g.kind = 'community' AND g.ref = "
-    "t.community_id) OR (g.kind = 'building' AND g.ref = t.building_id) OR (g.kind = 'terminal' "
-    "AND g.ref = t.id)))";
+const std::string kTargeted = "FROM terminals t WHERE t.revoked_at IS NULL AND " +
+                              noticeReaches("?1", "t.id", "t.community_id", "t.building_id");
 
 }  // namespace
 

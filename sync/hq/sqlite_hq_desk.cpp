@@ -58,12 +58,6 @@ bool boolField(const nlohmann::json& j, const char* key) {
     return it != j.end() && it->is_boolean() && it->get<bool>();
 }
 
-// The payload's phone, when the resident left one.
-std::optional<std::string> phoneOf(const nlohmann::json& payload) {
-    auto phone = stringField(payload, "phone");
-    if (phone && phone->empty()) return std::nullopt;
-    return phone;
-}
 
 // A LIKE pattern matching `text` anywhere, with the pattern characters taken literally.
 std::string containsPattern(const std::string& text) {

@@ -1,6 +1,7 @@
 // Notices in the SQLite store. Every publish or retraction takes the next sequence number from
 // notice_changes; a notice's last_seq is its place in every terminal's feed.
 #include "sync/hq/sqlite_hq_guard.hpp"
+#include "sync/hq/sqlite_notice_reach.hpp"
 
 namespace homedesk::hq {
 namespace {
@@ -143,17 +144,15 @@ Result<bool> SqliteHqStore::retractNotice(const std::string& noticeId, std::int6
 
 Result<protocol::NoticeFeed> SqliteHqStore::noticesSince(const TerminalRecord& terminal,
                                                          std::int64_t since, int limit) {
+    static const std::string sql =
+        "SELECT n.last_seq, n.id, n.revision, n.title, n.body, n.category, n.emergency, "
+        "n.pinned, n.publish_at, n.expire_at, n.retracted_at IS NOT NULL, n.title_en, "
+        "n.body_en FROM notices n WHERE n.last_seq > ?1 AND " +
+        noticeReaches("n.id", "?4", "?2", "?3") + " ORDER BY n.last_seq LIMIT ?5";
     return guarded<protocol::NoticeFeed>("notice feed", [&] {
         protocol::NoticeFeed feed;
         Transaction snapshot(*m_db, Transaction::Mode::Read);  // rows and MAX(seq) agree
-        auto st = m_db->prepare(
-            "SELECT n.last_seq, n.id, n.revision, n.title, n.body, n.category, n.emergency, "
-            "n.pinned, n.publish_at, n.expire_at, n.retracted_at IS NOT NULL, n.title_en, "
-            "n.body_en "
-            "FROM notices n WHERE n.last_seq > ?1 AND EXISTS (SELECT 1 FROM notice_targets t "
-            "WHERE t.notice_id = n.id AND (t.kind = 'all' "
-            "OR (t.kind = 'community' AND t.ref = ?2) OR (t.kind = 'building' AND t.ref = ?3) "
-            "OR (t.kind = 'terminal' AND t.ref = ?4))) ORDER BY n.last_seq LIMIT ?5");
+        auto st = m_db->prepare(sql);
         st.bind(1, since).bind(2, terminal.community_id)
             .bind(3, terminal.building_id.value_or(std::string{})).bind(4, terminal.id)
             .bind(5, std::int64_t{limit});

@@ -1,5 +1,11 @@
 #include "sync/hq/sqlite_hq_store.hpp"
 
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "base/private_file.hpp"
+
 #include "sync/hq/credentials.hpp"
 #include "sync/hq/sqlite_db.hpp"
 #include "sync/hq/sqlite_hq_guard.hpp"
@@ -9,16 +15,94 @@
 namespace homedesk::hq {
 
 Result<std::unique_ptr<SqliteHqStore>> SqliteHqStore::open(const std::string& path) {
+    // It holds residents' phone numbers and the staff's password hashes.
+    auto privateFile = makePrivateFile(path);
+    if (!privateFile) return privateFile.error();
+    auto pii = PiiCipher::openOrCreate(piiKeyPath(path));
+    if (!pii) return pii.error();
     try {
         auto db = std::make_unique<Database>(path);
         migrate(*db);
-        return std::unique_ptr<SqliteHqStore>(new SqliteHqStore(std::move(db)));
+        std::unique_ptr<SqliteHqStore> store(
+            new SqliteHqStore(std::move(db), signingKeyPath(path), std::move(pii).value()));
+        store->moveSigningKeyOutOfDatabase();
+        store->sealPlainPhones();
+        return store;
     } catch (const std::exception& e) {
         return ioError("hq store", e.what());
     }
 }
 
-SqliteHqStore::SqliteHqStore(std::unique_ptr<Database> db) : m_db(std::move(db)) {}
+std::string SqliteHqStore::signingKeyPath(const std::string& dbPath) {
+    return dbPath + ".signing-key";
+}
+
+std::string SqliteHqStore::piiKeyPath(const std::string& dbPath) { return dbPath + ".pii-key"; }
+
+SqliteHqStore::SqliteHqStore(std::unique_ptr<Database> db, std::string keyPath, PiiCipher pii)
+    : m_signingKeyPath(std::move(keyPath)), m_pii(std::move(pii)), m_db(std::move(db)) {}
+
+std::string SqliteHqStore::storedPayload(const nlohmann::json& payload) const {
+    auto stored = payload;
+    const auto phone = stored.find("phone");
+    if (phone != stored.end() && phone->is_string() && !phone->get_ref<const std::string&>().empty())
+        *phone = m_pii.seal(phone->get<std::string>());
+    return stored.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::optional<std::string> SqliteHqStore::phoneOf(const nlohmann::json& stored) const {
+    const auto phone = stored.find("phone");
+    if (phone == stored.end() || !phone->is_string()) return std::nullopt;
+    const auto& text = phone->get_ref<const std::string&>();
+    if (text.empty()) return std::nullopt;
+    if (!PiiCipher::isSealed(text)) return text;  // not yet sealed (sealPlainPhones runs at open)
+    auto plain = m_pii.open(text);
+    if (!plain) return std::string("(unreadable: sealed under another key)");
+    return plain.value();
+}
+
+void SqliteHqStore::sealPlainPhones() {
+    Transaction tx(*m_db);
+    std::vector<std::pair<std::int64_t, std::string>> rewritten;
+    {
+        auto st = m_db->prepare(
+            "SELECT rowid, payload FROM submissions WHERE json_valid(payload) AND "
+            "json_type(payload, '$.phone') = 'text' AND json_extract(payload, '$.phone') <> '' "
+            "AND json_extract(payload, '$.phone') NOT LIKE 's1.%'");
+        while (st.step())
+            rewritten.emplace_back(st.integer(0),
+                                   storedPayload(nlohmann::json::parse(st.text(1))));
+    }
+    if (rewritten.empty()) return;
+    auto update = m_db->prepare("UPDATE submissions SET payload = ? WHERE rowid = ?");
+    for (const auto& [row, payload] : rewritten) {
+        update.bind(1, payload).bind(2, row).run();
+        update.reset();
+    }
+    tx.commit();
+    m_db->exec("VACUUM");  // the plain numbers must not linger in free pages
+    m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+void SqliteHqStore::moveSigningKeyOutOfDatabase() {
+    {
+        Transaction tx(*m_db);
+        std::string inDatabase;
+        {
+            auto st = m_db->prepare("SELECT value FROM meta WHERE key = 'signing_secret'");
+            if (!st.step()) return;
+            inDatabase = st.text(0);
+        }
+        // The file wins when both exist (it may have been rotated); the copy in the database goes.
+        auto kept = readOrCreateSecret(m_signingKeyPath, inDatabase);
+        if (!kept) throw std::runtime_error(kept.error().message);
+        m_db->prepare("DELETE FROM meta WHERE key = 'signing_secret'").run();
+        tx.commit();
+    }
+    // The deleted key must not linger in a free page of hq.db or in its WAL.
+    m_db->exec("VACUUM");
+    m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
 SqliteHqStore::~SqliteHqStore() = default;
 
 std::int64_t SqliteHqStore::nextId(const char* table) {
@@ -107,15 +191,24 @@ Result<std::optional<std::string>> SqliteHqStore::staffPasswordHash(const std::s
 }
 
 Result<std::string> SqliteHqStore::signingSecret() {
-    return guarded<std::string>("signing key", [&] {
-        Transaction tx(*m_db);
-        auto st = m_db->prepare("SELECT value FROM meta WHERE key = 'signing_secret'");
-        if (st.step()) return st.text(0);
-        const std::string secret = protocol::generateSigningKey().encoded();
-        m_db->prepare("INSERT INTO meta(key, value) VALUES ('signing_secret', ?)").bind(1, secret).run();
-        tx.commit();
-        return secret;
+    // Read on every use (a small file in the page cache): `signing-key rotate` in another
+    // process takes effect without a restart.
+    std::lock_guard lock(m_keyMutex);
+    return readOrCreateSecret(m_signingKeyPath, protocol::generateSigningKey().encoded());
+}
+
+Result<std::string> SqliteHqStore::rotateSigningKey() {
+    std::lock_guard lock(m_keyMutex);
+    const std::string secret = protocol::generateSigningKey().encoded();
+    auto replaced = replaceSecret(m_signingKeyPath, secret);
+    if (!replaced) return replaced.error();
+    // Terminals learn the new public key with their next configuration.
+    auto bumped = guarded<bool>("rotate signing key", [&] {
+        bumpConfigVersion();
+        return true;
     });
+    if (!bumped) return bumped.error();
+    return secret;
 }
 
 Result<std::int64_t> SqliteHqStore::configVersion() {

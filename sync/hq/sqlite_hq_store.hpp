@@ -6,19 +6,28 @@
 #include <mutex>
 
 #include "sync/hq/hq_store.hpp"
+#include "sync/hq/pii_cipher.hpp"
 
 namespace homedesk::hq {
 
 // An unhappy callback's follow-up is due within this many seconds of the answer.
 inline constexpr std::int64_t kFollowUpDueSeconds = 24 * 3600;
+// Display records kept per terminal and notice revision (an attract loop showing a notice every
+// minute for three days); later ones are dropped.
+inline constexpr std::int64_t kMaxDisplaysPerRevision = 5000;
 
 class Database;
 struct TicketFields;
 
 class SqliteHqStore final : public HqStore {
 public:
-    // Opens or creates the file and migrates it.
+    // Opens or creates the file (0600 in a 0700 folder when it creates them; narrowed to 0600 when
+    // it finds it wider) and migrates it. The signing key lives beside it in its own file.
     static Result<std::unique_ptr<SqliteHqStore>> open(const std::string& path);
+    // Where the store at `dbPath` keeps its Ed25519 signing key (0600): `<dbPath>.signing-key`.
+    static std::string signingKeyPath(const std::string& dbPath);
+    // Where it keeps the key that seals residents' phone numbers (0600): `<dbPath>.pii-key`.
+    static std::string piiKeyPath(const std::string& dbPath);
     ~SqliteHqStore() override;
 
     Result<std::string> addCommunity(const std::string& name) override;
@@ -31,6 +40,8 @@ public:
                                  StaffRole role) override;
     Result<std::optional<std::string>> staffPasswordHash(const std::string& username) override;
     Result<std::string> signingSecret() override;
+    // A new signing key; the old one is kept as `<key file>.previous`. Returns the new secret.
+    Result<std::string> rotateSigningKey();
 
     // The staff console.
     Result<bool> addStaffMember(const NewStaff& staff, const ConsoleActor& by) override;
@@ -111,7 +122,14 @@ public:
     Result<std::int64_t> configVersion() override;
 
 private:
-    explicit SqliteHqStore(std::unique_ptr<Database> db);
+    SqliteHqStore(std::unique_ptr<Database> db, std::string keyPath, PiiCipher pii);
+    // Seals the phone numbers that an older version stored in plain text.
+    void sealPlainPhones();
+    // The payload as stored: the phone sealed. And the phone read back from a stored payload.
+    std::string storedPayload(const nlohmann::json& payload) const;
+    std::optional<std::string> phoneOf(const nlohmann::json& stored) const;
+    // Moves a signing key kept in the database by schema v4 and older into its file.
+    void moveSigningKeyOutOfDatabase();
     // Runs `body` under the lock; SQLite failures become errors (busy ones retryable).
     template <typename T, typename F>
     Result<T> guarded(const char* what, F&& body);
@@ -148,6 +166,9 @@ private:
     void reachStatus(const std::string& number, protocol::TicketState to, const std::string& actor,
                      const std::string& note, std::int64_t now);
 
+    std::string m_signingKeyPath;
+    std::mutex m_keyMutex;  // one rotation or creation at a time
+    PiiCipher m_pii;
     std::mutex m_mutex;
     std::unique_ptr<Database> m_db;
     SlaPolicy m_slaPolicy;  // under m_mutex

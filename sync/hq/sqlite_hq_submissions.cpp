@@ -106,7 +106,7 @@ SubmissionResult SqliteHqStore::insertSubmission(const TerminalRecord& terminal,
                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, terminal.id).bind(2, item.client_id).bind(3, protocol::toString(item.kind))
         .bind(4, hash).bind(5, item.created_at).bind(6, now)
-        .bind(7, item.payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+        .bind(7, storedPayload(item.payload))
         .bind(8, number).run();
     if (item.kind == protocol::SubmissionKind::Survey) closeCallback(terminal, item, now);
     return SubmissionResult{item.client_id, ItemStatus::Accepted, number, false, {}};

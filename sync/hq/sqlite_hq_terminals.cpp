@@ -1,6 +1,7 @@
 // Terminals in the SQLite store: enrollment, credential look-up, revocation, heartbeats.
 #include "sync/hq/credentials.hpp"
 #include "sync/hq/sqlite_hq_guard.hpp"
+#include "sync/hq/sqlite_notice_reach.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -68,6 +69,22 @@ Result<std::vector<TerminalRecord>> SqliteHqStore::terminals() {
     });
 }
 
+namespace {
+
+// A display is kept only for a notice that exists, in a revision it had, whose targets reach
+// this terminal, shown between a day before its publication (clock skew) and an hour from now,
+// and at most ?9 times per terminal and revision: a terminal cannot fill the table with
+// records of notices it was never sent.
+const std::string kDisplaySql =
+    "INSERT OR IGNORE INTO notice_displays(terminal_id, notice_id, revision, shown_at, "
+    "shown_for_s) SELECT ?1, n.id, ?3, ?4, ?5 FROM notices n WHERE n.id = ?2 AND ?3 BETWEEN 1 "
+    "AND n.revision AND ?4 BETWEEN n.publish_at - 86400 AND ?8 + 3600 AND " +
+    noticeReaches("n.id", "?1", "?6", "?7") +
+    " AND (SELECT COUNT(*) FROM notice_displays d WHERE d.terminal_id = ?1 AND d.notice_id = ?2 "
+    "AND d.revision = ?3) < ?9";
+
+}  // namespace
+
 Result<bool> SqliteHqStore::recordHeartbeat(const TerminalRecord& terminal,
                                             const protocol::Heartbeat& hb, std::int64_t now) {
     return guarded<bool>("heartbeat", [&] {
@@ -82,12 +99,12 @@ Result<bool> SqliteHqStore::recordHeartbeat(const TerminalRecord& terminal,
             .bind(6, nlohmann::json(hb.errors).dump(-1, ' ', false,
                                                     nlohmann::json::error_handler_t::replace))
             .run();
-        auto display = m_db->prepare(
-            "INSERT OR IGNORE INTO notice_displays(terminal_id, notice_id, revision, shown_at, "
-            "shown_for_s) VALUES (?, ?, ?, ?, ?)");
+        auto display = m_db->prepare(kDisplaySql);
         for (const auto& d : hb.displayed) {
             display.bind(1, terminal.id).bind(2, d.notice_id).bind(3, d.revision)
-                .bind(4, d.shown_at).bind(5, d.shown_for_s).run();
+                .bind(4, d.shown_at).bind(5, d.shown_for_s).bind(6, terminal.community_id)
+                .bind(7, terminal.building_id.value_or(std::string{})).bind(8, now)
+                .bind(9, kMaxDisplaysPerRevision).run();
             display.reset();
         }
         m_db->prepare("UPDATE terminals SET last_seen = ? WHERE id = ?")

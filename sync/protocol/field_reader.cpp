@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 namespace homedesk::protocol {
 
@@ -27,6 +28,38 @@ const json* FieldReader::field(const char* key, bool required) {
     return &*it;
 }
 
+namespace {
+// The next code point of valid, shortest-form UTF-8 at `pos` (advanced past it), or -1.
+long nextCodePoint(const std::string& s, std::size_t& pos) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    const unsigned char lead = byte(pos);
+    int extra = -1;
+    if (lead < 0x80) extra = 0;
+    else if (lead >= 0xC2 && lead < 0xE0) extra = 1;
+    else if (lead >= 0xE0 && lead < 0xF0) extra = 2;
+    else if (lead >= 0xF0 && lead < 0xF5) extra = 3;
+    if (extra < 0 || pos + static_cast<std::size_t>(extra) >= s.size()) return -1;
+    long cp = extra == 0 ? lead : lead & (0x3F >> extra);
+    for (int i = 1; i <= extra; ++i) {
+        if ((byte(pos + i) & 0xC0) != 0x80) return -1;
+        cp = (cp << 6) | (byte(pos + i) & 0x3F);
+    }
+    static constexpr long kMin[] = {0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return -1;
+    pos += static_cast<std::size_t>(extra) + 1;
+    return cp;
+}
+
+// Characters that change how the text around them is shown: C1 controls, the bidi embeddings,
+// overrides, isolates and marks (a name that reads backwards in a staff list), and the Unicode
+// line and paragraph separators.
+bool reordersOrControls(long cp) {
+    return (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 ||
+           cp == 0x2029;
+}
+}  // namespace
+
 bool isValidText(const std::string& s, TextKind kind) {
     if (kind == TextKind::Id) {
         if (s.empty()) return false;
@@ -34,13 +67,36 @@ bool isValidText(const std::string& s, TextKind kind) {
             if (!(std::isalnum(c) || c == '-' || c == '_')) return false;
         return true;
     }
-    for (unsigned char c : s) {
-        if (c == 0x7F) return false;
-        if (c >= 0x20) continue;
-        if (kind == TextKind::Text && (c == '\n' || c == '\t' || c == '\r')) continue;
+    // Checked here too, not only by the JSON parser: command-line arguments and query strings
+    // arrive as raw bytes.
+    for (std::size_t pos = 0; pos < s.size();) {
+        const long cp = nextCodePoint(s, pos);
+        if (cp < 0 || reordersOrControls(cp)) return false;
+        if (cp >= 0x20) continue;
+        if (kind == TextKind::Text && (cp == '\n' || cp == '\t' || cp == '\r')) continue;
         return false;
     }
-    return true;  // nlohmann's parser already refused invalid UTF-8
+    return true;
+}
+
+std::string printableLine(const std::string& s) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (std::size_t pos = 0; pos < s.size();) {
+        const std::size_t start = pos;
+        const long cp = nextCodePoint(s, pos);
+        if (cp < 0) {
+            const auto b = static_cast<unsigned char>(s[pos++]);
+            out += std::string("\\x") + kHex[b >> 4] + kHex[b & 15];
+        } else if (cp < 0x20 || reordersOrControls(cp)) {
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "\\u{%04lX}", cp);
+            out += buf;
+        } else {
+            out.append(s, start, pos - start);
+        }
+    }
+    return out;
 }
 
 std::optional<std::string> FieldReader::optString(const char* key, TextKind kind,
@@ -58,7 +114,7 @@ std::optional<std::string> FieldReader::optString(const char* key, TextKind kind
     }
     if (!isValidText(s, kind)) {
         fail(key, kind == TextKind::Id ? "may hold only letters, digits, '-' and '_'"
-                                       : "holds control characters");
+                                       : "holds control, bidi or invalid characters");
         return std::nullopt;
     }
     return s;

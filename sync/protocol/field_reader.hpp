@@ -50,6 +50,9 @@ private:
 };
 
 bool isValidText(const std::string& s, TextKind kind);
+// `s` safe to print on a terminal or in a log: every character a one-line field refuses written as
+// \u{XXXX}, and every byte that is not UTF-8 as \xNN (for records stored before the rules).
+std::string printableLine(const std::string& s);
 // Nesting depth of a JSON text, computed without parsing (so hostile nesting is refused before
 // the recursive parser sees it).
 int jsonDepth(std::string_view text);

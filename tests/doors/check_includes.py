@@ -33,7 +33,7 @@ LIBRARIES = {
 # Folder -> (our folders it may include, outside libraries it may include). The longest
 # matching folder wins; a folder not listed here is not checked (tests, build output).
 FOLDERS = {
-    "base": ([], []),
+    "base": (["base"], []),
     "kiosk/core": (["base", "kiosk/core"], ["json"]),
     "kiosk/ui": (["base", "kiosk/core", "kiosk/ui"], ["imgui", "stb"]),
     "kiosk/store": (["base", "kiosk/core", "kiosk/store", "sync/protocol", "sync/client"],

@@ -10,9 +10,7 @@
 #include <cstdio>
 #include <fstream>
 
-#include "kiosk/store/sqlite_notices.hpp"
-#include "kiosk/store/sqlite_outbox.hpp"
-#include "kiosk/store/sqlite_ticket_store.hpp"
+#include "kiosk/store/terminal_db.hpp"
 #include "kiosk/store/sync_adapters.hpp"
 #include "sync/client/sync_engine.hpp"
 #include "tests/integration/hq_server_fixture.hpp"
@@ -53,31 +51,25 @@ struct Terminal {
     TempDir dir;
     std::string dbPath = dir.file("homedesk.db");
     std::string keyPath = dir.file("phone.key");
-    std::unique_ptr<store::SqliteTicketStore> tickets;
-    std::optional<store::SqliteOutbox> outbox;
-    std::optional<store::SqliteNotices> noticeThread;
-    std::optional<store::SqliteNotices> reader;  // the app's connection
+    std::unique_ptr<store::TerminalDb> pushDb;    // the engine's push thread
+    std::unique_ptr<store::TerminalDb> noticeDb;  // the engine's notice thread
+    std::unique_ptr<store::TerminalDb> uiDb;      // the app's
+    store::SqliteNotices* reader = nullptr;
     std::optional<store::StoreOutbox> outboxAdapter;
     std::optional<store::StoreTicketSink> ticketSink;
     std::optional<store::StoreNoticeSink> noticeSink;
     std::unique_ptr<sync::SyncEngine> engine;
 
     Terminal(HqFixture& hq, const std::string& credential) {
-        auto opened = store::SqliteTicketStore::open(dbPath, keyPath);  // migrates the file
-        REQUIRE(opened.ok());
-        tickets = std::move(opened).value();
-        auto o = store::SqliteOutbox::open(dbPath, keyPath);
-        REQUIRE(o.ok());
-        outbox.emplace(std::move(o).value());
-        auto n = store::SqliteNotices::open(dbPath);
-        REQUIRE(n.ok());
-        noticeThread.emplace(std::move(n).value());
-        auto r = store::SqliteNotices::open(dbPath);
-        REQUIRE(r.ok());
-        reader.emplace(std::move(r).value());
-        outboxAdapter.emplace(*outbox);
-        ticketSink.emplace(*outbox);
-        noticeSink.emplace(*noticeThread);
+        for (auto* db : {&uiDb, &pushDb, &noticeDb}) {  // the first migrates the file
+            auto opened = store::TerminalDb::open(dbPath, keyPath);
+            REQUIRE(opened.ok());
+            *db = std::move(opened).value();
+        }
+        reader = &uiDb->notices();
+        outboxAdapter.emplace(pushDb->outbox());
+        ticketSink.emplace(pushDb->outbox());
+        noticeSink.emplace(noticeDb->notices());
         sync::SyncSettings s;
         s.backoff_base = 10ms;
         s.backoff_cap = 200ms;

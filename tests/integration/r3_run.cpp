@@ -12,8 +12,7 @@
 #include <thread>
 
 #include "kiosk/store/sqlite_db.hpp"
-#include "kiosk/store/sqlite_notices.hpp"
-#include "kiosk/store/sqlite_outbox.hpp"
+#include "kiosk/store/terminal_db.hpp"
 #include "kiosk/store/sqlite_ticket_store.hpp"
 #include "kiosk/store/sync_adapters.hpp"
 #include "sync/client/sync_engine.hpp"
@@ -86,7 +85,7 @@ LatencyFigures summarize(std::vector<double> ms, int failed) {
 class Resident {
 public:
     Resident(const std::string& db, const std::string& key, std::chrono::milliseconds every)
-        : m_store(must(store::SqliteTicketStore::open(db, key), "resident store")), m_every(every) {
+        : m_db(must(store::TerminalDb::open(db, key), "resident store")), m_every(every) {
         m_thread = std::thread([this] { run(); });
     }
     ~Resident() { stop(); }
@@ -104,7 +103,7 @@ private:
     void run() {
         for (int n = 0; !m_stop; ++n) {
             const auto t0 = Clock::now();
-            const bool ok = m_store->submit(request(kResidentPrefix + std::to_string(100'000 + n), wallSeconds(), n)).ok();
+            const bool ok = m_db->tickets().submit(request(kResidentPrefix + std::to_string(100'000 + n), wallSeconds(), n)).ok();
             const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
             {
                 std::lock_guard lock(m_mutex);
@@ -116,7 +115,7 @@ private:
         }
     }
 
-    std::unique_ptr<store::SqliteTicketStore> m_store;
+    std::unique_ptr<store::TerminalDb> m_db;
     std::chrono::milliseconds m_every;
     std::atomic<bool> m_stop{false};
     std::atomic<int> m_phase{0};
@@ -132,12 +131,12 @@ void fillQueue(const R3Options& o, const fs::path& work, const std::string& key)
     const fs::path base = elsewhere ? fs::path(o.fill_dir) / work.filename() : work;
     fs::create_directories(base);
     {
-        auto store = must(store::SqliteTicketStore::open((base / "homedesk.db").string(), key), "fill store");
+        auto filler = must(store::TerminalDb::open((base / "homedesk.db").string(), key), "fill store");
         const std::int64_t span = std::int64_t{o.outage_hours} * 3600;
         const std::int64_t start = wallSeconds() - span;
         for (int i = 0; i < o.items; ++i) {
             const std::string id = kQueuedPrefix + std::to_string(1'000'000 + i);
-            must(store->submit(request(id, start + span * i / std::max(1, o.items), i)), "fill");
+            must(filler->tickets().submit(request(id, start + span * i / std::max(1, o.items), i)), "fill");
         }
     }
     if (!elsewhere) return;
@@ -173,11 +172,11 @@ R3Figures runR3(const R3Options& o) {
     std::atomic<bool> down{true};
     std::atomic<int> refused{0};
     const std::string deadUrl = "https://127.0.0.1:" + std::to_string(freeLoopbackPort());
-    auto outbox = must(store::SqliteOutbox::open(db, key), "outbox");
-    auto notices = must(store::SqliteNotices::open(db), "notices");
-    store::StoreOutbox queue(outbox);
-    store::StoreTicketSink tickets(outbox);
-    store::StoreNoticeSink noticeSink(notices);
+    auto pushDb = must(store::TerminalDb::open(db, key), "push thread's database");
+    auto noticeDb = must(store::TerminalDb::open(db, key), "notice thread's database");
+    store::StoreOutbox queue(pushDb->outbox());
+    store::StoreTicketSink tickets(pushDb->outbox());
+    store::StoreNoticeSink noticeSink(noticeDb->notices());
     // The engine's clock runs `speedup` times faster: its 30 s backoff cap is 3 ms at 10,000x,
     // so a day of retrying fits in seconds; the polls are kept sane for a real loopback.
     sync::SyncSettings s;

@@ -13,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include "kiosk/store/sqlite_ticket_store.hpp"
+#include "tests/unit/store/own_db.hpp"
 
 using namespace homedesk;
 using Clock = std::chrono::steady_clock;
@@ -62,7 +63,7 @@ int main(int argc, char** argv) {
     if (ownDir) dir = (std::filesystem::temp_directory_path() / ("homedesk-bench-" + std::to_string(::getpid()))).string();
     std::filesystem::create_directories(dir);
 
-    auto store = store::SqliteTicketStore::open(dir + "/homedesk.db", dir + "/phone.key");
+    auto store = homedesk::store::testing::openTickets(dir + "/homedesk.db", dir + "/phone.key");
     if (!store) return std::fprintf(stderr, "%s\n", store.error().message.c_str()), 1;
     auto reference = store::Db::open(dir + "/reference.db");
     if (!reference || !reference->exec("CREATE TABLE IF NOT EXISTS r (id INTEGER PRIMARY KEY, v TEXT)").ok())
@@ -71,7 +72,7 @@ int main(int argc, char** argv) {
     if (!insert) return 1;
 
     for (int i = 0; i < 50; ++i)  // warm-up: page cache, WAL file growth
-        if (!(*store)->submit(ticket(-1 - i)).ok()) return 1;
+        if (!store->submit(ticket(-1 - i)).ok()) return 1;
 
     std::vector<double> submitMs, referenceMs;
     submitMs.reserve(static_cast<size_t>(commits));
@@ -79,7 +80,7 @@ int main(int argc, char** argv) {
     for (int i = 0; i < commits; ++i) {
         const NewTicket t = ticket(i);
         auto start = Clock::now();
-        auto receipt = (*store)->submit(t);
+        auto receipt = store->submit(t);
         submitMs.push_back(ms(Clock::now() - start));
         if (!receipt) return std::fprintf(stderr, "submit: %s\n", receipt.error().message.c_str()), 1;
 

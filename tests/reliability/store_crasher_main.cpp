@@ -9,6 +9,7 @@
 
 #include "kiosk/store/sqlite_outbox.hpp"
 #include "kiosk/store/sqlite_ticket_store.hpp"
+#include "tests/unit/store/own_db.hpp"
 
 using namespace homedesk;
 
@@ -21,12 +22,12 @@ int main(int argc, char** argv) {
     // A deliberately wrong terminal that shows the receipt before the commit: the crash loop
     // must catch it (its own self-test).
     const bool ackEarly = argc == 5 && std::string(argv[4]) == "--ack-early";
-    auto store = store::SqliteTicketStore::open(dbPath, keyPath);
+    auto store = homedesk::store::testing::openTickets(dbPath, keyPath);
     if (!store) {
         std::fprintf(stderr, "crasher: %s\n", store.error().message.c_str());
         return 1;
     }
-    auto outbox = store::SqliteOutbox::open(dbPath, keyPath);
+    auto outbox = homedesk::store::testing::openOutbox(dbPath, keyPath);
     if (!outbox) {
         std::fprintf(stderr, "crasher: %s\n", outbox.error().message.c_str());
         return 1;
@@ -47,7 +48,7 @@ int main(int argc, char** argv) {
         if (i % 5 == 4) t.coReportOf = prefix + "-" + std::to_string(100000 + i - 1);
         const std::string line = t.clientId + "\n";
         if (ackEarly && ::write(STDOUT_FILENO, line.data(), line.size()) != static_cast<ssize_t>(line.size())) return 1;
-        auto receipt = (*store)->submit(t);
+        auto receipt = store->submit(t);
         if (!receipt) {
             std::fprintf(stderr, "crasher: submit failed: %s\n", receipt.error().message.c_str());
             return 1;

@@ -10,6 +10,7 @@
 #include "kiosk/store/sqlite_outbox.hpp"
 #include "kiosk/store/sqlite_ticket_store.hpp"
 #include "tests/ui/run_kiosk.hpp"
+#include "tests/unit/store/own_db.hpp"
 
 using namespace homedesk;
 using namespace homedesk::test;
@@ -112,14 +113,14 @@ TEST_CASE("a named complaint keeps its phone sealed and can be tracked by the la
     CHECK(run.shot("refused")["flow_error"] == "complaint.error.phone");
     CHECK(run.shot("confirm")["complaint_step"] == "confirm");
     const std::string code = run.shot("receipt")["receipt_code"];
-    auto store = store::SqliteTicketStore::open((data / "homedesk.db").string(), (data / "homedesk.key").string());
+    auto store = homedesk::store::testing::openTickets((data / "homedesk.db").string(), (data / "homedesk.key").string());
     REQUIRE(store.ok());
-    auto found = store.value()->findForTracking(code, "4321");
+    auto found = store->findForTracking(code, "4321");
     REQUIRE(found.ok());
     REQUIRE(found->has_value());
     CHECK((*found)->kind == TicketKind::Complaint);
     CHECK((*found)->description == "收支没有公示");
-    auto outbox = store::SqliteOutbox::open((data / "homedesk.db").string(), (data / "homedesk.key").string());
+    auto outbox = homedesk::store::testing::openOutbox((data / "homedesk.db").string(), (data / "homedesk.key").string());
     REQUIRE(outbox.ok());
     auto pending = outbox->pending(10);
     REQUIRE(pending.ok());
@@ -201,9 +202,9 @@ TEST_CASE("the complaint description takes the on-screen keyboard and a named co
     REQUIRE(run.exitCode == 0);
     CHECK(run.shot("typed")["complaint_step"] == "description");
     const std::string code = run.shot("receipt")["receipt_code"];
-    auto store = store::SqliteTicketStore::open((data / "homedesk.db").string(), (data / "homedesk.key").string());
+    auto store = homedesk::store::testing::openTickets((data / "homedesk.db").string(), (data / "homedesk.key").string());
     REQUIRE(store.ok());
-    auto found = store.value()->findForTracking(code, "5678");
+    auto found = store->findForTracking(code, "5678");
     REQUIRE(found.ok());
     REQUIRE(found->has_value());
     CHECK((*found)->description == "希望增加休息座椅 By");

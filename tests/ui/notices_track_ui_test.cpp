@@ -12,6 +12,7 @@
 #include "kiosk/store/sqlite_outbox.hpp"
 #include "kiosk/store/sqlite_ticket_store.hpp"
 #include "tests/ui/run_kiosk.hpp"
+#include "tests/unit/store/own_db.hpp"
 
 using namespace homedesk;
 using namespace homedesk::test;
@@ -22,7 +23,7 @@ namespace {
 std::filesystem::path freshDataDir(const char* name) { return test::freshDataDir("nt", name); }
 
 std::vector<store::DisplayRecord> displays(const std::filesystem::path& data) {
-    auto notices = store::SqliteNotices::open((data / "homedesk.db").string());
+    auto notices = homedesk::store::testing::openNotices((data / "homedesk.db").string());
     REQUIRE(notices.ok());
     auto records = notices->unreportedDisplays(1000);
     REQUIRE(records.ok());
@@ -87,7 +88,7 @@ TEST_CASE("a repair filed on the terminal is tracked by its code and the phone's
 
     // The head office accepts it and answers; its status feed arrives.
     {
-        auto outbox = store::SqliteOutbox::open((data / "homedesk.db").string(), (data / "homedesk.key").string());
+        auto outbox = homedesk::store::testing::openOutbox((data / "homedesk.db").string(), (data / "homedesk.key").string());
         REQUIRE(outbox.ok());
         const auto [id, filedAt] = deliverTheTicket(*outbox, "R-000042");
         REQUIRE(outbox->applyStatusChange({"R-000042", id, TicketStatus::Accepted, "", filedAt + 10 * 60}).ok());
@@ -125,7 +126,7 @@ TEST_CASE("a resolved ticket offers its callback survey on the timeline once and
     INFO(filed.output);
     REQUIRE(filed.exitCode == 0);
     {
-        auto outbox = store::SqliteOutbox::open((data / "homedesk.db").string(), (data / "homedesk.key").string());
+        auto outbox = homedesk::store::testing::openOutbox((data / "homedesk.db").string(), (data / "homedesk.key").string());
         REQUIRE(outbox.ok());
         const auto [id, at] = deliverTheTicket(*outbox, "R-000077");
         REQUIRE(outbox->applyStatusChange({"R-000077", id, TicketStatus::Resolved, "", at + 3600}).ok());
@@ -289,7 +290,7 @@ TEST_CASE("with no emergency, the attract loop cycles the current notices with '
     const auto data = freshDataDir("attract");
     std::filesystem::create_directories(data);
     {
-        auto notices = store::SqliteNotices::open((data / "homedesk.db").string());
+        auto notices = homedesk::store::testing::openNotices((data / "homedesk.db").string());
         REQUIRE(notices.ok());
         store::StoredNotice a{"loop-a", 1, "第一条", "正文一", "event", false, false, 0, std::nullopt, false, "First", "Body one"};
         store::StoredNotice b{"loop-b", 1, "第二条", "正文二", "general", false, true, 0, std::nullopt, false, "", ""};

@@ -10,6 +10,7 @@
 #include "kiosk/store/sqlite_outbox.hpp"
 #include "kiosk/store/sqlite_ticket_store.hpp"
 #include "tests/ui/run_kiosk.hpp"
+#include "tests/unit/store/own_db.hpp"
 
 using namespace homedesk;
 using namespace homedesk::test;
@@ -41,9 +42,9 @@ TEST_CASE("the description takes quick phrases, the on-screen keyboard and a key
     CHECK(run.shot("typed")["entry_error"] == "entry.error.unsupported");
     CHECK(run.shot("erased")["entry_error"] == "");
     const std::string code = run.shot("receipt")["receipt_code"];
-    auto store = store::SqliteTicketStore::open((data / "homedesk.db").string(), (data / "homedesk.key").string());
+    auto store = homedesk::store::testing::openTickets((data / "homedesk.db").string(), (data / "homedesk.key").string());
     REQUIRE(store.ok());
-    auto found = store.value()->findForTracking(code, "1234");
+    auto found = store->findForTracking(code, "1234");
     REQUIRE(found.ok());
     REQUIRE(found->has_value());
     CHECK((*found)->description == "门锁坏了 Ab");
@@ -59,9 +60,9 @@ TEST_CASE("a home repair filed by touch is in the store with the phone sealed", 
     REQUIRE(receipt["repair_step"] == "receipt");
     const std::string code = receipt["receipt_code"];
 
-    auto store = store::SqliteTicketStore::open((data / "homedesk.db").string(), (data / "homedesk.key").string());
+    auto store = homedesk::store::testing::openTickets((data / "homedesk.db").string(), (data / "homedesk.key").string());
     REQUIRE(store.ok());
-    auto found = store.value()->findForTracking(code, "1234");
+    auto found = store->findForTracking(code, "1234");
     REQUIRE(found.ok());
     REQUIRE(found->has_value());
     const TicketRecord& t = **found;
@@ -72,7 +73,7 @@ TEST_CASE("a home repair filed by touch is in the store with the phone sealed", 
     CHECK(t.description == "水龙头漏水");
     CHECK_FALSE(t.delivered);
     CHECK(t.phoneLast4 == "1234");
-    CHECK_FALSE(store.value()->findForTracking(code, "9999")->has_value());  // the wrong phone finds nothing
+    CHECK_FALSE(store->findForTracking(code, "9999")->has_value());  // the wrong phone finds nothing
 
     // A phone camera reads the receipt's QR code straight off the screen: the link with the code.
     const Image png = loadPng(run.png("receipt"));
@@ -116,7 +117,7 @@ TEST_CASE("at a public place with an open ticket, 'me too' joins it instead of a
     REQUIRE(first.exitCode == 0);
     CHECK(first.shot("after-place")["repair_step"] == "urgency");  // nothing open there yet
     {
-        auto outbox = store::SqliteOutbox::open((data / "homedesk.db").string(), (data / "homedesk.key").string());
+        auto outbox = homedesk::store::testing::openOutbox((data / "homedesk.db").string(), (data / "homedesk.key").string());
         REQUIRE(outbox.ok());
         auto pending = outbox->pending(10);
         REQUIRE(pending.ok());
@@ -132,15 +133,15 @@ TEST_CASE("at a public place with an open ticket, 'me too' joins it instead of a
     CHECK(second.shot("me-too")["repair_step"] == "me_too");
     CHECK(second.shot("receipt")["repair_step"] == "receipt");
 
-    auto outbox = store::SqliteOutbox::open((data / "homedesk.db").string(), (data / "homedesk.key").string());
+    auto outbox = homedesk::store::testing::openOutbox((data / "homedesk.db").string(), (data / "homedesk.key").string());
     REQUIRE(outbox.ok());
     auto pending = outbox->pending(10);
     REQUIRE(pending.ok());
     REQUIRE(pending->size() == 1);  // the co-report, not a second ticket
     CHECK_THAT(pending->front().payloadJson, Catch::Contains("HD-1001"));
-    auto store = store::SqliteTicketStore::open((data / "homedesk.db").string(), (data / "homedesk.key").string());
+    auto store = homedesk::store::testing::openTickets((data / "homedesk.db").string(), (data / "homedesk.key").string());
     REQUIRE(store.ok());
-    auto open = store.value()->openTicketsAt("b3-lift2");
+    auto open = store->openTicketsAt("b3-lift2");
     REQUIRE(open.ok());
     CHECK(open->size() == 1);
 }

@@ -20,6 +20,7 @@
 #include "tests/ui/hq_child.hpp"
 #include "tests/ui/run_kiosk.hpp"
 #include "tests/unit/sync/temp_dir.hpp"
+#include "tests/unit/store/own_db.hpp"
 
 using namespace homedesk;
 using namespace homedesk::test;
@@ -150,9 +151,9 @@ TEST_CASE("enrolled by typing the code, a repair reaches the head office and the
     const json receipt = run.shot("receipt-delivered");
     CHECK(receipt["receipt_delivered"] == true);
     const std::string clientId = [&] {
-        auto store = store::SqliteTicketStore::open(data + "/homedesk.db", data + "/homedesk.key");
+        auto store = homedesk::store::testing::openTickets(data + "/homedesk.db", data + "/homedesk.key");
         REQUIRE(store.ok());
-        auto found = store.value()->findForTracking(receipt["receipt_code"], "1234");
+        auto found = store->findForTracking(receipt["receipt_code"], "1234");
         REQUIRE(found.ok());
         REQUIRE(found->has_value());
         CHECK((*found)->delivered);
@@ -188,7 +189,7 @@ TEST_CASE("enrolled by typing the code, a repair reaches the head office and the
     REQUIRE(again.exitCode == 0);
     {
         // (The screens show it from its publish time; this run's clock is fixed at 09:30.)
-        auto stored = store::SqliteNotices::open(data + "/homedesk.db");
+        auto stored = homedesk::store::testing::openNotices(data + "/homedesk.db");
         REQUIRE(stored.ok());
         auto current = stored->current(static_cast<std::int64_t>(std::time(nullptr)) + 60);
         REQUIRE(current.ok());
@@ -196,9 +197,9 @@ TEST_CASE("enrolled by typing the code, a repair reaches the head office and the
         for (const auto& n : *current) found |= n.id == noticeId && n.title == "3号楼电梯年检";
         CHECK(found);
     }
-    auto store = store::SqliteTicketStore::open(data + "/homedesk.db", data + "/homedesk.key");
+    auto store = homedesk::store::testing::openTickets(data + "/homedesk.db", data + "/homedesk.key");
     REQUIRE(store.ok());
-    auto ticket = store.value()->ticket(clientId);
+    auto ticket = store->ticket(clientId);
     REQUIRE(ticket.ok());
     REQUIRE(ticket->has_value());
     CHECK((*ticket)->ticketNumber == number);

@@ -7,6 +7,7 @@
 #include "kiosk/app/demo_survey.hpp"
 #include "kiosk/core/survey.hpp"
 #include "tests/unit/sync/temp_dir.hpp"
+#include "tests/unit/store/own_db.hpp"
 
 using namespace homedesk;
 
@@ -16,7 +17,7 @@ const std::string kDemo = HOMEDESK_SOURCE_DIR "/assets/demo/survey.json";
 
 TEST_CASE("the demo survey is stored once when the store has none", "[app][survey]") {
     testing::TempDir dir;
-    auto surveys = store::SqliteSurveys::open(dir.file("homedesk.db"));
+    auto surveys = homedesk::store::testing::openSurveys(dir.file("homedesk.db"));
     REQUIRE(surveys.ok());
     auto first = app::seedSurveyIfMissing(*surveys, kDemo, 1000);
     REQUIRE(first.ok());
@@ -46,7 +47,7 @@ TEST_CASE("the demo survey is stored once when the store has none", "[app][surve
 
 TEST_CASE("a survey from the head office is not replaced by the demo", "[app][survey]") {
     testing::TempDir dir;
-    auto surveys = store::SqliteSurveys::open(dir.file("homedesk.db"));
+    auto surveys = homedesk::store::testing::openSurveys(dir.file("homedesk.db"));
     REQUIRE(surveys.ok());
     REQUIRE(surveys->saveDefinition({"standing", 7, "业主满意度", "Residents' survey",
                                      R"({"dimensions":[{"id":"x","name":{"zh":"甲"}}]})"}, 5).ok());
@@ -60,7 +61,7 @@ TEST_CASE("a survey from the head office is not replaced by the demo", "[app][su
 
 TEST_CASE("a missing or broken demo file is an error, and nothing is stored", "[app][survey]") {
     testing::TempDir dir;
-    auto surveys = store::SqliteSurveys::open(dir.file("homedesk.db"));
+    auto surveys = homedesk::store::testing::openSurveys(dir.file("homedesk.db"));
     REQUIRE(surveys.ok());
     CHECK_FALSE(app::seedSurveyIfMissing(*surveys, dir.file("nope.json"), 1).ok());
     std::ofstream(dir.file("bad.json")) << R"({"id":"standing","version":1,"title":{"zh":"x"},"definition":{"dimensions":[]}})";

@@ -9,6 +9,7 @@
 #include "kiosk/store/sqlite_ticket_store.hpp"
 #include "kiosk/store/store_open.hpp"
 #include "tests/unit/sync/temp_dir.hpp"
+#include "tests/unit/store/own_db.hpp"
 
 using namespace homedesk;
 
@@ -18,10 +19,8 @@ struct Stores {
     testing::TempDir dir;
     std::string db = store::databasePath(dir.path().string());
     std::string key = store::keyPath(dir.path().string());
-    std::unique_ptr<store::SqliteTicketStore> tickets = store::SqliteTicketStore::open(db, key).value();
-    store::SqliteSurveys surveys = store::SqliteSurveys::open(db).value();
-    store::SqliteNotices notices = store::SqliteNotices::open(db).value();
-    app::EffectRunner runner{{*tickets, surveys, notices}};
+    std::unique_ptr<store::TerminalDb> uiDb = store::TerminalDb::open(db, key).value();
+    app::EffectRunner runner{{uiDb->tickets(), uiDb->surveys(), uiDb->notices()}};
 };
 
 // A complaint up to its read-back, confirmed: the Submit effect waits in the state.
@@ -55,7 +54,7 @@ TEST_CASE("the effect runner commits a complaint and answers its receipt into th
     CHECK(flow->receipt()->trackingCode == *outcome.receiptCode);
     CHECK_FALSE(flow->receipt()->delivered);
     // In the store with its outbox item, queued for the head office.
-    auto outbox = store::SqliteOutbox::open(st.db, st.key);
+    auto outbox = homedesk::store::testing::openOutbox(st.db, st.key);
     REQUIRE(outbox.ok());
     auto pending = outbox->pending(10);
     REQUIRE(pending.ok());
@@ -73,7 +72,7 @@ TEST_CASE("an effect whose flow was closed meanwhile does nothing", "[app][effec
     const auto outcome = st.runner.run(s, 1'764'000'000);
     CHECK_FALSE(outcome.committed);
     CHECK_FALSE(outcome.receiptCode);
-    auto outbox = store::SqliteOutbox::open(st.db, st.key);
+    auto outbox = homedesk::store::testing::openOutbox(st.db, st.key);
     REQUIRE(outbox.ok());
     CHECK(outbox->pending(10)->empty());
 }

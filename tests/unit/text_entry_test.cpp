@@ -40,6 +40,15 @@ TEST_CASE("free text drops emoji, controls and broken bytes, keeps the rest", "[
     CHECK(entry == "门坏了ok");
 }
 
+TEST_CASE("free text drops C1 controls and bidi reordering marks", "[core][entry]") {
+    std::string entry;
+    // "3楼" RLO "txt.exe" PDF, NEL, LRI … PDI, RLM, LINE SEPARATOR: none of them reach the store.
+    const std::string typed = std::string("3楼\xE2\x80\xAE") + "txe\xE2\x80\xAC" + "\xC2\x85" +
+                              "\xE2\x81\xA6" + "东门\xE2\x81\xA9" + "\xE2\x80\x8F" + "\xE2\x80\xA8";
+    CHECK(typeInto(entry, typed, {EntryMode::Text, kMaxFreeText}) == "entry.error.unsupported");
+    CHECK(entry == "3楼txe东门");
+}
+
 TEST_CASE("nothing is typed where there is no field", "[core][entry]") {
     std::string entry;
     CHECK_FALSE(typeInto(entry, "1", {}).empty());

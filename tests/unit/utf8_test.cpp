@@ -28,6 +28,11 @@ TEST_CASE("sanitize drops control characters and repairs encoding", "[core][utf8
     CHECK(utf8::isValid(utf8::sanitize(std::string("\xC3\x28\xA0\xA1\xE2\x28\xA1", 7))));
 }
 
+TEST_CASE("sanitize drops bidi overrides and line separators from head-office text", "[core][utf8]") {
+    CHECK(homedesk::utf8::sanitize("停水\xE2\x80\xAE通知\xE2\x81\xA6" "A\xE2\x81\xA9\xE2\x80\xA8") ==
+          "停水通知A");
+}
+
 TEST_CASE("encoding round-trips every plane", "[core][utf8]") {
     for (char32_t cp : {char32_t(0x41), char32_t(0xE9), char32_t(0x4E2D), char32_t(0xFFFD), char32_t(0x1F600), char32_t(0x10FFFF)}) {
         std::string s;

@@ -17,31 +17,18 @@ const std::string& dummyHash() {
 
 }  // namespace
 
-StaffAuth::StaffAuth(HqStore& store, AuthPolicy policy) : m_store(store), m_policy(policy) {}
-
-bool StaffAuth::throttled(const std::string& address, std::int64_t now) {
-    std::lock_guard lock(m_mutex);
-    // Forget quiet addresses now and then so the map stays small under a scan.
-    if (m_attempts.size() > 10000)
-        for (auto it = m_attempts.begin(); it != m_attempts.end();)
-            it = (it->second.empty() || now - it->second.back() >= 60) ? m_attempts.erase(it)
-                                                                       : std::next(it);
-    auto& times = m_attempts[address];
-    while (!times.empty() && now - times.front() >= 60) times.pop_front();
-    if (times.size() >= m_policy.per_address_per_minute) return true;
-    times.push_back(now);
-    return false;
-}
+StaffAuth::StaffAuth(HqStore& store, AuthPolicy policy)
+    : m_store(store), m_policy(policy), m_attempts(policy.per_address_per_minute, 60) {}
 
 Result<SignInOutcome> StaffAuth::signIn(const std::string& username, const std::string& password,
                                         const std::string& address,
                                         const std::optional<std::string>& previousSessionId,
                                         std::int64_t now) {
     SignInOutcome out;
-    if (throttled(address, now)) {
+    if (!m_attempts.tryCount(address, now)) {
         spdlog::warn("console sign-in throttled: user '{}' from {}", username, address);
         out.kind = SignInOutcome::Kind::Throttled;
-        out.retryAfter_s = 60;
+        out.retryAfter_s = m_attempts.wait(address, now);
         return out;
     }
     auto account = m_store.staffAccount(username);

@@ -4,13 +4,11 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
-#include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 
 #include "base/result.hpp"
+#include "sync/hq/address_throttle.hpp"
 #include "sync/hq/console/console_records.hpp"
 
 namespace homedesk::hq {
@@ -50,12 +48,9 @@ class StaffAuth {
     Result<bool> signOut(const std::string& sessionId, const ConsoleActor& by);
 
   private:
-    bool throttled(const std::string& address, std::int64_t now);
-
     HqStore& m_store;
     AuthPolicy m_policy;
-    std::mutex m_mutex;
-    std::map<std::string, std::deque<std::int64_t>> m_attempts;  // address -> attempt times
+    AddressThrottle m_attempts;  // sign-in attempts per client address, right or wrong
 };
 
 }  // namespace homedesk::hq

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/unit/store/store_fixture.hpp"
+#include "tests/unit/store/own_db.hpp"
 
 using namespace homedesk;
 using namespace homedesk::store;
@@ -61,7 +62,7 @@ TEST_CASE("the phone comes back only through the key, in the payload that is sen
 
     // Another key cannot open it: the key file is the secret, not the database.
     std::filesystem::remove(f.keyPath);
-    auto otherKey = SqliteOutbox::open(f.dbPath, f.keyPath);
+    auto otherKey = homedesk::store::testing::openOutbox(f.dbPath, f.keyPath);
     REQUIRE(otherKey.ok());
     auto unreadable = otherKey->pending(5);
     REQUIRE_FALSE(unreadable.ok());
@@ -90,12 +91,12 @@ TEST_CASE("a group or world readable key file is refused with a clear error", "[
     for (mode_t mode : {0640, 0604, 0644, 0660}) {
         DYNAMIC_SECTION("mode " << std::oct << mode) {
             REQUIRE(::chmod(f.keyPath.c_str(), mode) == 0);
-            auto store = SqliteTicketStore::open(f.dbPath, f.keyPath);
+            auto store = homedesk::store::testing::openTickets(f.dbPath, f.keyPath);
             REQUIRE_FALSE(store.ok());
             CHECK(store.error().message.find("chmod 600") != std::string::npos);
             CHECK(store.error().message.find(f.keyPath) != std::string::npos);
             REQUIRE(::chmod(f.keyPath.c_str(), 0600) == 0);
-            CHECK(SqliteTicketStore::open(f.dbPath, f.keyPath).ok());
+            CHECK(homedesk::store::testing::openTickets(f.dbPath, f.keyPath).ok());
         }
     }
 }
@@ -109,7 +110,7 @@ TEST_CASE("a key file of the wrong size is refused", "[store][privacy]") {
                 out << std::string(size, 'k');
             }
             REQUIRE(::chmod(f.keyPath.c_str(), 0600) == 0);
-            auto store = SqliteTicketStore::open(f.dbPath, f.keyPath);
+            auto store = homedesk::store::testing::openTickets(f.dbPath, f.keyPath);
             REQUIRE_FALSE(store.ok());
             CHECK(store.error().message.find("expected 32") != std::string::npos);
         }

@@ -4,6 +4,7 @@
 
 #include "kiosk/store/migrations.hpp"
 #include "tests/unit/store/store_fixture.hpp"
+#include "tests/unit/store/own_db.hpp"
 
 using namespace homedesk;
 using namespace homedesk::store;
@@ -157,7 +158,7 @@ TEST_CASE("a database from a newer program is refused, not guessed at", "[store]
         REQUIRE(migrate(*db).ok());
         execOk(*db, "PRAGMA user_version = " + std::to_string(latestSchemaVersion() + 1));
     }
-    auto store = SqliteTicketStore::open(f.dbPath, f.keyPath);
+    auto store = homedesk::store::testing::openTickets(f.dbPath, f.keyPath);
     REQUIRE_FALSE(store.ok());
     CHECK(store.error().message.find("newer") != std::string::npos);
 }

@@ -4,6 +4,7 @@
 #include "kiosk/store/sqlite_notices.hpp"
 #include "kiosk/store/sqlite_surveys.hpp"
 #include "tests/unit/store/store_fixture.hpp"
+#include "tests/unit/store/own_db.hpp"
 
 using namespace homedesk;
 using namespace homedesk::store;
@@ -25,7 +26,7 @@ StoredNotice notice(const std::string& id, std::int64_t revision, std::int64_t p
 
 TEST_CASE("notices: emergency, then pinned, then newest, unpublished, expired and retracted hidden", "[store][notices]") {
     StoreFixture f;
-    auto notices = SqliteNotices::open(f.dbPath);
+    auto notices = homedesk::store::testing::openNotices(f.dbPath);
     REQUIRE(notices.ok());
     auto plainOld = notice("plain-old", 1, 100);
     auto plainNew = notice("plain-new", 1, 300);
@@ -63,7 +64,7 @@ TEST_CASE("notices: emergency, then pinned, then newest, unpublished, expired an
 
 TEST_CASE("display records are kept until reported, in order", "[store][notices]") {
     StoreFixture f;
-    auto notices = SqliteNotices::open(f.dbPath);
+    auto notices = homedesk::store::testing::openNotices(f.dbPath);
     REQUIRE(notices.ok());
     REQUIRE(notices->recordDisplay({0, "outage", 2, 1000, 8000, "takeover"}).ok());
     REQUIRE(notices->recordDisplay({0, "plain", 1, 1010, 3000, "attract"}).ok());
@@ -85,7 +86,7 @@ TEST_CASE("display records are kept until reported, in order", "[store][notices]
 
 TEST_CASE("a survey response is queued in the outbox with its answers, once", "[store][surveys][outbox]") {
     StoreFixture f;
-    auto surveys = SqliteSurveys::open(f.dbPath);
+    auto surveys = homedesk::store::testing::openSurveys(f.dbPath);
     REQUIRE(surveys.ok());
     REQUIRE(surveys->saveDefinition({"standing", 1, "满意度评价", "Satisfaction", R"({"dimensions":["env"]})"}, 10).ok());
     REQUIRE(surveys->saveDefinition({"standing", 2, "满意度评价", "Satisfaction", R"({"dimensions":["env","repair"]})"}, 20).ok());
@@ -120,7 +121,7 @@ TEST_CASE("a survey response is queued in the outbox with its answers, once", "[
 
 TEST_CASE("survey answers that are not a JSON object, or for an unknown survey, are refused", "[store][surveys]") {
     StoreFixture f;
-    auto surveys = SqliteSurveys::open(f.dbPath);
+    auto surveys = homedesk::store::testing::openSurveys(f.dbPath);
     REQUIRE(surveys.ok());
     auto notJson = surveys->submit({"survey-000002", "standing", 1, std::nullopt, "{not json", 5});
     REQUIRE_FALSE(notJson.ok());
@@ -133,7 +134,7 @@ TEST_CASE("survey answers that are not a JSON object, or for an unknown survey, 
 TEST_CASE("a notice keeps its English translation across revisions, and the store counts what it holds", "[store][notices]") {
     StoreFixture f;
     {
-        auto notices = SqliteNotices::open(f.dbPath);
+        auto notices = homedesk::store::testing::openNotices(f.dbPath);
         REQUIRE(notices.ok());
         CHECK(notices->count().value() == 0);
         auto n = notice("bilingual", 1, 100);
@@ -146,7 +147,7 @@ TEST_CASE("a notice keeps its English translation across revisions, and the stor
         REQUIRE(notices->applyChange(notice("other", 1, 10), {}, 150).value());
         CHECK(notices->count().value() == 2);
     }
-    auto reopened = SqliteNotices::open(f.dbPath);  // a real file, read back by a new connection
+    auto reopened = homedesk::store::testing::openNotices(f.dbPath);  // a real file, read back by a new connection
     REQUIRE(reopened.ok());
     auto current = reopened->current(200);
     REQUIRE(current.ok());
@@ -159,7 +160,7 @@ TEST_CASE("a notice keeps its English translation across revisions, and the stor
 
 TEST_CASE("display records of the detail, the attract loop and the takeover are stored, others are refused", "[store][notices]") {
     StoreFixture f;
-    auto notices = SqliteNotices::open(f.dbPath);
+    auto notices = homedesk::store::testing::openNotices(f.dbPath);
     REQUIRE(notices.ok());
     for (const char* context : {"detail", "attract", "takeover"})
         REQUIRE(notices->recordDisplay({0, "n1", 3, 1000, 8000, context}).ok());

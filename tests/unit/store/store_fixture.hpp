@@ -4,13 +4,14 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <random>
 #include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
-#include "kiosk/store/sqlite_outbox.hpp"
-#include "kiosk/store/sqlite_ticket_store.hpp"
+#include "kiosk/store/terminal_db.hpp"
 #include "tests/unit/sync/temp_dir.hpp"
 
 namespace homedesk::store::testing {
@@ -42,20 +43,18 @@ struct StoreFixture {
     std::string dbPath = dir.file("homedesk.db");
     std::string keyPath = dir.file("phone.key");
 
-    std::unique_ptr<SqliteTicketStore> openStore() {
-        auto store = SqliteTicketStore::open(dbPath, keyPath);
-        const std::string why = store ? std::string() : store.error().message;
+    std::vector<std::unique_ptr<TerminalDb>> opened;  // each open() is a connection of its own
+
+    TerminalDb& openDb() {
+        auto db = TerminalDb::open(dbPath, keyPath);
+        const std::string why = db ? std::string() : db.error().message;
         INFO(why);
-        REQUIRE(store.ok());
-        return std::move(store).value();
+        REQUIRE(db.ok());
+        opened.push_back(std::move(db).value());
+        return *opened.back();
     }
-    SqliteOutbox openOutbox() {
-        auto outbox = SqliteOutbox::open(dbPath, keyPath);
-        const std::string why = outbox ? std::string() : outbox.error().message;
-        INFO(why);
-        REQUIRE(outbox.ok());
-        return std::move(outbox).value();
-    }
+    SqliteTicketStore* openStore() { return &openDb().tickets(); }
+    SqliteOutbox& openOutbox() { return openDb().outbox(); }
     // Rows of `table` whose client_id is `id`, read on a connection of its own.
     std::int64_t rowsFor(const std::string& table, const std::string& id) {
         auto db = Db::open(dbPath);

@@ -1,6 +1,7 @@
 // The store behind sync/client's Outbox and TicketStatusSink, on a real SQLite file.
 #include "kiosk/store/sync_adapters.hpp"
 #include "tests/unit/store/store_fixture.hpp"
+#include "tests/unit/store/own_db.hpp"
 
 using namespace homedesk;
 using namespace homedesk::store;
@@ -94,7 +95,7 @@ TEST_CASE("a ticket status page and its cursor are stored together, other termin
 
 TEST_CASE("a notice page and its cursor are stored together, and shown displays are reported once", "[store][sync]") {
     StoreFixture f;
-    auto notices = SqliteNotices::open(f.dbPath);
+    auto notices = homedesk::store::testing::openNotices(f.dbPath);
     REQUIRE(notices.ok());
     StoreNoticeSink sink(*notices);
     protocol::Notice outage;
@@ -114,7 +115,7 @@ TEST_CASE("a notice page and its cursor are stored together, and shown displays 
     CHECK(shown->front().category == "outage");
     CHECK(shown->front().emergency);
 
-    auto pushThread = SqliteNotices::open(f.dbPath);  // the display log lives on another thread
+    auto pushThread = homedesk::store::testing::openNotices(f.dbPath);  // the display log lives on another thread
     REQUIRE(pushThread.ok());
     REQUIRE(notices->recordDisplay({0, "outage-1", 2, 300, 12'500, "takeover"}).ok());
     StoreDisplayLog log(*pushThread);
@@ -131,7 +132,7 @@ TEST_CASE("a notice page and its cursor are stored together, and shown displays 
 TEST_CASE("a notice's English lands in the English columns, and a revision without English clears it",
           "[store][sync]") {
     StoreFixture f;
-    auto notices = SqliteNotices::open(f.dbPath);
+    auto notices = homedesk::store::testing::openNotices(f.dbPath);
     REQUIRE(notices.ok());
     StoreNoticeSink sink(*notices);
     protocol::Notice n;

@@ -1,8 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "sync/protocol/codec.hpp"
+#include "sync/protocol/field_reader.hpp"
 
 using namespace homedesk::protocol;
 
@@ -82,11 +85,51 @@ TEST_CASE("decoding refuses invalid UTF-8, control characters and hostile nestin
     auto control = decode<Notice>(
         R"({"id":"n1","revision":1,"title":"a\u0007b","publish_at":1})");
     REQUIRE_FALSE(control.ok());
-    CHECK(control.error().message.find("title: holds control characters") != std::string::npos);
+    CHECK(control.error().message.find("title: holds control, bidi or invalid characters") !=
+          std::string::npos);
     const std::string deep = std::string(100000, '[') + std::string(100000, ']');
     auto nested = decode<Heartbeat>(deep);
     REQUIRE_FALSE(nested.ok());
     CHECK(nested.error().message.find("nested deeper") != std::string::npos);
+}
+
+TEST_CASE("one-line and text fields refuse C1 controls and bidi reordering", "[protocol][codec]") {
+    // Each as it would arrive in JSON (escaped) and the raw bytes a command line would pass.
+    const std::vector<std::pair<std::string, std::string>> hostile = {
+        {"\\u0085", "\xC2\x85"},  // NEXT LINE, a C1 control
+        {"\\u009b", "\xC2\x9B"},  // CSI, starts a terminal escape sequence
+        {"\\u202e", "\xE2\x80\xAE"},  // RIGHT-TO-LEFT OVERRIDE
+        {"\\u202a", "\xE2\x80\xAA"},  // LEFT-TO-RIGHT EMBEDDING
+        {"\\u2066", "\xE2\x81\xA6"},  // LEFT-TO-RIGHT ISOLATE
+        {"\\u2069", "\xE2\x81\xA9"},  // POP DIRECTIONAL ISOLATE
+        {"\\u200f", "\xE2\x80\x8F"},  // RIGHT-TO-LEFT MARK
+        {"\\u2028", "\xE2\x80\xA8"},  // LINE SEPARATOR
+    };
+    for (const auto& [escaped, raw] : hostile) {
+        INFO(escaped);
+        auto enroll = decode<EnrollRequest>(R"({"code":"abc","device_name":"lobby)" + escaped +
+                                            R"(gpj.exe"})");
+        REQUIRE_FALSE(enroll.ok());
+        CHECK(enroll.error().message.find("device_name") != std::string::npos);
+        CHECK_FALSE(isValidText("lobby" + raw + "1", TextKind::Line));
+        CHECK_FALSE(isValidText("body" + raw + "text", TextKind::Text));
+    }
+    // What stays allowed: Chinese, emoji, newlines in text, and the ordinary marks around them.
+    CHECK(isValidText("3号楼 大堂 · 东门 🙂", TextKind::Line));
+    CHECK(isValidText("第一行\n第二行\t(备注)", TextKind::Text));
+    CHECK(decode<EnrollRequest>(R"({"code":"abc","device_name":"3号楼 大堂"})").ok());
+    // Raw bytes that are not UTF-8 (an overlong slash, a lone continuation, a surrogate).
+    CHECK_FALSE(isValidText("a\xC0\xAF", TextKind::Line));
+    CHECK_FALSE(isValidText("a\x80", TextKind::Line));
+    CHECK_FALSE(isValidText("a\xED\xA0\x80", TextKind::Text));
+    CHECK_FALSE(isValidText("a\xE4\xB8", TextKind::Text));  // cut short
+}
+
+TEST_CASE("a stored name prints with its hostile characters spelled out", "[protocol][codec]") {
+    CHECK(printableLine("lobby\xE2\x80\xAEgpj.exe") == "lobby\\u{202E}gpj.exe");
+    CHECK(printableLine("\x1B[2J\xC2\x9B" "1m") == "\\u{001B}[2J\\u{009B}1m");
+    CHECK(printableLine("bad\xFF\xC0") == "bad\\xFF\\xC0");
+    CHECK(printableLine("3号楼 大堂") == "3号楼 大堂");
 }
 
 TEST_CASE("a batch with one bad item still answers the others", "[protocol][codec]") {

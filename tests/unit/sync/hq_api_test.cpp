@@ -362,6 +362,74 @@ TEST_CASE("heartbeats are recorded and their display records deduplicated", "[hq
     CHECK(list[0].last_seen == hq.now);
 }
 
+TEST_CASE("display records are kept only for notices sent to that terminal, and bounded",
+          "[hq][heartbeat]") {
+    HqFixture hq;
+    auto t = hq.enroll();
+    hq::NoticeDraft mine;
+    mine.title = "停水通知";
+    mine.targets = {{hq::TargetKind::Community, hq.community}};
+    mine.publish_at = hq.now - 600;
+    const std::string ours = hq.store->publishNotice(mine, hq.now - 600).value();
+    hq::NoticeDraft theirs;
+    theirs.title = "别处的通知";
+    theirs.targets = {{hq::TargetKind::Terminal, "t-other"}};
+    const std::string elsewhere = hq.store->publishNotice(theirs, hq.now - 600).value();
+
+    protocol::Heartbeat hb;
+    hb.app_version = "0.1.0";
+    hb.sent_at = hq.now;
+    hb.displayed = {
+        {ours, 1, hq.now - 60, 30},             // kept
+        {ours, 1, hq.now - 60, 30},             // the same again: kept once
+        {elsewhere, 1, hq.now - 60, 30},        // never sent to this terminal
+        {"n-does-not-exist", 1, hq.now - 60, 30},
+        {ours, 2, hq.now - 60, 30},             // a revision it never had
+        {ours, 1, hq.now + 86400, 30},          // shown tomorrow
+        {ours, 1, hq.now - 400 * 86400, 30},    // shown a year before it was published
+    };
+    REQUIRE(hq.call("POST", "/heartbeat", t.credential, protocol::encode(hb)).status == 200);
+    auto kept = hq.store->noticeDisplays(ours).value();
+    REQUIRE(kept.size() == 1);
+    CHECK(kept[0].terminal_id == t.terminal_id);
+    CHECK(kept[0].shown_at == hq.now - 60);
+    CHECK(hq.store->noticeDisplays(elsewhere).value().empty());
+    CHECK(hq.store->noticeDisplays("n-does-not-exist").value().empty());
+
+    // A flood of distinct records for a real notice stops at the cap.
+    std::int64_t shownAt = hq.now - 500;
+    const int heartbeats = static_cast<int>(hq::kMaxDisplaysPerRevision / 1000) + 1;
+    for (int beat = 0; beat < heartbeats; ++beat) {
+        hb.displayed.clear();
+        for (int i = 0; i < 1000; ++i) hb.displayed.push_back({ours, 1, shownAt--, 1});
+        REQUIRE(hq.call("POST", "/heartbeat", t.credential, protocol::encode(hb)).status == 200);
+    }
+    CHECK(static_cast<std::int64_t>(hq.store->noticeDisplays(ours).value().size()) ==
+          hq::kMaxDisplaysPerRevision);
+}
+
+TEST_CASE("wrong enrollment codes from one address are throttled and logged, others pass",
+          "[hq][enroll]") {
+    HqFixture hq;
+    const auto attempt = [&](const std::string& code, const std::string& from) {
+        hq::ApiRequest r{"POST", "/api/v1/enroll", {}, "", "",
+                         protocol::encode(protocol::EnrollRequest{code, "lobby", "0.1"}), from};
+        return hq.api->handle(r);
+    };
+    for (int i = 0; i < 10; ++i)
+        REQUIRE(attempt("WRONG" + std::to_string(i), "198.51.100.7").status == 403);
+    // The eleventh try is refused before the code is even looked at: a right code too.
+    const std::string good = hq.code();
+    auto refused = attempt(good, "198.51.100.7");
+    CHECK(refused.status == 429);
+    CHECK(refused.body.find("try again in 10 min") != std::string::npos);
+    // Another address (another lobby's installer) is not held up.
+    CHECK(attempt(hq.code(), "203.0.113.9").status == 201);
+    // The window passes and the first address may try again; its right code still works.
+    hq.now += 601;
+    CHECK(attempt(good, "198.51.100.7").status == 201);
+}
+
 TEST_CASE("bad requests get clear 4xx answers", "[hq][errors]") {
     HqFixture hq;
     auto t = hq.enroll();

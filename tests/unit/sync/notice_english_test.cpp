@@ -74,7 +74,7 @@ TEST_CASE("English fields of the wrong type or with control characters name the 
     CHECK(errorOf(R"({"id":"n1","revision":1,"title":"t","title_en":"T","body_en":["x"],"publish_at":1})") ==
           "body_en: expected a string");
     CHECK(errorOf(R"({"id":"n1","revision":1,"title":"t","title_en":"a\nb","publish_at":1})") ==
-          "title_en: holds control characters");
+          "title_en: holds control, bidi or invalid characters");
     CHECK(errorOf(R"({"id":"n1","revision":1,"title":"t","title_en":")" + std::string(257, 'x') +
                   R"(","publish_at":1})") == "title_en: longer than 256 bytes");
     CHECK(errorOf(R"({"id":"n1","revision":1,"title":"t","body_en":"only a body","publish_at":1})") ==
