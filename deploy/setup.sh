@@ -14,6 +14,8 @@ packages=(
   libzxing-dev catch2 nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   libtomlplusplus-dev libsodium-dev libcpp-httplib-dev
   fonts-noto-cjk libespeak-ng-dev espeak-ng-data
+  librime-dev librime-bin rime-data-luna-pinyin rime-data-stroke rime-prelude rime-essay libopencc-data
+  libzinnia-dev tegaki-zinnia-simplified-chinese
   time procps
   chromium nodejs
 )

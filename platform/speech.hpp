@@ -10,11 +10,20 @@ namespace homedesk::platform {
 
 enum class Voice { Mandarin, English };
 
+// How loud and how fast read-aloud speaks, in percent of the engine's calm default.
+struct SpeechLevels {
+    int volumePercent = 100;  // 10..200
+    int ratePercent = 100;    // 50..200
+    bool operator==(const SpeechLevels&) const = default;
+};
+
 class Speech {
 public:
     virtual ~Speech() = default;
     virtual void say(const std::string& text, Voice voice) = 0;
     virtual void stop() = 0;
+    // Applies to what is said from now on.
+    virtual void setLevels(SpeechLevels) {}
 };
 
 // Remembers what it was asked to say, for tests and for terminals without sound.

@@ -13,8 +13,10 @@ void Announcer::afterFrame(const KioskView& view, const std::string* tapped,
     for (const Flow* f : view.state.openFlows())
         step += std::string(screenName(f->screen())) + "." + f->announceKey() + "|";
     if (view.state.idleShow.showing()) step = "show." + view.state.idleShow.noticeId();
+    const bool refused = !view.state.entryError.empty() && view.state.entryError != m_entryError;
     const bool changed = justOn || view.state.screen() != m_screen || step != m_step ||
-                         view.prompting != m_prompt || lang != m_language;
+                         view.prompting != m_prompt || lang != m_language || refused;
+    m_entryError = view.state.entryError;
     if (!on && m_on) m_speech->stop();
     m_step = step;
     m_screen = view.state.screen();

@@ -23,6 +23,12 @@ class Announcer {
     void afterFrame(const KioskView& view, const std::string* tapped,
                     const std::function<std::string(bool justOn)>& summary);
     void stop() { m_speech->stop(); }
+    // The configured loudness and pace; the idle wipe puts them back (resetLevels).
+    void setDefaultLevels(platform::SpeechLevels levels) {
+        m_defaults = levels;
+        resetLevels();
+    }
+    void resetLevels() { m_speech->setLevels(m_defaults); }
     const std::deque<std::string>& spoken() const { return m_spoken; }  // the last eight
 
   private:
@@ -33,6 +39,8 @@ class Announcer {
     bool m_on = false;
     Language m_language = Language::Chinese;
     std::string m_step;  // the flow steps last announced, empty outside a flow
+    std::string m_entryError;  // a refusal of typed keys is said once when it appears
+    platform::SpeechLevels m_defaults;
 };
 
 }  // namespace homedesk::app

@@ -188,11 +188,12 @@ Result<Config> parseConfig(std::string_view toml, std::string_view source, Confi
         return invalidInput(std::string(source), msg.str());
     }
     Reader r(root, std::string(source));
-    r.knownTables({"display", "session", "site", "paths", "headoffice"});
+    r.knownTables({"display", "session", "site", "paths", "headoffice", "speech"});
     r.knownKeys("display", {"orientation", "fullscreen", "panel_inches", "language", "large_text", "high_contrast"});
     r.knownKeys("session", {"idle_seconds", "prompt_seconds", "attract_seconds"});
     r.knownKeys("site", {"community", "steward_name", "steward_phone", "service_line", "gas_line", "ticket_url"});
     r.knownKeys("paths", {"assets", "data", "directory", "demo_notices"});
+    r.knownKeys("speech", {"volume_percent", "rate_percent"});
     r.choice("display", "orientation", c.orientation, parseOrientation);
     r.boolean("display", "fullscreen", c.fullscreen);
     r.number("display", "panel_inches", c.panelInches, 7.0f, 100.0f);
@@ -202,6 +203,8 @@ Result<Config> parseConfig(std::string_view toml, std::string_view source, Confi
     r.integer("session", "idle_seconds", c.idleSeconds, 1, 3600);
     r.integer("session", "prompt_seconds", c.promptSeconds, 1, 600);
     r.integer("session", "attract_seconds", c.attractSeconds, 1, 3600);
+    r.integer("speech", "volume_percent", c.speechVolume, 10, 200);
+    r.integer("speech", "rate_percent", c.speechRate, 50, 200);
     r.text("site", "community", c.site.community, 32);
     r.text("site", "steward_name", c.site.stewardName, 16);
     r.text("site", "steward_phone", c.site.stewardPhone, 20);

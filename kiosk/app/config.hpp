@@ -41,6 +41,9 @@ struct Config {
     int idleSeconds = 60;
     int promptSeconds = 20;
     int attractSeconds = 30;  // unused this long (after a wipe, or from start): attract loop / takeover
+    // [speech]: read-aloud's loudness and pace in percent; every session starts from these
+    int speechVolume = 100;
+    int speechRate = 100;
     // [site]
     SiteInfo site{"示范小区", "王建国", "138 0000 1234", "400-800-1234", "96777",
                   "https://hq.homedesk.example/t/"};

@@ -36,6 +36,8 @@ Result<bool> FrameStats::write(const std::string& path) const {
     j["atlas_glyphs"] = atlasGlyphs;
     j["first_frame_s"] = firstFrameSeconds;
     j["frame_faults"] = frameFaults;
+    j["ime_key_ms"] = {{"count", imeKeyMillis.size()}, {"p95", percentile(imeKeyMillis, 95)}};
+    j["ink_stroke_ms"] = {{"count", inkStrokeMillis.size()}, {"p95", percentile(inkStrokeMillis, 95)}};
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     const auto secs = [](timeval t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };

@@ -19,7 +19,9 @@ struct FrameStats {
     size_t atlasBytesMax = 0;  // the largest the atlas was during the run
     size_t atlasGlyphs = 0;
     double firstFrameSeconds = 0;  // main() entered -> first presented frame
-    long frameFaults = 0;  // frames that threw: each logged, the session dropped, Home shown
+    long frameFaults = 0;
+    std::vector<double> imeKeyMillis;     // a pinyin key to its candidates
+    std::vector<double> inkStrokeMillis;  // a handwritten stroke's end to its candidates  // frames that threw: each logged, the session dropped, Home shown
 
     Result<bool> write(const std::string& path) const;
 };

@@ -78,7 +78,12 @@ void InputQueue::applyNext(ImGuiIO& io) {
         Op op = std::move(m_ops.front());
         m_ops.pop_front();
         switch (op.kind) {
-            case K::Move: io.MousePos = ImVec2(op.x, op.y); break;
+            case K::Move:
+                io.MousePos = ImVec2(op.x, op.y);
+                // A finger moving while down (writing on the pad) gives one point a frame, so
+                // no point of its path is lost to the next one.
+                if (io.MouseDown[0] && !m_ops.empty() && m_ops.front().kind == K::Move) return;
+                break;
             case K::Leave: io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX); break;
             case K::Text: io.AddInputCharactersUTF8(op.text.c_str()); break;
             case K::Key:

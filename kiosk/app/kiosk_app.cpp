@@ -119,6 +119,7 @@ Result<bool> KioskApp::init() {
     SDL_StartTextInput();
     if (auto sync = startSync(); !sync) return sync.error();
     startScanner();
+    startTextInput();
     return true;
 }
 
@@ -130,11 +131,13 @@ void KioskApp::startSpeech() {
     if (m_options.headless) SDL_SetHint(SDL_HINT_AUDIODRIVER, "dummy");
     m_announcer = std::make_unique<Announcer>(
         std::make_unique<platform::EspeakSpeech>(platform::makeSdlAudioOut()));
+    m_announcer->setDefaultLevels({m_config.speechVolume, m_config.speechRate});
 }
 
 KioskApp::~KioskApp() {
     m_sync.reset();  // joins the sync threads before anything they wake goes away
     m_announcer.reset();
+    m_textInput.reset();
     m_renderer.reset();
     if (ImGui::GetCurrentContext()) {
         ui::FontAtlas::release(*ImGui::GetIO().Fonts);
@@ -213,12 +216,16 @@ int KioskApp::waitTimeoutMs(TimePoint now) const {
 void KioskApp::wipeSession() {
     const Change change = wipe(m_state);
     m_receiptQr.reset();
-    if (m_announcer) m_announcer->stop();
+    if (m_announcer) {
+        m_announcer->stop();
+        m_announcer->resetLevels();
+    }
     m_session.reset();
     m_unusedSince = m_clock->now();
     m_input.clear();
     m_typed.clear();
     m_fonts->forgetGlyphs();  // the atlas shrinks back to what Home needs
+    m_textInput->reset();
     if (change.largeText) m_themeDirty = true;
     m_pendingFrames = std::max(m_pendingFrames, 1);
 }
@@ -252,7 +259,9 @@ void KioskApp::applyIntents(TimePoint now) {
             context.newClientId = newClientId();
         if (const auto* v = std::get_if<intent::Survey>(&intent); v && v->kind == intent::Survey::Kind::Submit)
             context.newClientId = newClientId();
+        if (applyCompose(intent, context)) continue;
         const Change change = apply(m_state, intent, context);
+        if (change.screen || std::holds_alternative<intent::SetInputMethod>(intent)) m_textInput->reset();
         if (!receiptShown()) m_receiptQr.reset();
         if (change.largeText) m_themeDirty = true;
         if (change.any()) spdlog::debug("now on {}", screenName(m_state.screen()));
@@ -395,7 +404,7 @@ KioskView KioskApp::makeView(TimePoint now, const std::tm& wall) const {
                      m_session.secondsLeft(now),
                      wallNow(),
                      receiptShown() && m_receiptQr ? &*m_receiptQr : nullptr,
-                     m_scan ? &m_scan->view() : nullptr};
+                     m_scan ? &m_scan->view() : nullptr, &m_textInput->view()};
 }
 
 int KioskApp::run() {
@@ -412,6 +421,7 @@ int KioskApp::run() {
         if (m_stats.framesPresented > 0 && !m_options.exitAfterFirstFrame) {
             if (!m_effects) openFlowStoresOrQuit();
             startSpeech();
+            m_textInput->warmUp();
         }
 
         if (m_options.exitAfterFirstFrame && m_stats.framesPresented > 0) m_quit = true;
@@ -419,6 +429,8 @@ int KioskApp::run() {
         if (m_driver && !m_quit && m_pendingFrames == 0 && m_input.empty() && !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT))
             runDriver(m_clock->now());
     }
+    m_stats.imeKeyMillis = m_textInput->keyMillis();
+    m_stats.inkStrokeMillis = m_textInput->strokeMillis();
     if (m_options.statsPath) {
         if (auto r = m_stats.write(*m_options.statsPath); !r) spdlog::error("{}", r.error().message);
     }

@@ -19,6 +19,7 @@
 #include "kiosk/app/scan_service.hpp"
 #include "kiosk/app/script_driver.hpp"
 #include "kiosk/app/sync_link.hpp"
+#include "kiosk/app/text_input_service.hpp"
 #include "kiosk/core/directory.hpp"
 #include "kiosk/core/idle_session.hpp"
 #include "kiosk/core/ticket_store.hpp"
@@ -95,6 +96,9 @@ private:
     void reloadNotices();
     void updateIdleShow(TimePoint now);
     std::optional<TimePoint> idleShowDeadline(TimePoint now) const;
+    // kiosk_app_input.cpp: pinyin and handwriting (loaded after the first frame).
+    void startTextInput();
+    bool applyCompose(const Intent& intent, const ApplyContext& context);  // true: it was one
 
     Config m_config;
     RunOptions m_options;
@@ -118,6 +122,7 @@ private:
     std::vector<Intent> m_typed;  // from a physical keyboard or scanner wedge, applied next frame
     std::vector<std::string> m_tapped;
     std::unique_ptr<Announcer> m_announcer;  // read-aloud; null until the first frame is up
+    std::unique_ptr<TextInputService> m_textInput;  // pinyin and handwriting
     ui::KioskFrame m_frame;
     KioskState m_state;
     IdleSession m_session;

@@ -3,6 +3,8 @@
 #include <SDL2/SDL.h>
 
 #include <algorithm>
+#include <cmath>
+#include <tuple>
 #include <sstream>
 #include <utility>
 
@@ -10,7 +12,7 @@ namespace homedesk::app {
 
 namespace {
 
-constexpr const char* kVerbs[] = {"tap", "type", "key", "wait", "shot", "expect", "await", "quit", "fault"};
+constexpr const char* kVerbs[] = {"tap", "type", "key", "wait", "shot", "expect", "await", "quit", "fault", "stroke"};
 constexpr long kAwaitDefaultMs = 15000;
 constexpr auto kAwaitPoll = std::chrono::milliseconds(20);
 
@@ -49,6 +51,39 @@ void pushText(const std::string& text) {
         SDL_PushEvent(&e);
         pos = end;
     }
+}
+
+// `stroke`'s corners ("x,y" fractions of the widget) as a finger's path: down at the first,
+// a motion every 4% of the widget along the way, up at the last. False if a corner is malformed.
+bool pushStroke(const ui::WidgetInfo& w, std::istringstream& corners, int width, int height) {
+    std::vector<std::pair<float, float>> at;
+    std::string pair;
+    while (corners >> pair) {
+        const auto comma = pair.find(',');
+        if (comma == std::string::npos) return false;
+        try {
+            at.emplace_back(std::stof(pair.substr(0, comma)), std::stof(pair.substr(comma + 1)));
+        } catch (...) {
+            return false;
+        }
+    }
+    if (at.empty()) return false;
+    const auto screen = [&](float fx, float fy) {
+        return std::pair{(w.rect.x + fx * w.rect.w) / static_cast<float>(width),
+                         (w.rect.y + fy * w.rect.h) / static_cast<float>(height)};
+    };
+    auto [x, y] = screen(at[0].first, at[0].second);
+    pushFinger(SDL_FINGERDOWN, x, y);
+    for (size_t i = 1; i < at.size(); ++i) {
+        const float dx = at[i].first - at[i - 1].first, dy = at[i].second - at[i - 1].second;
+        const int steps = std::max(1, static_cast<int>(std::hypot(dx, dy) / 0.04f));
+        for (int s = 1; s <= steps; ++s) {
+            std::tie(x, y) = screen(at[i - 1].first + dx * s / steps, at[i - 1].second + dy * s / steps);
+            pushFinger(SDL_FINGERMOTION, x, y);
+        }
+    }
+    pushFinger(SDL_FINGERUP, x, y);
+    return true;
 }
 
 }  // namespace
@@ -121,6 +156,13 @@ ScriptDriver::Step ScriptDriver::step(TimePoint now, const ui::WidgetRegistry& w
         const float y = (w->rect.y + w->rect.h / 2) / static_cast<float>(height);
         pushFinger(SDL_FINGERDOWN, x, y);
         pushFinger(SDL_FINGERUP, x, y);
+    } else if (c.verb == "stroke") {
+        std::istringstream args(c.argument);
+        std::string id;
+        args >> id;
+        const ui::WidgetInfo* w = widgets.find(id);
+        if (!w) return {Step::Kind::Fail, where + "no widget \"" + id + "\" on screen " + std::string(screen)};
+        if (!pushStroke(*w, args, width, height)) return {Step::Kind::Fail, where + "stroke wants x,y fractions"};
     } else if (c.verb == "type") {
         pushText(c.argument);
     } else if (c.verb == "key") {

@@ -3,6 +3,8 @@
 // keys). It never calls screen code. One command a line; '#' starts a comment.
 //
 //   tap <widget-id>        finger down and up at the widget's centre
+//   stroke <widget-id> x,y x,y ...   a finger drawn through these points (fractions of the
+//                          widget's rectangle), as on the handwriting pad
 //   type <text>            text input events, as a keyboard or a scanner wedge sends them
 //   key <return|backspace|escape|tab>
 //   wait <milliseconds>    let time pass (timers, the idle prompt)

@@ -31,6 +31,7 @@ nlohmann::json shotInfo(const ShotSources& in) {
     j["spoken"] = in.spoken;
     j["entry"] = in.state.entry;
     j["entry_error"] = in.state.entryError;
+    j["input_method"] = std::string(toString(in.state.inputMethod));
     // Every open flow, bottom of the stack first: the one in front has the last word.
     for (const Flow* f : in.state.openFlows()) {
         j[std::string(screenName(f->screen())) + "_step"] = f->stepName();

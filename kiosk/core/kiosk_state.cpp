@@ -114,12 +114,23 @@ struct Applier {
             return {};
         }
         if (enrollBusy()) return {};
+        if (k.key == intent::Key::kClear) {
+            s.entry.clear();
+            s.entryError.clear();
+            return {};
+        }
         if (k.key == intent::Key::kBackspace) {
             eraseLast(s.entry);
             s.entryError.clear();
             return {};
         }
         return (*this)(intent::Type{std::string(1, k.key)});
+    }
+    Change operator()(const intent::Compose&) { return {}; }  // the app's input methods take it
+    Change operator()(const intent::SetInputMethod& m) {
+        s.inputMethod = m.kind;
+        s.entryError.clear();
+        return {};
     }
     Change operator()(const intent::Type& t) {
         if (enrollBusy()) return {};
@@ -335,6 +346,7 @@ Change wipe(KioskState& state) {
     state.guideSection = 0;
     state.idleShow.stop();
     clearEntry(state);
+    state.inputMethod = InputMethodKind::Phrases;  // the choice lasts one session
     state.effects.clear();
     return change;
 }

@@ -19,6 +19,7 @@
 #include "kiosk/core/screen_id.hpp"
 #include "kiosk/core/survey_flow.hpp"
 #include "kiosk/core/text_entry.hpp"
+#include "kiosk/core/text_input.hpp"
 #include "kiosk/core/track_flow.hpp"
 
 namespace homedesk {
@@ -47,6 +48,7 @@ struct KioskState {
     std::string entryError;            // catalog key: why the last keys were refused ("" if not)
     bool entryShift = false;           // the on-screen keyboard shows capitals
     bool entryKeyboard = false;        // where phrases and keyboard take turns: the keyboard shows
+    InputMethodKind inputMethod = InputMethodKind::Phrases;  // the session's choice (text_input.hpp)
     std::vector<Effect> effects;       // I/O the flows asked for; the app runs and clears them
 
     // First start with a head office and no credential: the enrollment form, at the bottom of
@@ -95,6 +97,7 @@ struct Key {
     static constexpr char kBackspace = '\b';
     static constexpr char kShift = '\x0f';
     static constexpr char kKeyboard = '\x0e';  // switch between quick phrases and the keyboard
+    static constexpr char kClear = '\x10';     // empty the field
 };
 // Text from a physical keyboard or scanner wedge, or a key of the on-screen keyboard (UTF-8;
 // anything may arrive here, the field on screen decides what it takes).
@@ -163,7 +166,7 @@ using Intent = std::variant<intent::Open, intent::Back, intent::Home, intent::Se
                             intent::ContinueSession, intent::Key, intent::Type, intent::Repair,
                             intent::Notices, intent::Track, intent::Wake, intent::GuideSection,
                             intent::Complaint, intent::Survey, intent::StartSurvey, intent::Enroll,
-                            intent::Scan>;
+                            intent::Scan, intent::Compose, intent::SetInputMethod>;
 
 // What the app supplies to apply(): the time, and a fresh client id should a submission need one.
 struct ApplyContext {

@@ -31,6 +31,7 @@ struct KioskView {
     std::int64_t now = 0;  // unix seconds, for promised times
     const QrModules* receiptQr = nullptr;  // the receipt's code, when there is a receipt
     const ScanView* scan = nullptr;        // the camera, while the scan screen is open
+    const ComposeView* compose = nullptr;  // the pinyin and handwriting input methods
 };
 
 }  // namespace homedesk

@@ -5,7 +5,9 @@
 #include <imgui.h>
 
 #include "kiosk/core/text_entry.hpp"
+#include "kiosk/ui/ink_pad.hpp"
 #include "kiosk/ui/keyboard.hpp"
+#include "kiosk/ui/pinyin_keyboard.hpp"
 #include "kiosk/ui/keypad.hpp"
 
 namespace homedesk::ui {
@@ -128,13 +130,49 @@ bool confirmStep(const Ui& ui, const ReadBackRows& rows, const std::string& comp
     return button(ui, id, label, r);
 }
 
-TextStepTap textStep(const Ui& ui, const KioskState& state, const TextStep& step, Rect body) {
+namespace {
+// The method chips: one per way of writing, the session's choice lit.
+void methodChips(const Ui& ui, const TextStep& step, const std::vector<InputMethodKind>& methods,
+                 InputMethodKind current, Rect area, int cols, float chipH) {
     const auto& th = ui.theme;
+    const float w = (area.w - (cols - 1) * th.gap) / cols;
+    for (size_t i = 0; i < methods.size(); ++i) {
+        const std::string name(toString(methods[i]));
+        const Rect r{area.x + (i % cols) * (w + th.gap), area.y + (i / cols) * (chipH + th.gap), w, chipH};
+        if (button(ui, step.prefix + ".method." + name, ui.t("input.method." + name), r,
+                   methods[i] == current ? ButtonStyle::On : ButtonStyle::Secondary))
+            ui.emit(intent::SetInputMethod{methods[i]});
+    }
+}
+
+// What each method needs below the chips at the least, to keep the field from taking it.
+float methodMin(const Ui& ui, InputMethodKind method, float phrasesMin, float keyboardMin) {
+    const auto& th = ui.theme;
+    switch (method) {
+        case InputMethodKind::Phrases: return phrasesMin;
+        case InputMethodKind::Latin: return keyboardMin;
+        case InputMethodKind::Pinyin: return candidateBarHeight(ui) + th.gap + keyboardMin;
+        case InputMethodKind::Handwriting: return candidateBarHeight(ui) + th.mm(70) + th.minTargetPx + th.gap * 2;
+    }
+    return keyboardMin;
+}
+}  // namespace
+
+TextStepTap textStep(const Ui& ui, const KioskView& view, const TextStep& step, Rect body) {
+    const auto& th = ui.theme;
+    const KioskState& state = view.state;
+    const ComposeView none;
+    const ComposeView& compose = view.compose ? *view.compose : none;
     TextStepTap tap;
     const bool phrases = !step.phrases.empty();
-    // Wide screens (landscape) put the field on the left and the phrases or the keyboard on the
-    // right; tall ones stack them. Phrases and keyboard show together where both fit, else in
-    // turn with a switch (intent::Key kKeyboard) beside Next.
+    std::vector<InputMethodKind> methods;
+    for (InputMethodKind k : kInputMethods)
+        if (k != InputMethodKind::Phrases || phrases) methods.push_back(k);
+    // Without quick phrases the Latin keyboard stands in for them, as it always has.
+    const InputMethodKind method =
+        state.inputMethod == InputMethodKind::Phrases && !phrases ? InputMethodKind::Latin : state.inputMethod;
+    // Wide screens (landscape) put the field, the method chips and Next on the left and what
+    // the method shows on the right; tall ones stack them all.
     const bool beside = body.w > body.h * 1.2f && body.w >= th.mm(350);
     const Rect left = beside ? Rect{body.x, body.y, body.w * 0.4f, body.h} : body;
     const float rowH = beside ? th.buttonHeight : th.buttonHeight * 1.2f;
@@ -142,39 +180,62 @@ TextStepTap textStep(const Ui& ui, const KioskState& state, const TextStep& step
     const float countH = lineHeight(ui, FontRole::Body) + th.gap;
     const float fieldMin = beside ? lineHeight(ui, FontRole::Title) + th.padding : th.buttonHeight * 1.5f;
     const int cols = 2;
+    const int chipCols = beside ? 2 : static_cast<int>(methods.size());
+    const int chipRows = (static_cast<int>(methods.size()) + chipCols - 1) / chipCols;
+    const float chipH = th.minTargetPx;
+    const float chipsH = chipRows * chipH + (chipRows - 1) * th.gap + th.gap;
     const float phrasesMin = phrases ? ((step.phrases.size() + cols - 1) / cols) * (th.minTargetPx + th.gap) : 0;
     const float keyboardMin = 4 * th.minTargetPx + 3 * th.gap;
-    const bool together = !beside && (!phrases || fieldMin + countH + errorH + phrasesMin + keyboardMin + rowH + th.gap * 2 <= body.h);
-    const bool inTurn = phrases && !together;
-    const Rect next = inTurn ? Rect{left.x + (left.w + th.gap) / 2, body.bottom() - rowH, (left.w - th.gap) / 2, rowH}
-                             : Rect{left.x, body.bottom() - rowH, left.w, rowH};
+    const bool together = method == InputMethodKind::Phrases && !beside &&
+                          fieldMin + countH + errorH + chipsH + phrasesMin + keyboardMin + rowH + th.gap * 2 <= body.h;
+    const float areaMin = together ? phrasesMin + keyboardMin : methodMin(ui, method, phrasesMin, keyboardMin);
+    const Rect next{left.x, body.bottom() - rowH, left.w, rowH};
 
     // The field grows with the text up to what leaves room for the rest.
-    const float room = beside ? next.y - th.gap - countH - errorH - left.y
-                              : std::min(th.buttonHeight * 2.5f, body.h - countH - errorH - rowH - th.gap - (together ? phrasesMin + keyboardMin : keyboardMin));
+    const float room = beside ? next.y - th.gap - countH - errorH - chipsH - left.y
+                              : std::min(th.buttonHeight * 2.5f, body.h - countH - errorH - chipsH - rowH - th.gap - areaMin);
     const float boxH = textField(ui, state.entry, step.placeholder, {left.x, left.y, left.w, std::max(room, fieldMin)}, std::min(fieldMin, std::max(room, th.minTargetPx)));
     float y = left.y + boxH + th.gap / 2;
     const std::string count = format(step.countPattern, {{"n", std::to_string(charCount(state.entry))}, {"max", std::to_string(step.maxChars)}});
     drawText(ui, FontRole::Body, count, left.x, y, th.colors.textMuted, Align::Right, left.w);
     y += lineHeight(ui, FontRole::Body) + th.gap / 2;
     if (const float h = entryError(ui, state.entryError, {left.x, y, left.w, 0}); h > 0) y += h + th.gap;
+    const float chipsY = beside ? next.y - chipsH : y;
+    methodChips(ui, step, methods, method, {left.x, chipsY, left.w, chipsH}, chipCols, chipH);
+    if (!beside) y += chipsH;
 
     const Rect rest = beside ? Rect{left.right() + th.gap * 2, body.y, body.right() - left.right() - th.gap * 2, body.h}
                              : Rect{body.x, y, body.w, next.y - th.gap - y};
-    const bool keyboard = !phrases || (inTurn && state.entryKeyboard);
-    if (inTurn && button(ui, step.prefix + ".switch", ui.t(keyboard ? "repair.description.phrases" : "repair.description.keyboard"),
-                         {left.x, next.y, next.w, rowH}, ButtonStyle::Secondary))
-        ui.emit(intent::Key{intent::Key::kKeyboard});
-    if (together && phrases) {
-        const float gridH = std::min(((step.phrases.size() + cols - 1) / cols) * (rowH + th.gap), rest.h - keyboardMin);
-        tap.phrase = choiceGrid(ui, step.prefix + ".phrase", step.phrases, {rest.x, rest.y, rest.w, gridH - th.gap}, cols, rowH);
-        const float h = std::min(rest.h - gridH, latinKeyboardHeight(ui, rest.w, EntryMode::Text));
-        latinKeyboard(ui, {rest.x, rest.bottom() - h, rest.w, h}, EntryMode::Text, state.entryShift);
-    } else if (keyboard) {
-        const float h = std::min(rest.h, latinKeyboardHeight(ui, rest.w, EntryMode::Text));
-        latinKeyboard(ui, {rest.x, beside ? rest.y : rest.bottom() - h, rest.w, h}, EntryMode::Text, state.entryShift);
-    } else {
-        tap.phrase = choiceGrid(ui, step.prefix + ".phrase", step.phrases, rest, beside ? 1 : cols, rowH);
+    switch (method) {
+        case InputMethodKind::Phrases:
+            if (together) {
+                const float gridH = std::min(((step.phrases.size() + cols - 1) / cols) * (rowH + th.gap), rest.h - keyboardMin);
+                tap.phrase = choiceGrid(ui, step.prefix + ".phrase", step.phrases, {rest.x, rest.y, rest.w, gridH - th.gap}, cols, rowH);
+                const float h = std::min(rest.h - gridH, latinKeyboardHeight(ui, rest.w, EntryMode::Text));
+                latinKeyboard(ui, {rest.x, rest.bottom() - h, rest.w, h}, EntryMode::Text, state.entryShift);
+            } else {
+                tap.phrase = choiceGrid(ui, step.prefix + ".phrase", step.phrases, rest, beside ? 1 : cols, rowH);
+            }
+            break;
+        case InputMethodKind::Latin: {
+            const float h = std::min(rest.h, latinKeyboardHeight(ui, rest.w, EntryMode::Text));
+            latinKeyboard(ui, {rest.x, beside ? rest.y : rest.bottom() - h, rest.w, h}, EntryMode::Text, state.entryShift);
+            break;
+        }
+        case InputMethodKind::Pinyin: {
+            const float barH = candidateBarHeight(ui);
+            candidateBar(ui, compose, {rest.x, rest.y, rest.w, barH});
+            const float room = rest.h - barH - th.gap;
+            const float h = std::min(room, latinKeyboardHeight(ui, rest.w, EntryMode::Text));
+            pinyinKeyboard(ui, compose, {rest.x, rest.y + barH + th.gap, rest.w, h});
+            break;
+        }
+        case InputMethodKind::Handwriting: {
+            const float barH = candidateBarHeight(ui);
+            candidateBar(ui, compose, {rest.x, rest.y, rest.w, barH});
+            inkPad(ui, compose, {rest.x, rest.y + barH + th.gap, rest.w, rest.h - barH - th.gap});
+            break;
+        }
     }
     tap.next = button(ui, step.prefix + ".next", step.nextLabel, next);
     return tap;

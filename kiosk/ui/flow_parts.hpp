@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "kiosk/core/kiosk_view.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace homedesk::ui {
@@ -36,9 +37,11 @@ bool confirmStep(const Ui& ui, const ReadBackRows& rows, const std::string& comp
                  std::string_view label, bool busy, std::string_view busyText);
 
 // A step that takes free text: the field (what is typed so far, with a count and the reason keys
-// were refused), quick phrases if there are any, the on-screen keyboard and Next. Tall screens
-// show phrases and keyboard together; wide ones show them in turn beside the field, with a
-// switch (intent::Key kKeyboard). Ids: <prefix>.phrase.<key>, <prefix>.switch, <prefix>.next.
+// were refused), chips for the ways of writing (quick phrases if there are any, pinyin,
+// handwriting, Latin: intent::SetInputMethod, kept for the session), what the chosen one shows,
+// and Next. Tall screens with room show the phrases with the Latin keyboard. Switching keeps the
+// text. Ids: <prefix>.phrase.<key>, <prefix>.method.<phrases|pinyin|handwriting|latin>,
+// <prefix>.next, and the keyboards' and the pad's own.
 struct TextStep {
     std::string prefix;
     std::string placeholder;
@@ -51,6 +54,6 @@ struct TextStepTap {
     std::optional<size_t> phrase;
     bool next = false;
 };
-TextStepTap textStep(const Ui& ui, const KioskState& state, const TextStep& step, Rect body);
+TextStepTap textStep(const Ui& ui, const KioskView& view, const TextStep& step, Rect body);
 
 }  // namespace homedesk::ui

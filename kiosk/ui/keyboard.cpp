@@ -9,15 +9,8 @@ namespace homedesk::ui {
 
 namespace {
 
-struct Key {
-    std::string id;     // after "keyboard."
-    std::string label;  // what the key shows
-    Intent intent;
-    float span = 1;  // widths of a letter key
-    ButtonStyle style = ButtonStyle::Primary;
-};
-
-using Row = std::vector<Key>;
+using Key = KeyCap;
+using Row = KeyRow;
 
 Key character(char c, bool shifted) {
     const bool letter = c >= 'a' && c <= 'z';
@@ -27,7 +20,7 @@ Key character(char c, bool shifted) {
     if (c == ',') id = "comma";
     if (c == '.') id = "period";
     if (c == '?') id = "question";
-    return {id, std::string(1, shown), intent::Type{std::string(1, shown)}};
+    return {"keyboard." + id, std::string(1, shown), intent::Type{std::string(1, shown)}};
 }
 
 Row letters(std::string_view keys, bool shifted) {
@@ -41,17 +34,17 @@ std::vector<Row> layout(const Ui& ui, EntryMode mode, bool shifted) {
     const bool caps = code || shifted;
     std::vector<Row> rows{letters("1234567890", caps), letters("qwertyuiop", caps), letters("asdfghjkl", caps),
                           letters("zxcvbnm", caps)};
-    const Key erase{"backspace", ui.t("keypad.backspace"), intent::Key{intent::Key::kBackspace}, 2,
+    const Key erase{"keyboard.backspace", ui.t("keypad.backspace"), intent::Key{intent::Key::kBackspace}, 2,
                     ButtonStyle::Secondary};
     if (code) {
         rows[2].push_back(character('-', false));
         rows[3].push_back(erase);
         return rows;
     }
-    rows[3].insert(rows[3].begin(), Key{"shift", ui.t("keyboard.shift"), intent::Key{intent::Key::kShift}, 1.5f,
+    rows[3].insert(rows[3].begin(), Key{"keyboard.shift", ui.t("keyboard.shift"), intent::Key{intent::Key::kShift}, 1.5f,
                                         shifted ? ButtonStyle::On : ButtonStyle::Secondary});
     rows[3].push_back(erase);
-    rows.push_back({character(',', false), Key{"space", ui.t("keyboard.space"), intent::Type{" "}, 5},
+    rows.push_back({character(',', false), Key{"keyboard.space", ui.t("keyboard.space"), intent::Type{" "}, 5},
                     character('.', false), character('?', false), character('-', false)});
     return rows;
 }
@@ -74,11 +67,14 @@ float latinKeyboardHeight(const Ui& ui, float width, EntryMode mode) {
 }
 
 void latinKeyboard(const Ui& ui, Rect r, EntryMode mode, bool shifted) {
-    const auto& th = ui.theme;
-    std::vector<Row> rows = layout(ui, mode, shifted);
     // Where even the smallest keys would not fit, free text loses the digits row first.
+    keyRows(ui, r, layout(ui, mode, shifted), mode == EntryMode::Text);
+}
+
+void keyRows(const Ui& ui, Rect r, std::vector<KeyRow> rows, bool dropFirst) {
+    const auto& th = ui.theme;
     const auto fits = [&] { return (r.h - (rows.size() - 1) * th.gap) / rows.size() >= th.minTargetPx; };
-    if (mode == EntryMode::Text && !fits()) rows.erase(rows.begin());
+    if (dropFirst && rows.size() > 1 && !fits()) rows.erase(rows.begin());
     const float keyH = (r.h - (rows.size() - 1) * th.gap) / rows.size();
     // One unit is a letter key's width; every row is centred on the widest.
     float unit = r.w;
@@ -89,8 +85,8 @@ void latinKeyboard(const Ui& ui, Rect r, EntryMode mode, bool shifted) {
         float x = r.x + (r.w - rowW) / 2;
         for (const Key& k : row) {
             const Rect cell{x, y, k.span * unit, keyH};
-            const FontRole role = k.label.size() == 1 ? FontRole::Title : FontRole::Strong;
-            if (button(ui, "keyboard." + k.id, k.label, cell, k.style, role)) ui.emit(k.intent);
+            const FontRole role = charCount(k.label) == 1 ? FontRole::Title : FontRole::Strong;
+            if (button(ui, k.id, k.label, cell, k.style, role)) ui.emit(k.intent);
             x += cell.w + th.gap;
         }
         y += keyH + th.gap;

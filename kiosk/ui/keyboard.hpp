@@ -5,10 +5,28 @@
 // keyboard.period, keyboard.question, keyboard.shift, keyboard.backspace.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "kiosk/core/text_entry.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace homedesk::ui {
+
+// One key of an on-screen keyboard: its full widget id, what it shows and what it emits; `span`
+// is its width in letter keys.
+struct KeyCap {
+    std::string id;
+    std::string label;
+    Intent intent;
+    float span = 1;
+    ButtonStyle style = ButtonStyle::Primary;
+};
+using KeyRow = std::vector<KeyCap>;
+
+// Draws `rows` in `rect`, every row as tall as the others and centred on the widest. Where even
+// the smallest keys would not fit, the first row goes when `dropFirst` allows it.
+void keyRows(const Ui& ui, Rect rect, std::vector<KeyRow> rows, bool dropFirst);
 
 // Code mode shows capitals, digits and '-' only; Text mode adds Shift, space and punctuation.
 void latinKeyboard(const Ui& ui, Rect rect, EntryMode mode, bool shifted);

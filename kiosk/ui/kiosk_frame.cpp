@@ -116,7 +116,10 @@ std::string KioskFrame::summary(const Ui& ui, const KioskView& view) const {
     if (view.prompting)
         return ui.t("idle.title") + " " +
                format(ui.t("idle.body"), {{"seconds", std::to_string(view.promptSecondsLeft)}});
-    return screenFor(view.state.screen()).summary(ui, view);
+    const std::string text = screenFor(view.state.screen()).summary(ui, view);
+    // Keys the field refused: the reason first, then the question again.
+    if (!view.state.entryError.empty()) return ui.t(view.state.entryError) + ui.t("speech.pause") + text;
+    return text;
 }
 
 void KioskFrame::draw(const Ui& ui, const KioskView& view, float width, float height) const {

@@ -1,5 +1,7 @@
 #include "platform/espeak/espeak_speech.hpp"
 
+#include <algorithm>
+
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
 #include <spdlog/spdlog.h>
@@ -35,11 +37,13 @@ Result<std::unique_ptr<EspeakSynth>> EspeakSynth::create(const std::string& data
 
 EspeakSynth::~EspeakSynth() { espeak_ng_Terminate(); }
 
-Result<Pcm> EspeakSynth::synthesize(const std::string& text, Voice voice) {
+Result<Pcm> EspeakSynth::synthesize(const std::string& text, Voice voice, SpeechLevels levels) {
     const char* name = voice == Voice::Mandarin ? "cmn" : "en";
     if (auto s = espeak_ng_SetVoiceByName(name); s != ENS_OK)
         return Error{Error::Kind::Unavailable, "espeak-ng", std::string("no voice ") + name + ": " + describe(s), false};
-    espeak_SetParameter(espeakRATE, voice == Voice::Mandarin ? 150 : 160, 0);  // a calm pace
+    const int calm = voice == Voice::Mandarin ? 150 : 160;  // words per minute: a calm pace
+    espeak_SetParameter(espeakRATE, calm * std::clamp(levels.ratePercent, 50, 200) / 100, 0);
+    espeak_SetParameter(espeakVOLUME, std::clamp(levels.volumePercent, 10, 200), 0);
     Pcm pcm;
     pcm.sampleRate = espeak_ng_GetSampleRate();
     const auto status = espeak_ng_Synthesize(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0,
@@ -83,11 +87,13 @@ void EspeakSpeech::run() {
     try {
         while (true) {
             std::pair<std::string, Voice> job;
+            SpeechLevels levels;
             {
                 std::unique_lock lock(m_mutex);
                 m_wake.wait(lock, [&] { return m_quit || m_next; });
                 if (m_quit) return;
                 job = std::move(*m_next);
+                levels = m_levels;
                 m_next.reset();
             }
             if (!m_synth) {
@@ -98,7 +104,7 @@ void EspeakSpeech::run() {
                 }
                 m_synth = std::move(synth).value();
             }
-            auto pcm = m_synth->synthesize(job.first, job.second);
+            auto pcm = m_synth->synthesize(job.first, job.second, levels);
             if (!pcm) {
                 spdlog::warn("read-aloud: {}", pcm.error().message);
                 continue;
@@ -111,6 +117,11 @@ void EspeakSpeech::run() {
     } catch (...) {
         spdlog::error("read-aloud stopped: an unknown exception");
     }
+}
+
+void EspeakSpeech::setLevels(SpeechLevels levels) {
+    std::lock_guard lock(m_mutex);
+    m_levels = levels;
 }
 
 }  // namespace homedesk::platform

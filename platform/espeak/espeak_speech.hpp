@@ -24,7 +24,7 @@ class EspeakSynth {
 public:
     static Result<std::unique_ptr<EspeakSynth>> create(const std::string& dataPath = {});
     ~EspeakSynth();
-    Result<Pcm> synthesize(const std::string& text, Voice voice);
+    Result<Pcm> synthesize(const std::string& text, Voice voice, SpeechLevels levels = {});
 
 private:
     EspeakSynth() = default;
@@ -38,6 +38,7 @@ public:
     ~EspeakSpeech() override;
     void say(const std::string& text, Voice voice) override;
     void stop() override;
+    void setLevels(SpeechLevels levels) override;
 
 private:
     void run();
@@ -48,6 +49,7 @@ private:
     std::condition_variable m_wake;
     std::optional<std::pair<std::string, Voice>> m_next;  // only the newest request waits
     bool m_quit = false;
+    SpeechLevels m_levels;
     std::thread m_thread;
 };
 

@@ -26,6 +26,8 @@ LIBRARIES = {
     "cli11": ["CLI/"],
     "zxing": ["ZXing/"],
     "espeak": ["espeak-ng/"],
+    "rime": ["rime_api.h", "rime/"],
+    "zinnia": ["zinnia.h", "zinnia/"],
 }
 
 # Folder -> (our folders it may include, outside libraries it may include). The longest
@@ -39,7 +41,10 @@ FOLDERS = {
     "kiosk/app": (["base", "kiosk", "platform", "sync/protocol", "sync/client"],
                   ["sdl", "imgui", "spdlog", "json", "toml", "cli11"]),
     "platform": (["base", "platform/speech.hpp", "platform/clock.hpp",
-                  "platform/audio_out.hpp"], []),
+                  "platform/audio_out.hpp", "platform/input_method.hpp",
+                  "platform/handwriting.hpp"], []),
+    "platform/rime": (["base", "platform/input_method.hpp", "platform/rime"], ["rime"]),
+    "platform/zinnia": (["base", "platform/handwriting.hpp", "platform/zinnia"], ["zinnia"]),
     "platform/espeak": (["base", "platform/speech.hpp", "platform/audio_out.hpp",
                          "platform/espeak"], ["espeak", "spdlog"]),
     "platform/qr": (["base", "kiosk/core/qr_modules.hpp", "platform/qr"], ["zxing"]),
@@ -59,6 +64,8 @@ DOORS = {
     "curl": ["sync/client/curl_transport.cpp"],
     "httplib": ["sync/hq/*"],
     "espeak": ["platform/espeak/espeak_speech.cpp"],
+    "rime": ["platform/rime/rime_input_method.cpp"],
+    "zinnia": ["platform/zinnia/zinnia_handwriting.cpp"],
     "zxing": ["platform/qr/qr_code.cpp", "platform/scan/qr_reader.cpp", "sync/hq/console/qr_svg.cpp"],
     "toml": ["kiosk/app/config.cpp", "sync/hq/hq_config.cpp"],
 }

@@ -26,6 +26,8 @@ TEST_CASE("the example configuration is read from the file, every value from the
     base.highContrast = true;
     base.idleSeconds = 7;
     base.promptSeconds = 3;
+    base.speechVolume = 50;
+    base.speechRate = 150;
     base.site = {"别的小区", "李四", "1", "2", "3", "https://elsewhere.example/"};
     base.dataDir = "/elsewhere";
     auto c = parseConfig(buffer.str(), "example", base);
@@ -38,6 +40,8 @@ TEST_CASE("the example configuration is read from the file, every value from the
     CHECK_FALSE(c->highContrast);
     CHECK(c->idleSeconds == 60);
     CHECK(c->promptSeconds == 20);
+    CHECK(c->speechVolume == 100);
+    CHECK(c->speechRate == 100);
     CHECK(c->site.community == "示范小区");
     CHECK(c->site.stewardName == "王建国");
     CHECK(c->site.stewardPhone == "138 0000 1234");

@@ -6,6 +6,7 @@
 
 #include "kiosk/core/datetime.hpp"
 #include "kiosk/core/phone.hpp"
+#include "kiosk/core/spoken.hpp"
 #include "kiosk/core/utf8.hpp"
 #include "kiosk/ui/flow_parts.hpp"
 #include "kiosk/ui/keyboard.hpp"
@@ -39,8 +40,11 @@ std::string ComplaintScreen::summary(const Ui& ui, const KioskView& view) const 
     const ComplaintFlow& f = *view.state.flow<ComplaintFlow>();
     std::string text = ui.t(complaintStepKey(f.step()));
     if (!f.lastError().empty()) text += ui.t("speech.pause") + ui.t(f.lastError());
+    // The resident's own words read back before they submit; the code digit by digit after.
+    if (f.step() == Step::Confirm)
+        text += ui.t("speech.pause") + ui.t("complaint.confirm.description") + " " + f.draft().description;
     if (f.step() == Step::Receipt && f.receipt())
-        text += ui.t("speech.pause") + ui.t("complaint.receipt.code") + " " + f.receipt()->trackingCode;
+        text += ui.t("speech.pause") + ui.t("complaint.receipt.code") + " " + spellDigits(f.receipt()->trackingCode);
     return text;
 }
 
@@ -89,7 +93,7 @@ void ComplaintScreen::drawDescription(const Ui& ui, const KioskView& view, const
         const std::string key = "complaint.phrase." + category + "." + std::to_string(i);
         if (ui.catalog.has(key)) step.phrases.emplace_back(std::to_string(i), ui.t(key));
     }
-    const TextStepTap tap = textStep(ui, view.state, step, body);
+    const TextStepTap tap = textStep(ui, view, step, body);
     if (tap.phrase) ui.emit(intent::Complaint{Kind::Phrase, step.phrases[*tap.phrase].second});
     if (tap.next) ui.emit(intent::Complaint{Kind::FinishDescription});
 }

@@ -5,6 +5,8 @@
 
 #include "kiosk/core/datetime.hpp"
 #include "kiosk/core/phone.hpp"
+#include "kiosk/core/spoken.hpp"
+#include "kiosk/ui/flow_parts.hpp"
 #include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/keypad.hpp"
 
@@ -39,8 +41,11 @@ std::string RepairScreen::summary(const Ui& ui, const KioskView& view) const {
     const RepairFlow& f = *view.state.flow<RepairFlow>();
     std::string text = ui.t(repairStepKey(f.step()));
     if (!f.lastError().empty()) text += ui.t("speech.pause") + ui.t(f.lastError());
+    // The resident's own words read back before they submit; the code digit by digit after.
+    if (f.step() == Step::Confirm)
+        text += ui.t("speech.pause") + ui.t("repair.confirm.description") + " " + f.draft().description;
     if (f.step() == Step::Receipt && f.receipt())
-        text += ui.t("speech.pause") + ui.t("repair.receipt.code") + " " + f.receipt()->trackingCode;
+        text += ui.t("speech.pause") + ui.t("repair.receipt.code") + " " + spellDigits(f.receipt()->trackingCode);
     return text;
 }
 
@@ -185,49 +190,16 @@ void RepairScreen::drawEntry(const Ui& ui, const KioskView& view, const RepairFl
 }
 
 void RepairScreen::drawDescription(const Ui& ui, const KioskView& view, const RepairFlow& f, Rect body) const {
-    const auto& th = ui.theme;
-    const KioskState& state = view.state;
-    // Tall screens show the phrases and the keyboard together; wide ones put the text on the
-    // left and the phrases or the keyboard, in turn, on the right.
-    const bool beside = body.w > body.h * 1.2f;
-    const Rect left = beside ? Rect{body.x, body.y, body.w * 0.4f, body.h} : body;
-    const Rect right = beside ? Rect{left.right() + th.gap * 2, body.y, body.right() - left.right() - th.gap * 2, body.h}
-                              : Rect{};
-    const float boxH = textField(ui, state.entry, ui.t("repair.description.empty"),
-                                 {left.x, left.y, left.w, th.buttonHeight * 2.5f},
-                                 beside ? lineHeight(ui, FontRole::Title) + th.padding : th.buttonHeight * 1.5f);
-    float y = left.y + boxH + th.gap;
-    if (const float h = entryError(ui, state.entryError, {left.x, y, left.w, 0}); h > 0) y += h + th.gap;
-
-    const float rowH = beside ? th.buttonHeight : th.buttonHeight * 1.2f;
-    // Beside: Next shares the bottom row with the phrases/keyboard switch.
-    const Rect next = beside ? Rect{left.x + (left.w + th.gap) / 2, body.bottom() - rowH, (left.w - th.gap) / 2, rowH}
-                             : Rect{left.x, body.bottom() - rowH, left.w, rowH};
+    TextStep step{"repair", ui.t("repair.description.empty"), ui.t("complaint.description.count"),
+                  RepairFlow::kMaxDescription, {}, ui.t("common.next")};
     const std::string category(toString(f.draft().repairCategory));
-    Items items;
     for (int i = 1; i <= 4; ++i) {
         const std::string key = "repair.phrase." + category + "." + std::to_string(i);
-        if (ui.catalog.has(key)) items.emplace_back(std::to_string(i), ui.t(key));
+        if (ui.catalog.has(key)) step.phrases.emplace_back(std::to_string(i), ui.t(key));
     }
-    if (beside) {
-        const bool keyboard = state.entryKeyboard;
-        if (button(ui, "repair.description.switch", ui.t(keyboard ? "repair.description.phrases" : "repair.description.keyboard"),
-                   {left.x, next.y, next.w, rowH}, ButtonStyle::Secondary))
-            ui.emit(intent::Key{intent::Key::kKeyboard});
-        if (keyboard) {
-            const float h = std::min(right.h, latinKeyboardHeight(ui, right.w, EntryMode::Text));
-            latinKeyboard(ui, {right.x, right.y, right.w, h}, EntryMode::Text, state.entryShift);
-        } else if (auto i = choiceGrid(ui, "repair.phrase", items, right, 1, rowH)) {
-            ui.emit(intent::Repair{Kind::Phrase, items[*i].second});
-        }
-    } else {
-        if (auto i = choiceGrid(ui, "repair.phrase", items, {left.x, y, left.w, 0}, 2, rowH))
-            ui.emit(intent::Repair{Kind::Phrase, items[*i].second});
-        y += ((items.size() + 1) / 2) * (rowH + th.gap);
-        const float h = std::min(next.y - th.gap - y, latinKeyboardHeight(ui, body.w, EntryMode::Text));
-        latinKeyboard(ui, {body.x, next.y - th.gap - h, body.w, h}, EntryMode::Text, state.entryShift);
-    }
-    if (button(ui, "repair.next", ui.t("common.next"), next)) ui.emit(intent::Repair{Kind::FinishDescription});
+    const TextStepTap tap = textStep(ui, view, step, body);
+    if (tap.phrase) ui.emit(intent::Repair{Kind::Phrase, step.phrases[*tap.phrase].second});
+    if (tap.next) ui.emit(intent::Repair{Kind::FinishDescription});
 }
 
 }  // namespace homedesk::ui

@@ -122,7 +122,7 @@ void SurveyScreen::drawRate(const Ui& ui, const KioskView&, const SurveyFlow& f,
 void SurveyScreen::drawSuggestion(const Ui& ui, const KioskView& view, const SurveyFlow&, Rect body) const {
     const TextStep step{"survey", ui.t("survey.suggestion.empty"), ui.t("survey.suggestion.count"), SurveyFlow::kMaxSuggestion, {},
                         ui.t(view.state.entry.empty() ? "survey.suggestion.skip" : "common.next")};
-    if (textStep(ui, view.state, step, body).next) ui.emit(intent::Survey{Kind::FinishSuggestion});
+    if (textStep(ui, view, step, body).next) ui.emit(intent::Survey{Kind::FinishSuggestion});
 }
 
 void SurveyScreen::drawReview(const Ui& ui, const KioskView& view, const SurveyFlow& f, Rect body) const {
