@@ -16,7 +16,6 @@ LIBRARIES = {
     "imgui": ["imgui.h", "imgui_freetype.h", "imgui_internal.h", "backends/"],
     "stb": ["stb_"],
     "curl": ["curl/"],
-    "httplib": ["httplib.h"],
     "boost": ["boost/"],
     "openssl": ["openssl/"],
     "sodium": ["sodium.h"],
@@ -48,7 +47,7 @@ FOLDERS = {
     "sync/protocol": (["base", "sync/protocol"], ["json", "sodium"]),
     "sync/client": (["base", "sync/protocol", "sync/client"], ["curl"]),
     "sync/hq": (["base", "sync/protocol", "sync/hq"],
-                ["sqlite3", "httplib", "boost", "openssl", "sodium", "spdlog", "json", "cli11",
+                ["sqlite3", "boost", "openssl", "sodium", "spdlog", "json", "cli11",
                  "toml", "zxing"]),
 }
 
@@ -56,7 +55,7 @@ FOLDERS = {
 DOORS = {
     "sqlite3": ["kiosk/store/sqlite_db.cpp", "sync/hq/*"],
     "curl": ["sync/client/curl_transport.cpp"],
-    "httplib": ["sync/hq/*"],
+    "boost": ["sync/hq/http_*"],
     "espeak": ["platform/espeak/espeak_speech.cpp"],
     "zxing": ["platform/qr/qr_code.cpp", "sync/hq/console/qr_svg.cpp"],
     "toml": ["kiosk/app/config.cpp", "sync/hq/hq_config.cpp"],
@@ -65,7 +64,7 @@ DOORS = {
 OURS = ("base/", "kiosk/", "platform/", "sync/", "tests/")
 # C and POSIX headers every folder may use (C++ standard headers have no '.' and no '/').
 SYSTEM = ("unistd.h", "fcntl.h", "pthread.h", "signal.h", "errno.h", "sys/", "dlfcn.h",
-          "termios.h", "poll.h", "spawn.h")
+          "termios.h", "poll.h", "spawn.h", "malloc.h")
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
 SOURCES = ("*.cpp", "*.hpp", "*.h", "*.cc")
 
