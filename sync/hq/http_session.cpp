@@ -12,6 +12,7 @@
 #include <array>
 #include <cctype>
 #include <chrono>
+#include <limits>
 
 #include "sync/hq/http_connections.hpp"
 #include "sync/hq/http_dispatch.hpp"
@@ -121,6 +122,9 @@ asio::awaitable<bool> serveRequest(SessionContext& ctx, Stream& stream, beast::f
     http::request_parser<http::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(limits.header_bytes,
                                                                           UINT32_MAX)));
+    // The body's limit depends on the path, so it is applied once the head is in (Beast's
+    // default of 1 MiB would otherwise refuse a larger declared length as malformed).
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max());
     co_await http::async_read_header(stream, buffer, parser, await);
     if (ec == http::error::header_limit || ec == http::error::buffer_overflow) {
         co_await refuse(stream, limits, 431);
