@@ -22,12 +22,15 @@ namespace {
 namespace asio = boost::asio;
 
 // Runs `f` on the worker pool and resumes the connection's coroutine on its own executor.
+// GCC 12 destroys a temporary with a destructor inside a co_await expression twice (GCC bug
+// 100611), so every argument that owns something is a named local before the co_await.
 template <typename F>
-asio::awaitable<std::invoke_result_t<F&>> onWorkers(SessionContext& ctx, F f) {
+asio::awaitable<std::invoke_result_t<F&>> onWorkers(SessionContext& ctx, const F& f) {
     using R = std::invoke_result_t<F&>;
-    co_return co_await asio::co_spawn(
-        ctx.workers, [f = std::move(f)]() mutable -> asio::awaitable<R> { co_return f(); },
-        asio::use_awaitable);
+    auto task = [f]() mutable -> asio::awaitable<R> { co_return f(); };
+    auto op = asio::co_spawn(ctx.workers, std::move(task), asio::use_awaitable);
+    R result = co_await std::move(op);
+    co_return result;
 }
 
 // Parks until woken (the reason) or the deadline (nullopt).
@@ -65,7 +68,9 @@ asio::awaitable<Answer> console(SessionContext& ctx, Incoming in) {
     request->clientAddress = std::move(in.address);
     request->body = std::move(in.body);
     ConsoleApi* api = ctx.console;
-    ConsoleResponse r = co_await onWorkers(ctx, [api, request] { return api->handle(*request); });
+    auto ask = [api, request] { return api->handle(*request); };
+    auto op = onWorkers(ctx, ask);
+    ConsoleResponse r = co_await std::move(op);
     co_return Answer{r.status, std::move(r.contentType), std::move(r.body), std::move(r.headers)};
 }
 
@@ -77,7 +82,11 @@ Answer errorAnswer(int status) {
 }
 
 asio::awaitable<Answer> dispatch(SessionContext& ctx, Incoming in) {
-    if (ctx.console && consolePath(in.target.path)) co_return co_await console(ctx, std::move(in));
+    if (ctx.console && consolePath(in.target.path)) {
+        auto op = console(ctx, std::move(in));
+        Answer answer = co_await std::move(op);
+        co_return answer;
+    }
     auto request = std::make_shared<ApiRequest>();
     request->method = std::move(in.method);
     request->path = std::move(in.target.path);
@@ -90,14 +99,17 @@ asio::awaitable<Answer> dispatch(SessionContext& ctx, Incoming in) {
     request->parkLongPoll = ctx.polls != nullptr;
     HqApi* api = &ctx.api;
     auto ask = [api, request] { return api->handle(*request); };
-    ApiResponse r = co_await onWorkers(ctx, ask);
+    auto first = onWorkers(ctx, ask);
+    ApiResponse r = co_await std::move(first);
     std::optional<std::chrono::steady_clock::time_point> deadline;
     while (r.park && ctx.polls) {
         if (!deadline) deadline = r.park->deadline;  // a poll woken and parked again keeps it
-        const auto why = co_await parkPoll(ctx, *r.park, *deadline);
+        auto wait = parkPoll(ctx, *r.park, *deadline);
+        const auto why = co_await std::move(wait);
         if (why != PollWake::Changed) break;  // deadline, evicted, stopping: the page we have
         request->resumedLongPoll = true;
-        ApiResponse again = co_await onWorkers(ctx, ask);
+        auto op = onWorkers(ctx, ask);
+        ApiResponse again = co_await std::move(op);
         r = std::move(again);
     }
     co_return Answer{r.status, "application/json", std::move(r.body), {}};

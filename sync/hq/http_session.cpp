@@ -185,7 +185,8 @@ asio::awaitable<bool> serveRequest(SessionContext& ctx, Stream& stream, beast::f
     in.body = std::move(request.body());
     const std::size_t bodySize = in.body.size();
     const std::string method = in.method;
-    Answer answer = co_await dispatch(ctx, std::move(in));
+    auto op = dispatch(ctx, std::move(in));  // a named awaitable: see http_dispatch.cpp (GCC 12)
+    Answer answer = co_await std::move(op);
     spdlog::debug("{} {} {}", method, path, answer.status);  // no query, no body: residents' data
     trimAfterLargeBody(bodySize);
 
@@ -223,7 +224,9 @@ asio::awaitable<void> serveConnection(SessionContext& ctx, asio::ip::tcp::socket
                 }
                 stream.next_layer().expires_after(seconds(limits.head_timeout_s));
             }
-            if (!co_await serveRequest(ctx, stream, buffer, address)) break;
+            auto op = serveRequest(ctx, stream, buffer, address);
+            const bool more = co_await std::move(op);
+            if (!more) break;
             if (ctx.stopping) break;
         }
         stream.next_layer().socket().shutdown(asio::ip::tcp::socket::shutdown_both, ec);
