@@ -13,6 +13,7 @@
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <csignal>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -94,7 +95,11 @@ struct HttpServer::Impl {
 };
 
 HttpServer::HttpServer(HqApi& api, ServerOptions options, ConsoleApi* console)
-    : m_impl(std::make_unique<Impl>(api, std::move(options), console)) {}
+    : m_impl(std::make_unique<Impl>(api, std::move(options), console)) {
+    // As cpp-httplib did: a peer that goes away must cost an error, not the process (Asio sends
+    // with MSG_NOSIGNAL, but other sockets of the process, e.g. a test's proxy, may not).
+    std::signal(SIGPIPE, SIG_IGN);
+}
 
 HttpServer::~HttpServer() {
     stop();
