@@ -53,6 +53,16 @@ int readStatus(TlsLink& link) {
     return std::stoi(in.substr(9, 3));
 }
 
+// A server with one enrolled terminal, and raw TLS links from the attacker's address.
+struct Door {
+    explicit Door(const hq::ServerLimits& limits = {}) : hq(limits) {
+        std::signal(SIGPIPE, SIG_IGN);  // writes to a connection the server refused
+    }
+    HqFixture hq;
+    HqFixture::Terminal t = hq.enroll();
+    Raw raw{TlsContext::client(hq.pki.caFile()), hq.server.port()};
+};
+
 // A request from a terminal must keep being answered within a second.
 void answeredQuickly(HqFixture::Terminal& t) {
     const auto before = Clock::now();
@@ -66,13 +76,13 @@ void answeredQuickly(HqFixture::Terminal& t) {
 
 TEST_CASE("slow request heads beyond the per-address cap do not stop a terminal's request",
           "[integration][door]") {
-    std::signal(SIGPIPE, SIG_IGN);
     hq::ServerLimits limits;
     limits.connections_per_address = 16;
     limits.head_timeout_s = 2;
-    HqFixture hq(limits);
-    auto t = hq.enroll();
-    Raw raw{TlsContext::client(hq.pki.caFile()), hq.server.port()};
+    Door door(limits);
+    auto& hq = door.hq;
+    auto& t = door.t;
+    auto& raw = door.raw;
     // Issue 14: 64 such connections stopped every request. Here 16 are taken, the rest refused.
     std::vector<std::unique_ptr<TlsLink>> slow;
     int refused = 0;
@@ -111,10 +121,9 @@ TEST_CASE("slow request heads beyond the per-address cap do not stop a terminal'
 
 TEST_CASE("a compressed request body is refused with 415 before it is read",
           "[integration][door]") {
-    std::signal(SIGPIPE, SIG_IGN);
-    HqFixture hq;
-    auto t = hq.enroll();
-    Raw raw{TlsContext::client(hq.pki.caFile()), hq.server.port()};
+    Door door;
+    auto& t = door.t;
+    auto& raw = door.raw;
     const long before = memoryKb("VmRSS");
     // Issue 14's gzip bomb (260 KB inflating to 256 MiB): the head announces it, and the answer
     // comes before a single byte of it is sent.
@@ -129,10 +138,9 @@ TEST_CASE("a compressed request body is refused with 415 before it is read",
 
 TEST_CASE("an over-size chunked body is counted like any body and refused with 413",
           "[integration][door]") {
-    std::signal(SIGPIPE, SIG_IGN);
-    HqFixture hq;
-    auto t = hq.enroll();
-    Raw raw{TlsContext::client(hq.pki.caFile()), hq.server.port()};
+    Door door;
+    auto& t = door.t;
+    auto& raw = door.raw;
     auto link = raw.open();
     REQUIRE(link->writeAll("POST /api/v1/submissions HTTP/1.1\r\nHost: hq\r\nAuthorization: "
                            "Bearer " + t.enrolled.credential +
@@ -147,10 +155,9 @@ TEST_CASE("an over-size chunked body is counted like any body and refused with 4
 }
 
 TEST_CASE("a request head larger than header_bytes gets 431", "[integration][door]") {
-    std::signal(SIGPIPE, SIG_IGN);
-    HqFixture hq;
-    auto t = hq.enroll();
-    Raw raw{TlsContext::client(hq.pki.caFile()), hq.server.port()};
+    Door door;
+    auto& t = door.t;
+    auto& raw = door.raw;
     // Issue 14: one 128 MiB header line with no newline was read into memory. 64 KB show it.
     auto link = raw.open();
     REQUIRE(link->writeAll("GET /api/v1/config HTTP/1.1\r\nHost: hq\r\nX-Long: "));
