@@ -12,7 +12,7 @@ packages=(
   libgl1-mesa-dri libegl-mesa0 mesa-utils-bin
   libsqlite3-dev sqlite3 libcurl4-openssl-dev libssl-dev openssl
   libzxing-dev catch2 nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
-  libtomlplusplus-dev libsodium-dev libcpp-httplib-dev
+  libtomlplusplus-dev libsodium-dev libboost1.81-dev
   fonts-noto-cjk libespeak-ng-dev espeak-ng-data
   librime-dev librime-bin rime-data-luna-pinyin rime-data-stroke rime-prelude rime-essay libopencc-data
   libzinnia-dev tegaki-zinnia-simplified-chinese

@@ -2,9 +2,11 @@
 // layer (http_server.cpp) only moves bytes in and out of it, and unit tests call it directly.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "sync/hq/address_throttle.hpp"
@@ -22,11 +24,24 @@ struct ApiRequest {
     std::string protocolVersion;   // X-HomeDesk-Protocol, empty when absent
     std::string body;
     std::string clientAddress;  // "203.0.113.7", for per-address limits and the log
+    // Set by an event-driven server that parks long-polls itself: GET /notices then answers an
+    // empty page at once with ApiResponse::park instead of waiting on the hub in this thread.
+    bool parkLongPoll = false;
+    bool resumedLongPoll = false;  // asked again after a wake: the cursor is already recorded
+};
+
+// A long-poll to park until the hub's generation moves from `generation` or `deadline` passes;
+// the response's body is the answer at the deadline.
+struct LongPollPark {
+    std::string terminalId;
+    std::int64_t generation = 0;
+    std::chrono::steady_clock::time_point deadline;
 };
 
 struct ApiResponse {
     int status = 200;
     std::string body;  // JSON
+    std::optional<LongPollPark> park;
 };
 
 using Clock = std::function<std::int64_t()>;  // unix seconds
@@ -38,6 +53,7 @@ public:
 
     // Never throws; every failure is an ErrorBody with the right status.
     ApiResponse handle(const ApiRequest& request) const noexcept;
+    NoticeHub* hub() const { return m_hub; }  // where a server parks long-polls
 
 private:
     ApiResponse route(const ApiRequest& request) const;

@@ -57,7 +57,7 @@ ApiResponse notices(const Context& c, const TerminalRecord& t) {
     std::int64_t since = q->since;
     // The cursor a terminal sends is the last change it has stored: what the console shows as
     // delivered. A failure here costs only that figure, never the feed.
-    if (since > 0) {
+    if (since > 0 && !c.request.resumedLongPoll) {
         if (auto read = c.store.recordNoticeCursor(t.id, since, c.clock()); !read)
             spdlog::warn("notice cursor of {}: {}", t.id, read.error().message);
     }
@@ -65,6 +65,11 @@ ApiResponse notices(const Context& c, const TerminalRecord& t) {
         const std::int64_t seen = c.hub ? c.hub->generation() : 0;
         auto feed = c.store.noticesSince(t, since, q->limit);
         if (!feed) return storeFailure(feed.error());
+        if (c.request.parkLongPoll && feed->changes.empty() && q->wait > 0 && c.hub) {
+            ApiResponse parked = ok(feed.value());
+            parked.park = LongPollPark{t.id, seen, deadline};
+            return parked;
+        }
         if (!feed->changes.empty() || q->wait == 0 || !c.hub ||
             !c.hub->waitForChange(seen, deadline))
             return ok(feed.value());

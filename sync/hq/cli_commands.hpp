@@ -58,6 +58,7 @@ int signingKeyRotate(const std::string& db);
 struct ServeOptions {
     std::string config;      // the --config TOML file ([sla], [console]); empty: defaults
     std::string consoleDir;  // --console-dir; empty: [console] dir, else next to the program
+    int keepAlive = 0;       // --keep-alive; 0: [server] idle_timeout_s
 };
 
 int serve(const std::string& db, const ServerOptions& options, const ServeOptions& extra);

@@ -1,4 +1,4 @@
-// Reads [sla] and [console] of the head office's TOML file, strictly (types, ranges, known keys).
+// Reads [sla], [console] and [server] of the head office's TOML file, strictly (types, ranges, known keys).
 #include "sync/hq/hq_config.hpp"
 
 #include <toml++/toml.h>
@@ -31,6 +31,18 @@ class Reader {
                         "must be a whole number from " + std::to_string(min) + " to " +
                             std::to_string(max));
         out = v->get();
+    }
+    void size(std::string_view table, std::string_view key, std::size_t& out, std::int64_t min,
+              std::int64_t max) {
+        std::int64_t v = static_cast<std::int64_t>(out);
+        integer(table, key, v, min, max);
+        out = static_cast<std::size_t>(v);
+    }
+    void count(std::string_view table, std::string_view key, int& out, std::int64_t min,
+               std::int64_t max) {
+        std::int64_t v = out;
+        integer(table, key, v, min, max);
+        out = static_cast<int>(v);
     }
     void share(std::string_view table, std::string_view key, double& out) {
         const toml::node* node = find(table, key);
@@ -108,6 +120,26 @@ Result<HqConfig> loadHqConfig(const std::string& path) {
     r.text("console", "preview_dir", c.preview_dir);
     r.knownKeys("console", {"dir", "public_url", "session_hours", "idle_minutes", "terminal",
                             "terminal_assets", "preview_dir"});
+    ServerLimits& l = c.server;
+    constexpr std::int64_t kMiB = 1024 * 1024;
+    r.size("server", "header_bytes", l.header_bytes, 1024, kMiB);
+    r.count("server", "head_timeout_s", l.head_timeout_s, 1, 300);
+    r.count("server", "body_timeout_s", l.body_timeout_s, 1, 600);
+    r.count("server", "idle_timeout_s", l.idle_timeout_s, 1, 3600);
+    r.count("server", "write_timeout_s", l.write_timeout_s, 1, 600);
+    r.size("server", "enroll_body_bytes", l.enroll_body_bytes, 256, kMiB);
+    r.size("server", "batch_body_bytes", l.batch_body_bytes, 1024, 16 * kMiB);
+    r.size("server", "api_body_bytes", l.api_body_bytes, 1024, 16 * kMiB);
+    r.size("server", "console_body_bytes", l.console_body_bytes, 1024, 16 * kMiB);
+    r.size("server", "body_budget_bytes", l.body_budget_bytes, kMiB, 4096 * kMiB);
+    r.count("server", "connections_per_address", l.connections_per_address, 1, 1000000);
+    r.count("server", "connections_total", l.connections_total, 1, 1000000);
+    r.count("server", "polls_per_terminal", l.polls_per_terminal, 1, 16);
+    r.knownKeys("server", {"header_bytes", "head_timeout_s", "body_timeout_s", "idle_timeout_s",
+                           "write_timeout_s", "enroll_body_bytes", "batch_body_bytes",
+                           "api_body_bytes", "console_body_bytes", "body_budget_bytes",
+                           "connections_per_address", "connections_total",
+                           "polls_per_terminal"});
     if (r.error) return *r.error;
     if (!c.public_url.empty() && c.public_url.rfind("https://", 0) != 0)
         return invalidInput(path, "console.public_url must start with https://");

@@ -1,5 +1,6 @@
 // The head office's configuration file (homedesk-hq --config hq.toml): the top-level keys are
-// the command line's options (CLI11 reads them); this reads the [sla] and [console] tables.
+// the command line's options (CLI11 reads them); this reads the [sla], [console] and [server]
+// tables.
 // The only door to toml++ in the head office.
 #pragma once
 
@@ -7,6 +8,7 @@
 
 #include "base/result.hpp"
 #include "sync/hq/desk/sla.hpp"
+#include "sync/hq/http_limits.hpp"
 
 namespace homedesk::hq {
 
@@ -19,9 +21,10 @@ struct HqConfig {
     std::string terminal;             // [console] terminal: the `homedesk` that draws previews
     std::string terminal_assets;      // [console] terminal_assets: its assets folder
     std::string preview_dir;          // [console] preview_dir: where previews are kept
+    ServerLimits server;              // [server]: the front door's limits (docs/operations.md)
 };
 
-// An empty path gives the defaults. Unknown keys in [sla] or [console] are errors (typos).
+// An empty path gives the defaults. Unknown keys in [sla], [console] or [server] are errors (typos).
 Result<HqConfig> loadHqConfig(const std::string& path);
 
 }  // namespace homedesk::hq

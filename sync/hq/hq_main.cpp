@@ -25,13 +25,15 @@ int main(int argc, char** argv) {
     serve->add_option("--cert", options.cert_file, "PEM certificate chain")->required();
     serve->add_option("--key", options.key_file, "PEM private key")->required();
     serve->add_option("--threads", options.threads,
-                      "connections served at once; more than the number of terminals (each "
-                      "holds a long-poll)")
+                      "worker threads for requests that touch the database (not one per "
+                      "connection: long-polls and slow clients hold none)")
         ->capture_default_str();
-    serve->add_option("--keep-alive", options.keep_alive_s,
-                      "seconds an idle connection is kept for its next request")
+    serve->add_option("--io-threads", options.io_threads, "threads for TLS and HTTP")
         ->capture_default_str();
     cli::ServeOptions serveExtra;
+    serve->add_option("--keep-alive", serveExtra.keepAlive,
+                      "seconds an idle connection is kept for its next request (default: "
+                      "[server] idle_timeout_s, 30)");
     serve->add_option("--console-dir", serveExtra.consoleDir,
                       "the staff console's files (default: share/homedesk-hq/console next to "
                       "the program)");

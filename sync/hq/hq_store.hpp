@@ -90,6 +90,8 @@ public:
     virtual Result<std::optional<TerminalRecord>> terminalByCredential(
         const std::string& credentialHash) = 0;
     virtual Result<bool> revokeTerminal(const std::string& terminalId, std::int64_t now) = 0;
+    // How many terminals are revoked: the notice hub watches it to end a revoked one's long-poll.
+    virtual Result<std::int64_t> revokedCount() = 0;
     virtual Result<std::vector<TerminalRecord>> terminals() = 0;
 
     // Submissions, idempotent by (terminal, client_id); tickets and their status feed.

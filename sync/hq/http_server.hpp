@@ -1,6 +1,8 @@
-// The HTTPS front of the head office: the only file that includes cpp-httplib. It moves requests
-// into HqApi (and /console, /t/ into ConsoleApi) and answers out, with the size limit, timeouts
-// and JSON errors for what the APIs never see (413, unknown methods, malformed HTTP).
+// The HTTPS front of the head office (Boost.Beast/Asio; the only files that include Boost are
+// sync/hq/http_*.cpp). Connections are coroutines on one or two I/O threads; handlers that touch
+// the store run on a small worker pool; a parked long-poll is a timer woken by the notice hub.
+// Requests go to HqApi (and /console, /t/ to ConsoleApi) and answers come back, with the limits
+// of http_limits.hpp and JSON errors for what the APIs never see (413, 415, 431, malformed HTTP).
 #pragma once
 
 #include <memory>
@@ -8,6 +10,7 @@
 
 #include "base/result.hpp"
 #include "sync/hq/api.hpp"
+#include "sync/hq/http_limits.hpp"
 
 namespace homedesk::hq {
 
@@ -16,16 +19,9 @@ struct ServerOptions {
     int port = 8443;  // 0: any free port (tests)
     std::string cert_file;  // PEM chain, leaf first
     std::string key_file;   // PEM private key
-    int threads = 64;       // one per open connection; long-polls hold theirs
-    int read_timeout_s = 10;
-    int write_timeout_s = 10;
-    // Idle time between requests on a kept connection. A long-poll is not idle, so this need not
-    // cover the wait; it does bound how long a stop waits for idle connections to close. Short,
-    // because cpp-httplib keeps a pool thread polling each idle connection every ~10 ms: with
-    // 1,000 terminals 5 s cost 34 % of a core, 1 s 16 % (BENCHMARKS.md, S3). Terminals send their
-    // requests back to back, so 1 s loses them no connection they would reuse.
-    int keep_alive_s = 1;
-    std::size_t max_body_bytes = 1024 * 1024;
+    int threads = 4;        // workers for handlers (the store); not tied to connections
+    int io_threads = 2;     // TLS and HTTP for every connection
+    ServerLimits limits;
 };
 
 class ConsoleApi;
@@ -38,12 +34,14 @@ public:
 
     // Loads the certificate and binds; returns the bound port.
     Result<int> bind();
-    // Serves until stop(); call after bind().
+    // Serves until stop(); call after bind(). Returns at once if stop() came first.
     void run();
-    // True once run() is accepting connections. stop() before that point is lost, so callers
-    // that may stop early wait for this first.
-    bool running() const;
+    bool running() const;  // run() is accepting connections
+    // Ends parked long-polls with their answer, stops accepting, and makes run() return.
     void stop();
+
+    int openConnections() const;  // for tests and the benchmark
+    std::size_t parkedPolls() const;
 
 private:
     struct Impl;

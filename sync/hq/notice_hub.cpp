@@ -47,6 +47,7 @@ void NoticeHub::notify() {
         ++m_generation;
     }
     m_changed.notify_all();
+    wake();
 }
 
 void NoticeHub::shutdown() {
@@ -55,6 +56,30 @@ void NoticeHub::shutdown() {
         m_stopping = true;
     }
     m_changed.notify_all();
+    wake();
+}
+
+bool NoticeHub::stopping() const {
+    std::lock_guard lock(m_mutex);
+    return m_stopping;
+}
+
+void NoticeHub::setWakeHook(WakeHook hook) {
+    std::lock_guard lock(m_hookMutex);
+    m_hook = std::move(hook);
+}
+
+void NoticeHub::parked(int delta) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_waiters += delta;
+    }
+    m_parked.notify_all();
+}
+
+void NoticeHub::wake() {
+    std::lock_guard lock(m_hookMutex);
+    if (m_hook) m_hook();
 }
 
 void NoticeHub::watch() {
@@ -63,13 +88,27 @@ void NoticeHub::watch() {
         while (!m_stopping) {
             lock.unlock();
             auto sequence = m_store.noticeSequence();
+            auto revoked = m_store.revokedCount();
             lock.lock();
+            bool moved = false;
             if (sequence && sequence.value() != m_lastSequence) {
                 m_lastSequence = sequence.value();
-                ++m_generation;
-                m_changed.notify_all();
+                moved = true;
             } else if (!sequence) {
                 spdlog::warn("notice watcher: {}", sequence.error().message);
+            }
+            // A revocation wakes every poll too: each asks the API again, which answers the
+            // revoked terminal 401 and parks the others anew.
+            if (revoked && revoked.value() != m_lastRevoked) {
+                moved = moved || m_lastRevoked >= 0;
+                m_lastRevoked = revoked.value();
+            }
+            if (moved) {
+                ++m_generation;
+                m_changed.notify_all();
+                lock.unlock();
+                wake();
+                lock.lock();
             }
             m_changed.wait_for(lock, m_interval, [&] { return m_stopping; });
         }

@@ -1,11 +1,12 @@
-// Wakes long-polling notice requests. A watcher thread reads the store's notice sequence a few
-// times a second, so a notice published by any process (CLI, console, API) reaches waiting
-// terminals at once.
+// Wakes long-polling notice requests. A watcher thread reads the store's notice sequence and its
+// count of revoked terminals a few times a second, so a notice published (or a terminal revoked)
+// by any process (CLI, console, API) reaches waiting terminals at once.
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -24,6 +25,14 @@ public:
     bool waitForChange(std::int64_t seen, std::chrono::steady_clock::time_point deadline);
     void notify();  // after an in-process change, to skip the watcher's delay
     void shutdown();
+    bool stopping() const;
+
+    // The event-driven server's wake: called (outside the hub's lock, on the thread that moved
+    // the generation) after every change and at shutdown. One hook; an empty one removes it.
+    using WakeHook = std::function<void()>;
+    void setWakeHook(WakeHook hook);
+    // Long-polls parked outside waitForChange (by the server) count as waiters too.
+    void parked(int delta);
 
     // How many requests are parked in waitForChange now; waitForWaiters returns once at least
     // `count` are (true) or at `deadline` (false). The real signal a test waits on for "the
@@ -33,6 +42,7 @@ public:
 
 private:
     void watch();
+    void wake();
 
     HqStore& m_store;
     std::chrono::milliseconds m_interval;
@@ -42,6 +52,9 @@ private:
     int m_waiters = 0;
     std::int64_t m_generation = 0;
     std::int64_t m_lastSequence = -1;
+    std::int64_t m_lastRevoked = -1;
+    std::mutex m_hookMutex;  // held while the hook runs, so removing it waits for a running call
+    WakeHook m_hook;
     bool m_stopping = false;
     std::thread m_watcher;
 };

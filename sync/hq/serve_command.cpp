@@ -145,7 +145,10 @@ int serve(const std::string& db, const ServerOptions& options, const ServeOption
         spdlog::warn("no terminal program found: notice previews are off ([console] terminal)");
     }
     ConsoleApi consoleApi(*store.value(), desk, console, [] { return unixNow(); });
-    HttpServer server(api, options, &consoleApi);
+    ServerOptions serverOptions = options;
+    serverOptions.limits = config->server;
+    if (extra.keepAlive > 0) serverOptions.limits.idle_timeout_s = extra.keepAlive;
+    HttpServer server(api, serverOptions, &consoleApi);
     auto port = server.bind();
     if (!port) {
         spdlog::critical("{}", port.error().message);
@@ -166,10 +169,7 @@ int serve(const std::string& db, const ServerOptions& options, const ServeOption
         if (finished) return;
         spdlog::info("signal {}: stopping", signal);
         hub.shutdown();
-        // A stop() before the listener runs would be lost.
-        while (!finished && !server.running())
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        server.stop();
+        server.stop();  // also before run(): run() then returns at once
     });
     server.run();
     finished = true;

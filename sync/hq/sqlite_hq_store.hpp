@@ -82,6 +82,7 @@ public:
     Result<std::optional<TerminalRecord>> terminalByCredential(
         const std::string& credentialHash) override;
     Result<bool> revokeTerminal(const std::string& terminalId, std::int64_t now) override;
+    Result<std::int64_t> revokedCount() override;
     Result<std::vector<TerminalRecord>> terminals() override;
 
     Result<protocol::SubmissionResult> storeSubmission(const TerminalRecord& terminal,

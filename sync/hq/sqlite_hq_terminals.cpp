@@ -51,6 +51,14 @@ Result<std::optional<TerminalRecord>> SqliteHqStore::terminalByCredential(
     });
 }
 
+Result<std::int64_t> SqliteHqStore::revokedCount() {
+    return guarded<std::int64_t>("revoked count", [&] {
+        auto st = m_db->prepare("SELECT COUNT(*) FROM terminals WHERE revoked_at IS NOT NULL");
+        st.step();
+        return st.integer(0);
+    });
+}
+
 Result<bool> SqliteHqStore::revokeTerminal(const std::string& terminalId, std::int64_t now) {
     return guarded<bool>("revoke", [&] {
         m_db->prepare("UPDATE terminals SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")

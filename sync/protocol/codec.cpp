@@ -4,6 +4,43 @@
 #include "sync/protocol/version.hpp"
 
 namespace homedesk::protocol {
+namespace {
+
+// Counts values with nlohmann's SAX interface, building nothing, and stops at `stopAt`: a
+// message of half a million empty objects is refused before a tree of them exists.
+class ValueCounter : public nlohmann::json_sax<nlohmann::json> {
+public:
+    explicit ValueCounter(std::size_t stopAt) : m_stopAt(stopAt) {}
+    std::size_t count() const { return m_count; }
+    bool null() override { return more(); }
+    bool boolean(bool) override { return more(); }
+    bool number_integer(number_integer_t) override { return more(); }
+    bool number_unsigned(number_unsigned_t) override { return more(); }
+    bool number_float(number_float_t, const string_t&) override { return more(); }
+    bool string(string_t&) override { return more(); }
+    bool binary(binary_t&) override { return more(); }
+    bool start_object(std::size_t) override { return more(); }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return more(); }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+        return false;  // the real parse below says what is wrong
+    }
+
+private:
+    bool more() { return ++m_count < m_stopAt; }
+    std::size_t m_stopAt;
+    std::size_t m_count = 0;
+};
+
+std::size_t countJsonValues(std::string_view text, std::size_t stopAt) {
+    ValueCounter counter(stopAt);
+    nlohmann::json::sax_parse(text, &counter, nlohmann::json::input_format_t::json, false);
+    return counter.count();
+}
+
+}  // namespace
 
 Result<nlohmann::json> parseJson(std::string_view text) {
     if (text.size() > kMaxRequestBytes)
@@ -13,6 +50,9 @@ Result<nlohmann::json> parseJson(std::string_view text) {
         return invalidInput("protocol", "JSON nested deeper than " +
                                             std::to_string(kMaxJsonDepth) + " levels");
     try {
+        if (countJsonValues(text, kMaxJsonElements + 1) > kMaxJsonElements)
+            return invalidInput("protocol", "JSON with more than " +
+                                                std::to_string(kMaxJsonElements) + " values");
         nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
         if (j.is_discarded()) return invalidInput("protocol", "not valid JSON (or not UTF-8)");
         return j;

@@ -40,5 +40,8 @@ inline constexpr std::size_t kMaxPayloadBytes = 16 * 1024;
 inline constexpr int kMaxWaitSeconds = 30;
 inline constexpr int kMaxFeedPage = 200;
 inline constexpr int kMaxJsonDepth = 32;
+// Values (objects, arrays, scalars) in one message: a full batch of 100 rich submissions has a
+// few thousand; 1 MiB of "[{},{},...]" would be half a million nodes of tree.
+inline constexpr std::size_t kMaxJsonElements = 50000;
 
 }  // namespace homedesk::protocol

@@ -16,7 +16,7 @@ cmake --build "$build" --target homedesk-sync-bench homedesk-r2
 
 args=("$@")
 if [ "${1:-}" = --quick ]; then
-  args=(--terminals 100 --hq-threads 200 --notices 3 --window 30 --drain 2000 --outage 10 "${@:2}")
+  args=(--terminals 100 --notices 3 --window 30 --drain 2000 --outage 10 "${@:2}")
 fi
 mkdir -p bench-out
 "$build/tests/bench/homedesk-sync-bench" "${args[@]}" | tee bench-out/sync-latest.txt

@@ -31,7 +31,7 @@ namespace {
 
 struct Options {
     int terminals = 1000;
-    int hqThreads = 1200;
+    int hqThreads = 4;  // worker threads for handlers (the event-driven server needs few)
     int notices = 5;
     int window = 60;
     int drain = 10000;
@@ -119,7 +119,7 @@ int main(int argc, char** argv) {
     CLI::App app{"S1-S3: simulated terminals against homedesk-hq over loopback TLS"};
     Options o;
     app.add_option("--terminals", o.terminals, "simulated terminals")->capture_default_str();
-    app.add_option("--hq-threads", o.hqThreads, "homedesk-hq serve --threads")->capture_default_str();
+    app.add_option("--hq-threads", o.hqThreads, "homedesk-hq serve --threads (handler workers)")->capture_default_str();
     app.add_option("--hq-keep-alive", o.hqKeepAlive, "homedesk-hq serve --keep-alive (0: its default)");
     app.add_option("--notices", o.notices, "notices published for S1")->capture_default_str();
     app.add_option("--window", o.window, "seconds of steady load measured for S3")->capture_default_str();

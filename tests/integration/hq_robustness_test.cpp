@@ -85,7 +85,9 @@ TEST_CASE("junk on the TLS port does not stop the server", "[integration][limits
 
 TEST_CASE("long-polls in progress do not hold up other requests", "[integration][limits]") {
     HqFixture hq;
-    auto waiter = hq.enroll();
+    // Four terminals: one terminal's polls beyond polls_per_terminal are answered at once.
+    std::vector<HqFixture::Terminal> waiters;
+    for (int i = 0; i < 4; ++i) waiters.push_back(hq.enroll());
     auto other = hq.enroll();
     std::vector<std::future<sync::ApiResult<protocol::NoticeFeed>>> polls;
     std::vector<std::unique_ptr<sync::CurlTransport>> transports;
@@ -93,7 +95,7 @@ TEST_CASE("long-polls in progress do not hold up other requests", "[integration]
     for (int i = 0; i < 4; ++i) {
         transports.push_back(hq.transport());
         clients.push_back(std::make_unique<sync::HqClient>(*transports.back()));
-        clients.back()->setCredential(waiter.enrolled.credential);
+        clients.back()->setCredential(waiters[static_cast<std::size_t>(i)].enrolled.credential);
         auto* client = clients.back().get();
         polls.push_back(std::async(std::launch::async, [client] { return client->notices("", 2); }));
     }

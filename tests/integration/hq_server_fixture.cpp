@@ -9,7 +9,7 @@ std::int64_t unixNow() {
     return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
 }
 
-HqServer::HqServer(TempDir& dir, TestPki&, const PemPair& cert) {
+HqServer::HqServer(TempDir& dir, TestPki&, const PemPair& cert, const hq::ServerLimits& limits) {
     auto store = hq::SqliteHqStore::open(dir.file("hq.db"));
     REQUIRE(store.ok());
     m_store = std::move(store.value());
@@ -20,8 +20,8 @@ HqServer::HqServer(TempDir& dir, TestPki&, const PemPair& cert) {
     options.port = 0;
     options.cert_file = cert.cert_file;
     options.key_file = cert.key_file;
-    options.threads = 16;
-    options.read_timeout_s = 3;
+    options.threads = 4;
+    options.limits = limits;
     m_server = std::make_unique<hq::HttpServer>(*m_api, options);
     auto port = m_server->bind();
     REQUIRE(port.ok());

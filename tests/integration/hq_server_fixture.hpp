@@ -22,7 +22,7 @@ std::int64_t unixNow();
 
 class HqServer {
 public:
-    HqServer(TempDir& dir, TestPki& pki, const PemPair& cert);
+    HqServer(TempDir& dir, TestPki& pki, const PemPair& cert, const hq::ServerLimits& limits = {});
     ~HqServer();
 
     int port() const { return m_port; }
@@ -30,6 +30,7 @@ public:
     hq::SqliteHqStore& store() { return *m_store; }
     // Its long-polls: a test waits on hub().waitForWaiters(n) for "the poll is parked".
     hq::NoticeHub& hub() { return *m_hub; }
+    hq::HttpServer& http() { return *m_server; }
 
 private:
     std::unique_ptr<hq::SqliteHqStore> m_store;
@@ -42,10 +43,13 @@ private:
 
 // One server with a certificate for 127.0.0.1, a community with a building.
 struct HqFixture {
+    HqFixture() = default;
+    explicit HqFixture(const hq::ServerLimits& l) : limits(l) {}
+    hq::ServerLimits limits;  // the front door's (tests of the limits shrink them)
     TempDir dir;
     TestPki pki{dir.path().string()};
     PemPair cert = pki.server("hq", {"IP:127.0.0.1", "DNS:localhost"});
-    HqServer server{dir, pki, cert};
+    HqServer server{dir, pki, cert, limits};
     std::string community = server.store().addCommunity("阳光花园").value();
     std::string building = server.store().addBuilding(community, "3号楼").value();
 

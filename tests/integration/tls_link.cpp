@@ -69,9 +69,19 @@ std::unique_ptr<TlsLink> TlsLink::accept(const TlsContext& ctx, int fd) {
     return link;
 }
 
-std::unique_ptr<TlsLink> TlsLink::connect(const TlsContext& ctx, int port) {
+std::unique_ptr<TlsLink> TlsLink::connect(const TlsContext& ctx, int port,
+                                          const std::string& from) {
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) throw std::runtime_error("tls: socket");
+    if (!from.empty()) {
+        sockaddr_in local{};
+        local.sin_family = AF_INET;
+        if (::inet_pton(AF_INET, from.c_str(), &local.sin_addr) != 1 ||
+            ::bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0) {
+            ::close(fd);
+            throw std::runtime_error("tls: cannot connect from " + from);
+        }
+    }
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(static_cast<uint16_t>(port));

@@ -32,7 +32,9 @@ class TlsLink {
 public:
     // Takes the socket on success; on failure the caller still owns it.
     static std::unique_ptr<TlsLink> accept(const TlsContext& ctx, int fd);
-    static std::unique_ptr<TlsLink> connect(const TlsContext& ctx, int port);
+    // `from`: the local address to connect from ("127.0.0.2": another client on loopback).
+    static std::unique_ptr<TlsLink> connect(const TlsContext& ctx, int port,
+                                            const std::string& from = "");
     ~TlsLink();  // closes quietly (no close_notify) if neither close nor reset ran
 
     int fd() const { return m_fd; }
