@@ -70,11 +70,15 @@ void NoticeHub::setWakeHook(WakeHook hook) {
 }
 
 void NoticeHub::parked(int delta) {
+    int waiting = 0;
     {
         std::lock_guard lock(m_mutex);
         m_waiters += delta;
+        waiting = m_waiters;
     }
     m_parked.notify_all();
+    // The same line as a poll parked in waitForChange: the process test waits for it.
+    if (delta > 0) spdlog::debug("notice long-poll parked ({} waiting)", waiting);
 }
 
 void NoticeHub::wake() {
