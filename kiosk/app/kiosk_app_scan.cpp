@@ -30,6 +30,10 @@ void KioskApp::updateScanner() {
 void KioskApp::onScanWake() {
     m_scanWakePosted = false;  // before taking: anything newer posts again
     std::vector<intent::Scan> read = m_scan->take(wallNow());
+    // A frame read just before the scan screen closed (the thread stops at the next frame) is
+    // not a scan on the screen that followed it: a repair the card started must not restart.
+    const ScreenId screen = m_state.screen();
+    if (screen != ScreenId::Scan && screen != ScreenId::Enroll) read.clear();
     if (!read.empty()) m_session.touch(m_clock->now());  // a code held up is someone using it
     for (auto& r : read) m_typed.push_back(std::move(r));
     if (m_state.screen() == ScreenId::Scan || !read.empty()) m_pendingFrames = std::max(m_pendingFrames, 1);
