@@ -16,8 +16,9 @@ inline constexpr std::string_view kTicketKind[] = {"repair", "complaint"};
 inline constexpr std::string_view kUrgency[] = {"urgent", "normal"};
 inline constexpr std::string_view kRepairCategory[] = {
     "water_electric", "doors_windows", "elevator", "lighting", "pipes", "gas", "other"};
-inline constexpr std::string_view kComplaintCategory[] = {
-    "service", "environment", "security", "facilities", "fees", "neighbours", "suggestion", "other"};
+inline constexpr std::string_view kComplaintCategory[] = {"service",    "environment", "security",
+                                                          "facilities", "fees",        "neighbours",
+                                                          "suggestion", "other"};
 
 // The word of an enum value (by its position in the table); "unknown" past the end.
 template <typename E, std::size_t N>

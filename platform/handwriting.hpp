@@ -17,7 +17,8 @@ class Handwriting {
 public:
     virtual ~Handwriting() = default;
     // The characters the strokes (in writing order) most likely are, at most `count`.
-    virtual std::vector<std::string> recognize(const std::vector<InkStroke>& strokes, std::size_t count) const = 0;
+    virtual std::vector<std::string> recognize(const std::vector<InkStroke>& strokes,
+                                               std::size_t count) const = 0;
 };
 
 }  // namespace homedesk::platform

@@ -19,8 +19,9 @@ float Config::pxPerMm() const {
 Result<Orientation> parseOrientation(std::string_view text) {
     if (text == "portrait") return Orientation::Portrait;
     if (text == "landscape") return Orientation::Landscape;
-    return invalidInput("orientation", "\"" + std::string(text) +
-                                           "\" is not an orientation: use \"portrait\" or \"landscape\"");
+    return invalidInput(
+        "orientation",
+        "\"" + std::string(text) + "\" is not an orientation: use \"portrait\" or \"landscape\"");
 }
 
 namespace {
@@ -28,23 +29,27 @@ namespace {
 // Reads one key of a table into `out`, checking its type and range; absent keys keep defaults.
 class Reader {
 public:
-    Reader(const toml::table& root, std::string source) : m_root(root), m_source(std::move(source)) {}
+  Reader(const toml::table& root, std::string source) : m_root(root), m_source(std::move(source)) {}
 
-    std::optional<Error> error;
+  std::optional<Error> error;
 
-    void boolean(std::string_view table, std::string_view key, bool& out) {
-        if (auto node = find(table, key)) {
-            // Strict types: toml++'s value<bool>() would take 1 for true.
-            if (const auto* v = node->as_boolean()) out = v->get();
-            else fail(table, key, "must be true or false");
-        }
+  void boolean(std::string_view table, std::string_view key, bool& out) {
+      if (auto node = find(table, key)) {
+          // Strict types: toml++'s value<bool>() would take 1 for true.
+          if (const auto* v = node->as_boolean())
+              out = v->get();
+          else
+              fail(table, key, "must be true or false");
+      }
     }
     void integer(std::string_view table, std::string_view key, int& out, int min, int max) {
         if (auto node = find(table, key)) {
             const auto* n = node->as_integer();
             const std::optional<int64_t> v = n ? std::optional<int64_t>(n->get()) : std::nullopt;
             if (!v || *v < min || *v > max)
-                fail(table, key, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+                fail(table, key,
+                     "must be a whole number from " + std::to_string(min) + " to " +
+                         std::to_string(max));
             else out = static_cast<int>(*v);
         }
     }
@@ -56,7 +61,8 @@ public:
             else out = static_cast<float>(*v);
         }
     }
-    void text(std::string_view table, std::string_view key, std::string& out, size_t maxChars = 64) {
+    void text(std::string_view table, std::string_view key, std::string& out,
+              size_t maxChars = 64) {
         if (auto node = find(table, key)) {
             auto v = node->value<std::string>();
             if (!v) return fail(table, key, "must be a string");
@@ -89,7 +95,9 @@ public:
             bool known = false;
             for (auto t : tables) known |= key.str() == t;
             if (!known || !node.is_table())
-                fail("", key.str(), "is not a section HomeDesk knows; expected one of [display], [session], [site], [paths], [headoffice]");
+                fail("", key.str(),
+                     "is not a section HomeDesk knows; expected one of [display], [session], "
+                     "[site], [paths], [headoffice]");
         }
     }
 
@@ -100,7 +108,8 @@ private:
     }
     void fail(std::string_view table, std::string_view key, std::string what) {
         if (error) return;  // the first problem is the one to fix first
-        const std::string name = table.empty() ? std::string(key) : std::string(table) + "." + std::string(key);
+        const std::string name =
+            table.empty() ? std::string(key) : std::string(table) + "." + std::string(key);
         error = invalidInput(m_source, name + " " + what);
     }
     static std::string trim(float v) {
@@ -136,16 +145,18 @@ bool isHttpsBase(std::string_view url) {
     if (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
     if (rest.empty()) return false;
     for (char ch : rest)
-        if (ch == '/' || ch == '?' || ch == '#' || ch == '@' || std::isspace(static_cast<unsigned char>(ch)) ||
-            static_cast<unsigned char>(ch) < 0x20)
+        if (ch == '/' || ch == '?' || ch == '#' || ch == '@' ||
+            std::isspace(static_cast<unsigned char>(ch)) || static_cast<unsigned char>(ch) < 0x20)
             return false;
     return true;
 }
 
-std::optional<Error> readHeadOffice(const toml::table& root, const std::string& source, HeadOffice& h) {
+std::optional<Error> readHeadOffice(const toml::table& root, const std::string& source,
+                                    HeadOffice& h) {
     Reader r(root, source);
-    r.knownKeys("headoffice", {"url", "ca_file", "public_key", "connect_timeout_s", "stall_timeout_s",
-                               "notice_wait_s", "heartbeat_s", "retry_max_s", "device_name"});
+    r.knownKeys("headoffice",
+                {"url", "ca_file", "public_key", "connect_timeout_s", "stall_timeout_s",
+                 "notice_wait_s", "heartbeat_s", "retry_max_s", "device_name"});
     r.text("headoffice", "url", h.url, 200);
     r.text("headoffice", "ca_file", h.caFile, 4096);
     r.text("headoffice", "public_key", h.publicKey, 1000);
@@ -160,17 +171,24 @@ std::optional<Error> readHeadOffice(const toml::table& root, const std::string& 
     if (!table || table->empty()) return std::nullopt;
     const auto bad = [&](std::string what) { return invalidInput(source, std::move(what)); };
     if (h.url.empty())
-        return bad("headoffice.url is required in [headoffice] (the head office's address, \"https://...\")");
+        return bad(
+            "headoffice.url is required in [headoffice] (the head office's address, "
+            "\"https://...\")");
     if (!isHttpsBase(h.url))
-        return bad("headoffice.url must be https://host or https://host:port, with no path (\"" + h.url + "\")");
+        return bad("headoffice.url must be https://host or https://host:port, with no path (\"" +
+                   h.url + "\")");
     if (h.url.back() == '/') h.url.pop_back();
     // Certificate checks are never off: the terminal trusts only the head office's own CA.
     if (h.caFile.empty())
-        return bad("headoffice.ca_file is required with headoffice.url: the PEM file of the CA that signed the "
-                   "head office's certificate");
+        return bad(
+            "headoffice.ca_file is required with headoffice.url: the PEM file of the CA that "
+            "signed the "
+            "head office's certificate");
     if (!h.publicKey.empty() && !isPinList(h.publicKey))
-        return bad("headoffice.public_key must be \"sha256//\" and 44 base64 characters (several joined by ';'), "
-                   "as `openssl ... | base64` prints the key's SHA-256");
+        return bad(
+            "headoffice.public_key must be \"sha256//\" and 44 base64 characters (several joined "
+            "by ';'), "
+            "as `openssl ... | base64` prints the key's SHA-256");
     return std::nullopt;
 }
 
@@ -189,9 +207,11 @@ Result<Config> parseConfig(std::string_view toml, std::string_view source, Confi
     }
     Reader r(root, std::string(source));
     r.knownTables({"display", "session", "site", "paths", "headoffice", "speech"});
-    r.knownKeys("display", {"orientation", "fullscreen", "panel_inches", "language", "large_text", "high_contrast"});
+    r.knownKeys("display", {"orientation", "fullscreen", "panel_inches", "language", "large_text",
+                            "high_contrast"});
     r.knownKeys("session", {"idle_seconds", "prompt_seconds", "attract_seconds"});
-    r.knownKeys("site", {"community", "steward_name", "steward_phone", "service_line", "gas_line", "ticket_url"});
+    r.knownKeys("site", {"community", "steward_name", "steward_phone", "service_line", "gas_line",
+                         "ticket_url"});
     r.knownKeys("paths", {"assets", "data", "directory", "demo_notices"});
     r.knownKeys("speech", {"volume_percent", "rate_percent"});
     r.choice("display", "orientation", c.orientation, parseOrientation);

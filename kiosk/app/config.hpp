@@ -24,7 +24,8 @@ struct HeadOffice {
     int stallTimeoutSeconds = 20;  // a transfer slower than 10 bytes/s for this long is dropped
     int noticeWaitSeconds = 25;    // how long a notice long-poll waits at the head office
     int heartbeatSeconds = 60;
-    int retryMaxSeconds = 30;      // the longest pause between attempts while offline (the engine's cap)
+    int retryMaxSeconds =
+        30;  // the longest pause between attempts while offline (the engine's cap)
     std::string deviceName;        // sent at enrollment: "3号楼大堂"
     bool configured() const { return !url.empty(); }
 };
@@ -40,7 +41,8 @@ struct Config {
     // [session]
     int idleSeconds = 60;
     int promptSeconds = 20;
-    int attractSeconds = 30;  // unused this long (after a wipe, or from start): attract loop / takeover
+    int attractSeconds =
+        30;  // unused this long (after a wipe, or from start): attract loop / takeover
     // [speech]: read-aloud's loudness and pace in percent; every session starts from these
     int speechVolume = 100;
     int speechRate = 100;
@@ -53,7 +55,8 @@ struct Config {
     std::string directoryFile;  // the community (buildings, places); empty: the demo community
     // [headoffice]
     HeadOffice headOffice;
-    // Loaded into an empty store when no head office is configured; empty: assets/demo/notices.json.
+    // Loaded into an empty store when no head office is configured; empty:
+    // assets/demo/notices.json.
     std::string demoNoticesFile;
 
     int width() const { return orientation == Orientation::Portrait ? 1080 : 1920; }

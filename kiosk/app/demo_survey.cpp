@@ -8,15 +8,18 @@
 
 namespace homedesk::app {
 
-Result<bool> seedSurveyIfMissing(store::SqliteSurveys& surveys, const std::string& path, std::int64_t now) {
+Result<bool> seedSurveyIfMissing(store::SqliteSurveys& surveys, const std::string& path,
+                                 std::int64_t now) {
     std::ifstream in(path);
     if (!in) return ioError(path, "cannot open the demo survey");
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const auto j = nlohmann::json::parse(text, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("id") || !j["id"].is_string() || !j.contains("version") ||
-        !j["version"].is_number_integer() || !j.contains("title") || !j["title"].is_object() ||
-        !j.contains("definition") || !j["definition"].is_object())
-        return invalidInput(path, "must be {\"id\", \"version\", \"title\": {\"zh\", \"en\"}, \"definition\": {...}}");
+    if (j.is_discarded() || !j.is_object() || !j.contains("id") || !j["id"].is_string() ||
+        !j.contains("version") || !j["version"].is_number_integer() || !j.contains("title") ||
+        !j["title"].is_object() || !j.contains("definition") || !j["definition"].is_object())
+        return invalidInput(
+            path,
+            "must be {\"id\", \"version\", \"title\": {\"zh\", \"en\"}, \"definition\": {...}}");
     const std::string id = j["id"];
     const auto have = surveys.latest(id);
     if (!have) return have.error();

@@ -12,6 +12,7 @@ namespace homedesk::app {
 
 // Stores the file's definition when the store has no active version of that survey. Returns
 // whether it stored one. The file is checked like a definition from the head office.
-Result<bool> seedSurveyIfMissing(store::SqliteSurveys& surveys, const std::string& path, std::int64_t now);
+Result<bool> seedSurveyIfMissing(store::SqliteSurveys& surveys, const std::string& path,
+                                 std::int64_t now);
 
 }  // namespace homedesk::app

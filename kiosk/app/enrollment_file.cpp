@@ -62,14 +62,16 @@ Result<std::optional<Enrollment>> readEnrollment(const std::string& dataDir) {
     Enrollment e;
     const auto url = str("hq_url"), id = str("terminal_id"), credential = str("credential");
     if (!url || !id || !credential || credential->empty())
-        return fileError(path, "is not an enrollment record (enroll again with homedesk --enroll CODE)");
+        return fileError(path,
+                         "is not an enrollment record (enroll again with homedesk --enroll CODE)");
     e.hqUrl = *url;
     e.terminalId = *id;
     e.credential = *credential;
     e.communityId = str("community_id").value_or("");
     e.communityName = str("community_name").value_or("");
     e.signingPublicKey = str("signing_public_key").value_or("");
-    if (j.contains("enrolled_at") && j["enrolled_at"].is_number_integer()) e.enrolledAt = j["enrolled_at"].get<std::int64_t>();
+    if (j.contains("enrolled_at") && j["enrolled_at"].is_number_integer())
+        e.enrolledAt = j["enrolled_at"].get<std::int64_t>();
     return std::optional<Enrollment>(std::move(e));
 }
 
@@ -86,7 +88,8 @@ Result<bool> writeEnrollment(const std::string& dataDir, const Enrollment& e) {
     ::unlink(temp.c_str());  // a leftover from a crash mid-write
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0) return fileError(temp, std::string("cannot create: ") + std::strerror(errno));
-    const bool written = ::fchmod(fd, 0600) == 0 && writeAll(fd, j.dump(2) + "\n") && ::fsync(fd) == 0;
+    const bool written =
+        ::fchmod(fd, 0600) == 0 && writeAll(fd, j.dump(2) + "\n") && ::fsync(fd) == 0;
     const int closed = ::close(fd);
     if (!written || closed != 0) {
         const std::string why = std::strerror(errno);

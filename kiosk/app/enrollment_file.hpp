@@ -12,7 +12,8 @@
 namespace homedesk::app {
 
 struct Enrollment {
-    std::string hqUrl;  // the head office it enrolled with; another URL in the config needs a new enrollment
+    std::string hqUrl;  // the head office it enrolled with; another URL in the config needs a new
+                        // enrollment
     std::string terminalId;
     std::string credential;
     std::string communityId;

@@ -12,7 +12,8 @@ namespace homedesk::app {
 double percentile(std::vector<double> samples, double p) {
     if (samples.empty()) return 0;
     std::sort(samples.begin(), samples.end());
-    const auto rank = static_cast<size_t>(std::ceil(p / 100.0 * static_cast<double>(samples.size())));
+    const auto rank =
+        static_cast<size_t>(std::ceil(p / 100.0 * static_cast<double>(samples.size())));
     return samples[std::clamp<size_t>(rank, 1, samples.size()) - 1];
 }
 
@@ -28,7 +29,8 @@ Result<bool> FrameStats::write(const std::string& path) const {
                               {"max", percentile(samples, 100)}};
         all.insert(all.end(), samples.begin(), samples.end());
     }
-    j["ui_us_all"] = {{"count", all.size()}, {"p50", percentile(all, 50)}, {"p99", percentile(all, 99)}};
+    j["ui_us_all"] = {
+        {"count", all.size()}, {"p50", percentile(all, 50)}, {"p99", percentile(all, 99)}};
     j["atlas_rebuilds"] = atlasMillis.size();
     j["atlas_ms"] = atlasMillis;
     j["atlas_bytes"] = atlasBytes;
@@ -37,7 +39,8 @@ Result<bool> FrameStats::write(const std::string& path) const {
     j["first_frame_s"] = firstFrameSeconds;
     j["frame_faults"] = frameFaults;
     j["ime_key_ms"] = {{"count", imeKeyMillis.size()}, {"p95", percentile(imeKeyMillis, 95)}};
-    j["ink_stroke_ms"] = {{"count", inkStrokeMillis.size()}, {"p95", percentile(inkStrokeMillis, 95)}};
+    j["ink_stroke_ms"] = {{"count", inkStrokeMillis.size()},
+                          {"p95", percentile(inkStrokeMillis, 95)}};
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     const auto secs = [](timeval t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };

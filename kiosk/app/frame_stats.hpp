@@ -21,7 +21,9 @@ struct FrameStats {
     double firstFrameSeconds = 0;  // main() entered -> first presented frame
     long frameFaults = 0;
     std::vector<double> imeKeyMillis;     // a pinyin key to its candidates
-    std::vector<double> inkStrokeMillis;  // a handwritten stroke's end to its candidates  // frames that threw: each logged, the session dropped, Home shown
+    std::vector<double>
+        inkStrokeMillis;  // a handwritten stroke's end to its candidates  // frames that threw:
+                          // each logged, the session dropped, Home shown
 
     Result<bool> write(const std::string& path) const;
 };

@@ -32,7 +32,8 @@ bool InputQueue::push(const SDL_Event& e, int width, int height) {
             return true;
         case SDL_MOUSEBUTTONDOWN:
         case SDL_MOUSEBUTTONUP:
-            if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) return false;
+            if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT)
+                return false;
             m_ops.push_back({K::Move, float(e.button.x), float(e.button.y)});
             m_ops.push_back({K::Button, 0, 0, e.type == SDL_MOUSEBUTTONDOWN});
             return true;

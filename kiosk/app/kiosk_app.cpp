@@ -14,7 +14,8 @@
 #include "base/private_file.hpp"
 #include "kiosk/core/datetime.hpp"
 #include "kiosk/core/directory_json.hpp"
-#include "platform/espeak/espeak_speech.hpp"
+#include "kiosk/app/later_modules.hpp"
+#include "kiosk/app/module_loader.hpp"
 #include "platform/qr/qr_code.hpp"
 #include "platform/sdl/sdl_audio.hpp"
 
@@ -40,7 +41,8 @@ bool isPress(const SDL_Event& e) {
 KioskApp::KioskApp(const Config& config, const RunOptions& options)
     : m_config(config),
       m_options(options),
-      m_session(std::chrono::seconds(config.idleSeconds), std::chrono::seconds(config.promptSeconds)) {
+      m_session(std::chrono::seconds(config.idleSeconds),
+                std::chrono::seconds(config.promptSeconds)) {
     m_started = options.started;
     m_lastFrame = m_started;
     m_unusedSince = m_started;
@@ -48,7 +50,8 @@ KioskApp::KioskApp(const Config& config, const RunOptions& options)
     m_state.settings = m_state.defaults;
 }
 
-Result<std::unique_ptr<KioskApp>> KioskApp::create(const Config& config, const RunOptions& options) {
+Result<std::unique_ptr<KioskApp>> KioskApp::create(const Config& config,
+                                                   const RunOptions& options) {
     std::unique_ptr<KioskApp> app(new KioskApp(config, options));
     if (auto r = app->init(); !r) return r.error();
     return app;
@@ -95,7 +98,9 @@ Result<bool> KioskApp::init() {
         m_driver->setFacts([this](std::string_view name) { return fact(name); });
         std::error_code ec;
         std::filesystem::create_directories(m_options.screenshotDir, ec);
-        if (ec) return ioError(m_options.screenshotDir, "cannot create the screenshot folder: " + ec.message());
+        if (ec)
+            return ioError(m_options.screenshotDir,
+                           "cannot create the screenshot folder: " + ec.message());
     }
 
     platform::WindowOptions wo;
@@ -123,14 +128,22 @@ Result<bool> KioskApp::init() {
     return true;
 }
 
-// Start-up T1: read-aloud (espeak-ng and the audio device) starts after the first frame is on
-// screen; nothing is read before it.
+// Start-up T1: read-aloud (espeak-ng in libhomedesk_speech.so, and the audio device) starts
+// after the first frame is on screen; nothing is read before it. Tried once: without it the
+// terminal works on, silent, and says why in the log.
 void KioskApp::startSpeech() {
-    if (m_announcer) return;
+    if (std::exchange(m_speechTried, true)) return;
     // A headless terminal has no listener: speech is synthesized but played into nothing.
     if (m_options.headless) SDL_SetHint(SDL_HINT_AUDIODRIVER, "dummy");
-    m_announcer = std::make_unique<Announcer>(
-        std::make_unique<platform::EspeakSpeech>(platform::makeSdlAudioOut()));
+    auto open = moduleEntry<SpeechOpenFn>(kSpeechLibrary, kSpeechOpenSymbol);
+    auto speech = open ? (*open)(platform::makeSdlAudioOut())
+                       : Result<std::unique_ptr<platform::Speech>>(open.error());
+    if (!speech) {
+        spdlog::error("read-aloud is unavailable: {}: {}", speech.error().where,
+                      speech.error().message);
+        return;
+    }
+    m_announcer = std::make_unique<Announcer>(std::move(speech).value());
     m_announcer->setDefaultLevels({m_config.speechVolume, m_config.speechRate});
 }
 
@@ -158,8 +171,8 @@ void KioskApp::handleEvent(const SDL_Event& e) {
         onScanWake();
         return;
     }
-    if (e.type == SDL_WINDOWEVENT &&
-        (e.window.event == SDL_WINDOWEVENT_EXPOSED || e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)) {
+    if (e.type == SDL_WINDOWEVENT && (e.window.event == SDL_WINDOWEVENT_EXPOSED ||
+                                      e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)) {
         m_pendingFrames = std::max(m_pendingFrames, 1);
     }
     int w = 0, h = 0;
@@ -167,7 +180,8 @@ void KioskApp::handleEvent(const SDL_Event& e) {
     // The idle show: a key or a scanner's text only wakes the terminal; a finger's tap reaches
     // the show's own tap area, never what is under it.
     if (m_state.idleShow.showing() && (e.type == SDL_KEYDOWN || e.type == SDL_TEXTINPUT)) {
-        m_intents.assign(1, intent::Wake{});  // only this: the last frame's intents were applied already
+        m_intents.assign(
+            1, intent::Wake{});  // only this: the last frame's intents were applied already
         applyIntents(m_clock->now());
         m_intents.clear();
         m_pendingFrames = std::max(m_pendingFrames, 1);
@@ -187,19 +201,23 @@ void KioskApp::updateTimers(TimePoint now) {
     const bool wasPrompting = m_session.prompting();
     const int secondsBefore = m_session.secondsLeft(now);
     if (m_session.update(now)) {
-        spdlog::info("session ended after {} s without a touch: wiped", m_config.idleSeconds + m_config.promptSeconds);
+        spdlog::info("session ended after {} s without a touch: wiped",
+                     m_config.idleSeconds + m_config.promptSeconds);
         wipeSession();
+    }
+    // Publish and expiry times pass by the minute: the notices are re-read before the frame that
+    // shows the new minute, so the two changes cost one frame (T3).
+    const std::tm wall = m_clock->localTime();
+    if (wall.tm_min != m_shownMinute) {
+        m_pendingFrames = std::max(m_pendingFrames, 1);
+        if (m_shownMinute >= 0) m_noticesDirty = true;
     }
     if (m_noticesDirty.exchange(false)) reloadNotices();
     updateIdleShow(now);
     updateScanner();
-    if (m_session.prompting() != wasPrompting || (m_session.prompting() && m_session.secondsLeft(now) != secondsBefore))
+    if (m_session.prompting() != wasPrompting ||
+        (m_session.prompting() && m_session.secondsLeft(now) != secondsBefore))
         m_pendingFrames = std::max(m_pendingFrames, 1);
-    const std::tm wall = m_clock->localTime();
-    if (wall.tm_min != m_shownMinute) {
-        m_pendingFrames = std::max(m_pendingFrames, 1);
-        if (m_shownMinute >= 0) m_noticesDirty = true;  // publish and expiry times pass by the minute
-    }
 }
 
 int KioskApp::waitTimeoutMs(TimePoint now) const {
@@ -208,7 +226,8 @@ int KioskApp::waitTimeoutMs(TimePoint now) const {
     if (auto d = idleShowDeadline(now)) next = std::min(next, *d);
     if (m_driver) next = std::min(next, m_driver->deadline().value_or(now));
     if (m_options.runSeconds > 0)
-        next = std::min(next, m_started + std::chrono::milliseconds(static_cast<long>(m_options.runSeconds * 1000)));
+        next = std::min(next, m_started + std::chrono::milliseconds(
+                                              static_cast<long>(m_options.runSeconds * 1000)));
     const auto ms = std::chrono::ceil<std::chrono::milliseconds>(next - now).count();
     return static_cast<int>(std::clamp<long long>(ms, 0, 60'000));
 }
@@ -250,18 +269,23 @@ void KioskApp::rebuildFonts() {
 
 void KioskApp::applyIntents(TimePoint now) {
     for (const Intent& intent : m_intents) {
-        if (std::holds_alternative<intent::ContinueSession>(intent) || std::holds_alternative<intent::Wake>(intent))
+        if (std::holds_alternative<intent::ContinueSession>(intent) ||
+            std::holds_alternative<intent::Wake>(intent))
             m_session.touch(now);
         ApplyContext context{wallNow(), ""};
-        if (const auto* r = std::get_if<intent::Repair>(&intent); r && r->kind == intent::Repair::Kind::Confirm)
+        if (const auto* r = std::get_if<intent::Repair>(&intent);
+            r && r->kind == intent::Repair::Kind::Confirm)
             context.newClientId = newClientId();
-        if (const auto* c = std::get_if<intent::Complaint>(&intent); c && c->kind == intent::Complaint::Kind::Confirm)
+        if (const auto* c = std::get_if<intent::Complaint>(&intent);
+            c && c->kind == intent::Complaint::Kind::Confirm)
             context.newClientId = newClientId();
-        if (const auto* v = std::get_if<intent::Survey>(&intent); v && v->kind == intent::Survey::Kind::Submit)
+        if (const auto* v = std::get_if<intent::Survey>(&intent);
+            v && v->kind == intent::Survey::Kind::Submit)
             context.newClientId = newClientId();
         if (applyCompose(intent, context)) continue;
         const Change change = apply(m_state, intent, context);
-        if (change.screen || std::holds_alternative<intent::SetInputMethod>(intent)) m_textInput->reset();
+        if (change.screen || std::holds_alternative<intent::SetInputMethod>(intent))
+            m_textInput->reset();
         if (!receiptShown()) m_receiptQr.reset();
         if (change.largeText) m_themeDirty = true;
         if (change.any()) spdlog::debug("now on {}", screenName(m_state.screen()));
@@ -336,7 +360,9 @@ void KioskApp::drawFrame(const std::string* shotName) {
         else if (m_fonts->needsRebuild()) rebuildFonts();
 
         const KioskView view = makeView(now, wall);
-        const ui::Ui ui{m_theme, m_text.catalog(m_state.settings.language), *m_fonts, m_widgets, m_intents, m_tapped};
+        const ui::Ui ui{m_theme,   m_text.catalog(m_state.settings.language),
+                        *m_fonts,  m_widgets,
+                        m_intents, m_tapped};
         const auto start = Clock::now();
         ImGui::NewFrame();
         m_widgets.beginFrame();
@@ -347,7 +373,8 @@ void KioskApp::drawFrame(const std::string* shotName) {
         }
         m_frame.draw(ui, view, float(width), float(height));
         ImGui::Render();
-        m_stats.uiMicros[std::string(screenName(m_state.screen()))].push_back(millisSince(start) * 1000);
+        m_stats.uiMicros[std::string(screenName(m_state.screen()))].push_back(millisSince(start) *
+                                                                              1000);
         ++m_stats.passes;
 
         const bool acted = !m_intents.empty();
@@ -382,8 +409,8 @@ void KioskApp::guardedFrame(const std::string* shotName) {
 
 void KioskApp::recoverFromFault(const char* what) {
     ++m_stats.frameFaults;
-    spdlog::error("a frame on {} failed: {}; the session is dropped and Home shows", screenName(m_state.screen()),
-                  what);
+    spdlog::error("a frame on {} failed: {}; the session is dropped and Home shows",
+                  screenName(m_state.screen()), what);
     // Close what the failed frame left open in ImGui, so the next frame starts clean.
     if (ImGui::GetCurrentContext() && ImGui::GetCurrentContext()->WithinFrameScope) {
         ImGui::ErrorCheckEndFrameRecover(nullptr);
@@ -425,14 +452,17 @@ int KioskApp::run() {
         }
 
         if (m_options.exitAfterFirstFrame && m_stats.framesPresented > 0) m_quit = true;
-        if (m_options.runSeconds > 0 && millisSince(m_started) >= m_options.runSeconds * 1000) m_quit = true;
-        if (m_driver && !m_quit && m_pendingFrames == 0 && m_input.empty() && !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT))
+        if (m_options.runSeconds > 0 && millisSince(m_started) >= m_options.runSeconds * 1000)
+            m_quit = true;
+        if (m_driver && !m_quit && m_pendingFrames == 0 && m_input.empty() &&
+            !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT))
             runDriver(m_clock->now());
     }
     m_stats.imeKeyMillis = m_textInput->keyMillis();
     m_stats.inkStrokeMillis = m_textInput->strokeMillis();
     if (m_options.statsPath) {
-        if (auto r = m_stats.write(*m_options.statsPath); !r) spdlog::error("{}", r.error().message);
+        if (auto r = m_stats.write(*m_options.statsPath); !r)
+            spdlog::error("{}", r.error().message);
     }
     return m_exitCode;
 }

@@ -48,15 +48,15 @@ struct RunOptions {
 
 class KioskApp {
 public:
-    static Result<std::unique_ptr<KioskApp>> create(const Config& config, const RunOptions& options);
-    ~KioskApp();
+  static Result<std::unique_ptr<KioskApp>> create(const Config& config, const RunOptions& options);
+  ~KioskApp();
 
-    // Returns the process exit code: 0, or 3 when a script step failed.
-    int run();
+  // Returns the process exit code: 0, or 3 when a script step failed.
+  int run();
 
-    // New notices are in the store (the sync engine's notice thread): re-read them on the UI
-    // thread. Safe from any thread.
-    void noticesChanged();
+  // New notices are in the store (the sync engine's notice thread): re-read them on the UI
+  // thread. Safe from any thread.
+  void noticesChanged();
 
 private:
     KioskApp(const Config& config, const RunOptions& options);
@@ -122,6 +122,7 @@ private:
     std::vector<Intent> m_typed;  // from a physical keyboard or scanner wedge, applied next frame
     std::vector<std::string> m_tapped;
     std::unique_ptr<Announcer> m_announcer;  // read-aloud; null until the first frame is up
+    bool m_speechTried = false;
     std::unique_ptr<TextInputService> m_textInput;  // pinyin and handwriting
     ui::KioskFrame m_frame;
     KioskState m_state;

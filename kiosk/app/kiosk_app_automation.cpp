@@ -17,9 +17,10 @@ const std::deque<std::string> kNothingSpoken;  // before read-aloud starts
 void KioskApp::writeShotInfo(const std::string& path) const {
     int width = 0, height = 0;
     m_window->size(width, height);
-    const nlohmann::json j = shotInfo({m_state, m_config.highContrast, m_session.prompting(),
-                                       m_stats.frameFaults, width, height, m_theme, *m_fonts,
-                                       m_announcer ? m_announcer->spoken() : kNothingSpoken, m_syncView, m_widgets, wallNow()});
+    const nlohmann::json j =
+        shotInfo({m_state, m_config.highContrast, m_session.prompting(), m_stats.frameFaults, width,
+                  height, m_theme, *m_fonts, m_announcer ? m_announcer->spoken() : kNothingSpoken,
+                  m_syncView, m_widgets, wallNow()});
     std::ofstream out(path);
     out << j.dump(2) << "\n";
     if (!out) spdlog::error("{}: cannot write the widget list", path);

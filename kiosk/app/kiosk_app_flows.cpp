@@ -8,7 +8,8 @@ namespace homedesk::app {
 
 Result<bool> KioskApp::seedSurveys() {
     // No survey from the head office yet: the demo's standing survey, so the tile works.
-    auto seeded = seedSurveyIfMissing(m_db->surveys(), m_config.assetsDir + "/demo/survey.json", wallNow());
+    auto seeded =
+        seedSurveyIfMissing(m_db->surveys(), m_config.assetsDir + "/demo/survey.json", wallNow());
     if (!seeded) spdlog::warn("demo survey: {}: {}", seeded.error().where, seeded.error().message);
     else if (*seeded) spdlog::info("stored the demo standing survey");
     return true;

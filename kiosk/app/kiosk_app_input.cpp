@@ -1,8 +1,9 @@
-// The terminal's pinyin and handwriting: the adapters (librime, zinnia) made on the input
-// service's worker thread, and the keys and strokes of the keyboard and pad fed to them.
+// The terminal's pinyin and handwriting: the adapters (librime, zinnia, in libhomedesk_input.so)
+// opened on the input service's worker thread, and the keys and strokes of the keyboard and pad
+// fed to them.
 #include "kiosk/app/kiosk_app.hpp"
-#include "platform/rime/rime_input_method.hpp"
-#include "platform/zinnia/zinnia_handwriting.hpp"
+#include "kiosk/app/later_modules.hpp"
+#include "kiosk/app/module_loader.hpp"
 
 namespace homedesk::app {
 
@@ -10,14 +11,14 @@ void KioskApp::startTextInput() {
     const std::string deployed = m_config.assetsDir + "/rime";
     TextInputService::Makers makers;
     makers.pinyin = [deployed]() -> Result<std::unique_ptr<platform::InputMethod>> {
-        auto im = platform::RimeInputMethod::create({"/usr/share/rime-data", deployed});
-        if (!im) return im.error();
-        return std::unique_ptr<platform::InputMethod>(std::move(im).value());
+        auto open = moduleEntry<PinyinOpenFn>(kInputLibrary, kPinyinOpenSymbol);
+        if (!open) return open.error();
+        return (*open)("/usr/share/rime-data", deployed);
     };
     makers.handwriting = []() -> Result<std::unique_ptr<platform::Handwriting>> {
-        auto hw = platform::ZinniaHandwriting::create();
-        if (!hw) return hw.error();
-        return std::unique_ptr<platform::Handwriting>(std::move(hw).value());
+        auto open = moduleEntry<HandwritingOpenFn>(kInputLibrary, kHandwritingOpenSymbol);
+        if (!open) return open.error();
+        return (*open)();
     };
     m_textInput = std::make_unique<TextInputService>(std::move(makers));
 }
@@ -25,7 +26,8 @@ void KioskApp::startTextInput() {
 bool KioskApp::applyCompose(const Intent& intent, const ApplyContext& context) {
     const auto* compose = std::get_if<intent::Compose>(&intent);
     if (!compose) return false;
-    for (const Intent& follow : m_textInput->handle(*compose, m_state.inputMethod)) apply(m_state, follow, context);
+    for (const Intent& follow : m_textInput->handle(*compose, m_state.inputMethod))
+        apply(m_state, follow, context);
     return true;
 }
 

@@ -48,10 +48,13 @@ Notice fromStored(const store::StoredNotice& s) {
 Result<bool> KioskApp::openNotices() {
     auto held = m_db->notices().count();
     if (held && *held == 0 && !headOfficeConfigured(m_config)) {
-        const std::string file = m_config.demoNoticesFile.empty() ? m_config.assetsDir + "/demo/notices.json" : m_config.demoNoticesFile;
+        const std::string file = m_config.demoNoticesFile.empty()
+                                     ? m_config.assetsDir + "/demo/notices.json"
+                                     : m_config.demoNoticesFile;
         auto demo = loadNoticeFeed(file);
         if (!demo) {
-            spdlog::warn("demo notices not loaded: {}: {}", demo.error().where, demo.error().message);
+            spdlog::warn("demo notices not loaded: {}: {}", demo.error().where,
+                         demo.error().message);
         } else {
             for (const auto& n : *demo)
                 if (auto r = m_db->notices().applyChange(toStored(n), {}, wallNow()); !r)
@@ -86,24 +89,28 @@ void KioskApp::reloadNotices() {
 // The show runs when no session is open, Home is showing, and the terminal has been unused for
 // attract_seconds.
 void KioskApp::updateIdleShow(TimePoint now) {
-    const bool unused = m_session.phase() == IdleSession::Phase::Idle && m_state.screen() == ScreenId::Home &&
+    const bool unused = m_session.phase() == IdleSession::Phase::Idle &&
+                        m_state.screen() == ScreenId::Home &&
                         now - m_unusedSince >= std::chrono::seconds(m_config.attractSeconds);
     if (!unused) {
         if (m_state.idleShow.showing()) m_state.idleShow.stop();
         return;
     }
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
     const Change change = homedesk::updateIdleShow(m_state, ms, wallNow());
     if (change.screen) m_pendingFrames = std::max(m_pendingFrames, 1);
     if (!m_state.effects.empty()) runEffects();
 }
 
 std::optional<TimePoint> KioskApp::idleShowDeadline(TimePoint now) const {
-    if (m_session.phase() != IdleSession::Phase::Idle || m_state.screen() != ScreenId::Home) return std::nullopt;
+    if (m_session.phase() != IdleSession::Phase::Idle || m_state.screen() != ScreenId::Home)
+        return std::nullopt;
     const TimePoint start = m_unusedSince + std::chrono::seconds(m_config.attractSeconds);
     if (now < start) return start;
     if (auto next = m_state.idleShow.nextChangeMs())
-        return TimePoint(std::chrono::duration_cast<TimePoint::duration>(std::chrono::milliseconds(*next)));
+        return TimePoint(
+            std::chrono::duration_cast<TimePoint::duration>(std::chrono::milliseconds(*next)));
     return std::nullopt;
 }
 

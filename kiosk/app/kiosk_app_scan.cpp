@@ -18,13 +18,15 @@ void KioskApp::startScanner() {
         if (SDL_PushEvent(&e) != 1) m_scanWakePosted = false;
     };
     m_scan = std::make_unique<ScanService>(
-        ScanService::Options{m_options.scanFrames, m_config.dataDir, m_config.site.ticketUrl}, wake);
+        ScanService::Options{m_options.scanFrames, m_config.dataDir, m_config.site.ticketUrl},
+        wake);
 }
 
 void KioskApp::updateScanner() {
     if (!m_scan) return;
     const ScreenId screen = m_state.screen();
-    m_scan->setActive(!m_state.idleShow.showing() && (screen == ScreenId::Scan || screen == ScreenId::Enroll));
+    m_scan->setActive(!m_state.idleShow.showing() &&
+                      (screen == ScreenId::Scan || screen == ScreenId::Enroll));
 }
 
 void KioskApp::onScanWake() {
@@ -36,7 +38,8 @@ void KioskApp::onScanWake() {
     if (screen != ScreenId::Scan && screen != ScreenId::Enroll) read.clear();
     if (!read.empty()) m_session.touch(m_clock->now());  // a code held up is someone using it
     for (auto& r : read) m_typed.push_back(std::move(r));
-    if (m_state.screen() == ScreenId::Scan || !read.empty()) m_pendingFrames = std::max(m_pendingFrames, 1);
+    if (m_state.screen() == ScreenId::Scan || !read.empty())
+        m_pendingFrames = std::max(m_pendingFrames, 1);
 }
 
 // The typed characters reach the field as they come (a person sees them at once); the detector
@@ -44,7 +47,9 @@ void KioskApp::onScanWake() {
 // which takes over from whatever field the burst was typed into (Back restores that draft).
 void KioskApp::watchWedge(const SDL_Event& e) {
     if (!m_scan) return;
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(m_clock->now().time_since_epoch()).count();
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(m_clock->now().time_since_epoch())
+            .count();
     if (e.type == SDL_TEXTINPUT) {
         (void)m_scan->wedge().key(e.text.text, ms);
         return;

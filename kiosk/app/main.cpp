@@ -31,8 +31,8 @@ int enroll(const app::Config& c, std::string code) {
     std::string why;
     auto normalized = EnrollForm::normalize(code, why);
     if (!normalized) {
-        std::fprintf(stderr, "homedesk: \"%s\" is not an enrollment code (10 characters from %s)\n", code.c_str(),
-                     std::string(EnrollForm::kAlphabet).c_str());
+        std::fprintf(stderr, "homedesk: \"%s\" is not an enrollment code (10 characters from %s)\n",
+                     code.c_str(), std::string(EnrollForm::kAlphabet).c_str());
         return 4;
     }
     if (auto folder = makePrivateFolder(c.dataDir, true); !folder) {
@@ -42,13 +42,15 @@ int enroll(const app::Config& c, std::string code) {
     const app::EnrollOutcome outcome = app::enrollWithHeadOffice(c, *normalized);
     if (outcome.enrollment) {
         std::printf("enrolled with %s as terminal %s (%s)\n", c.headOffice.url.c_str(),
-                    outcome.enrollment->terminalId.c_str(), outcome.enrollment->communityName.c_str());
+                    outcome.enrollment->terminalId.c_str(),
+                    outcome.enrollment->communityName.c_str());
         return 0;
     }
     std::string words = outcome.errorKey;
     if (auto text = Translations::load(c.assetsDir + "/i18n"))
         words = text->catalog(Language::English).text(outcome.errorKey);
-    std::fprintf(stderr, "homedesk: enrollment failed: %s (%s)\n", words.c_str(), outcome.detail.c_str());
+    std::fprintf(stderr, "homedesk: enrollment failed: %s (%s)\n", words.c_str(),
+                 outcome.detail.c_str());
     return 4;
 }
 
@@ -57,33 +59,46 @@ int enroll(const app::Config& c, std::string code) {
 int main(int argc, char** argv) {
     const auto started = homedesk::Clock::now();
     CLI::App cli{"HomeDesk self-service terminal"};
-    std::string configPath, orientation, language, assets, script, statsPath, fixedTime, dataDir, enrollCode;
+    std::string configPath, orientation, language, assets, script, statsPath, fixedTime, dataDir,
+        enrollCode;
     app::RunOptions run;
     run.started = started;
     bool windowed = false, largeText = false, highContrast = false, verbose = false;
     int idleSeconds = 0, promptSeconds = 0, attractSeconds = 0;
-    cli.add_option("-c,--config", configPath, "configuration file (TOML)")->check(CLI::ExistingFile);
+    cli.add_option("-c,--config", configPath, "configuration file (TOML)")
+        ->check(CLI::ExistingFile);
     cli.add_flag("--headless", run.headless, "no display: render offscreen (SDL offscreen driver)");
     cli.add_flag("--windowed", windowed, "a window instead of full screen");
     cli.add_option("--orientation", orientation, "portrait (1080x1920) or landscape (1920x1080)");
     cli.add_option("--language", language, "zh or en: the language a session starts in");
     cli.add_flag("--large-text", largeText, "start sessions in large-text mode");
     cli.add_flag("--high-contrast", highContrast, "the high-contrast theme");
-    cli.add_option("--idle-seconds", idleSeconds, "seconds without a touch before \"still there?\"")->check(CLI::Range(1, 3600));
-    cli.add_option("--prompt-seconds", promptSeconds, "seconds the prompt waits before wiping")->check(CLI::Range(1, 600));
-    cli.add_option("--attract-seconds", attractSeconds, "seconds unused before the notice loop (or emergency takeover) shows")->check(CLI::Range(1, 3600));
+    cli.add_option("--idle-seconds", idleSeconds, "seconds without a touch before \"still there?\"")
+        ->check(CLI::Range(1, 3600));
+    cli.add_option("--prompt-seconds", promptSeconds, "seconds the prompt waits before wiping")
+        ->check(CLI::Range(1, 600));
+    cli.add_option("--attract-seconds", attractSeconds,
+                   "seconds unused before the notice loop (or emergency takeover) shows")
+        ->check(CLI::Range(1, 3600));
     cli.add_option("--assets", assets, "folder with fonts/ and i18n/");
-    cli.add_option("--data", dataDir, "folder for the database and its key (default /var/lib/homedesk)");
-    cli.add_option("--script", script, "automation script to run (see docs/automation.md)")->check(CLI::ExistingFile);
+    cli.add_option("--data", dataDir,
+                   "folder for the database and its key (default /var/lib/homedesk)");
+    cli.add_option("--script", script, "automation script to run (see docs/automation.md)")
+        ->check(CLI::ExistingFile);
     cli.add_option("--screenshots", run.screenshotDir, "where the script's screenshots go");
     cli.add_option("--stats", statsPath, "write frame statistics (JSON) here at exit");
-    cli.add_flag("--exit-after-first-frame", run.exitAfterFirstFrame, "exit once Home is on screen");
-    cli.add_option("--run-seconds", run.runSeconds, "exit after this many seconds")->check(CLI::Range(0.0, 86400.0));
-    cli.add_option("--fixed-time", fixedTime, "show this wall time (YYYY-MM-DD HH:MM), for reproducible screenshots");
-    cli.add_option("--enroll", enrollCode,
-                   "enroll with the configured head office using this one-time code, store the credential "
-                   "in the data folder, and exit (0 enrolled, 4 refused)");
-    cli.add_option("--scan-frames", run.scanFrames, "play these image files (a file or a folder) as the scanner's camera");
+    cli.add_flag("--exit-after-first-frame", run.exitAfterFirstFrame,
+                 "exit once Home is on screen");
+    cli.add_option("--run-seconds", run.runSeconds, "exit after this many seconds")
+        ->check(CLI::Range(0.0, 86400.0));
+    cli.add_option("--fixed-time", fixedTime,
+                   "show this wall time (YYYY-MM-DD HH:MM), for reproducible screenshots");
+    cli.add_option(
+        "--enroll", enrollCode,
+        "enroll with the configured head office using this one-time code, store the credential "
+        "in the data folder, and exit (0 enrolled, 4 refused)");
+    cli.add_option("--scan-frames", run.scanFrames,
+                   "play these image files (a file or a folder) as the scanner's camera");
     cli.add_flag("-v,--verbose", verbose, "debug logging");
     CLI11_PARSE(cli, argc, argv);
 
@@ -93,7 +108,8 @@ int main(int argc, char** argv) {
         return 2;
     };
 
-    auto config = configPath.empty() ? Result<app::Config>(app::Config{}) : app::loadConfig(configPath);
+    auto config =
+        configPath.empty() ? Result<app::Config>(app::Config{}) : app::loadConfig(configPath);
     if (!config) return fail(config.error());
     app::Config& c = config.value();
     if (!orientation.empty()) {
@@ -123,7 +139,8 @@ int main(int argc, char** argv) {
     if (!fixedTime.empty()) {
         std::tm t{};
         if (!strptime(fixedTime.c_str(), "%Y-%m-%d %H:%M", &t))
-            return fail(invalidInput("--fixed-time", "\"" + fixedTime + "\" is not YYYY-MM-DD HH:MM"));
+            return fail(
+                invalidInput("--fixed-time", "\"" + fixedTime + "\" is not YYYY-MM-DD HH:MM"));
         t.tm_isdst = -1;
         std::mktime(&t);  // fills in the weekday
         run.fixedWallTime = t;

@@ -7,12 +7,13 @@
 
 namespace homedesk::app {
 
-ScanService::ScanService(Options options, std::function<void()> wake) : m_options(std::move(options)) {
+ScanService::ScanService(Options options, std::function<void()> wake)
+    : m_options(std::move(options)) {
     if (m_options.framesDir) {
         auto source = std::make_unique<platform::ImageSource>(*m_options.framesDir, 15);
         spdlog::info("scanner: {} from {}", source->describe(), *m_options.framesDir);
-        m_thread = std::make_unique<platform::ScannerThread>(std::move(source), platform::ScanOptions{0.8, 1280},
-                                                             std::move(wake));
+        m_thread = std::make_unique<platform::ScannerThread>(
+            std::move(source), platform::ScanOptions{0.8, 1280}, std::move(wake));
         m_view.camera = ScanView::Camera::Running;
     }
 }
@@ -28,7 +29,8 @@ intent::Scan ScanService::classified(const std::string& payload, std::int64_t no
     // Read each time: the terminal may enroll while it runs.
     if (auto enrolled = readEnrollment(m_options.dataDir); enrolled && *enrolled) {
         context.communityId = (*enrolled)->communityId;
-        if (auto key = protocol::publicKeyFrom((*enrolled)->signingPublicKey)) context.officeKey = key.value();
+        if (auto key = protocol::publicKeyFrom((*enrolled)->signingPublicKey))
+            context.officeKey = key.value();
     }
     if (!m_replay) {
         auto replay = protocol::ReplayFile::open(m_options.dataDir + "/scan-replay.txt", now);

@@ -12,7 +12,8 @@ namespace homedesk::app {
 
 namespace {
 
-constexpr const char* kVerbs[] = {"tap", "type", "key", "wait", "shot", "expect", "await", "quit", "fault", "stroke"};
+constexpr const char* kVerbs[] = {"tap",    "type",  "key",  "wait",  "shot",
+                                  "expect", "await", "quit", "fault", "stroke"};
 constexpr long kAwaitDefaultMs = 15000;
 constexpr auto kAwaitPoll = std::chrono::milliseconds(20);
 
@@ -44,7 +45,9 @@ void pushText(const std::string& text) {
     size_t pos = 0;
     while (pos < text.size()) {
         size_t end = std::min(text.size(), pos + SDL_TEXTINPUTEVENT_TEXT_SIZE - 1);
-        while (end > pos && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+        while (end > pos && end < text.size() &&
+               (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+            --end;
         SDL_Event e{};
         e.type = SDL_TEXTINPUT;
         text.copy(e.text.text, end - pos, pos);
@@ -78,7 +81,8 @@ bool pushStroke(const ui::WidgetInfo& w, std::istringstream& corners, int width,
         const float dx = at[i].first - at[i - 1].first, dy = at[i].second - at[i - 1].second;
         const int steps = std::max(1, static_cast<int>(std::hypot(dx, dy) / 0.04f));
         for (int s = 1; s <= steps; ++s) {
-            std::tie(x, y) = screen(at[i - 1].first + dx * s / steps, at[i - 1].second + dy * s / steps);
+            std::tie(x, y) =
+                screen(at[i - 1].first + dx * s / steps, at[i - 1].second + dy * s / steps);
             pushFinger(SDL_FINGERMOTION, x, y);
         }
     }
@@ -98,7 +102,8 @@ Result<std::vector<ScriptCommand>> parseScript(const std::string& text, const st
         const auto first = line.find_first_not_of(" \t");
         if (first == std::string::npos || line[first] == '#') continue;
         const auto space = line.find(' ', first);
-        ScriptCommand c{line.substr(first, space == std::string::npos ? space : space - first), "", number};
+        ScriptCommand c{line.substr(first, space == std::string::npos ? space : space - first), "",
+                        number};
         if (space != std::string::npos) {
             const auto arg = line.find_first_not_of(' ', space);
             if (arg != std::string::npos) c.argument = line.substr(arg);
@@ -110,15 +115,20 @@ Result<std::vector<ScriptCommand>> parseScript(const std::string& text, const st
         const std::string where = source + ":" + std::to_string(number);
         if (!known) return invalidInput(where, "unknown command \"" + c.verb + "\"");
         const bool needsArgument = c.verb != "quit" && c.verb != "fault";
-        if (needsArgument && c.argument.empty()) return invalidInput(where, c.verb + " needs an argument");
-        if (c.verb == "wait" && (c.argument.size() > 7 || c.argument.find_first_not_of("0123456789") != std::string::npos))
+        if (needsArgument && c.argument.empty())
+            return invalidInput(where, c.verb + " needs an argument");
+        if (c.verb == "wait" && (c.argument.size() > 7 ||
+                                 c.argument.find_first_not_of("0123456789") != std::string::npos))
             return invalidInput(where, "wait takes milliseconds, a whole number below 10,000,000");
         if (c.verb == "await") {
             const auto space = c.argument.find(' ');
             const std::string ms = space == std::string::npos ? "" : c.argument.substr(space + 1);
             if (space != std::string::npos &&
-                (ms.empty() || ms.size() > 7 || ms.find_first_not_of("0123456789") != std::string::npos))
-                return invalidInput(where, "await takes a fact and optionally milliseconds: await sync.synced 10000");
+                (ms.empty() || ms.size() > 7 ||
+                 ms.find_first_not_of("0123456789") != std::string::npos))
+                return invalidInput(
+                    where,
+                    "await takes a fact and optionally milliseconds: await sync.synced 10000");
         }
         if (c.verb == "key" && c.argument != "return" && c.argument != "backspace" &&
             c.argument != "escape" && c.argument != "tab")
@@ -138,8 +148,9 @@ ScriptDriver::Step ScriptDriver::step(TimePoint now, const ui::WidgetRegistry& w
         if (!(m_facts && m_facts(m_awaiting->fact))) {
             if (now >= m_awaiting->deadline) {
                 const Awaiting a = *std::exchange(m_awaiting, std::nullopt);
-                return {Step::Kind::Fail, "script line " + std::to_string(a.line) + ": waited in vain for " + a.fact +
-                                              " on screen " + std::string(screen)};
+                return {Step::Kind::Fail, "script line " + std::to_string(a.line) +
+                                              ": waited in vain for " + a.fact + " on screen " +
+                                              std::string(screen)};
             }
             m_waitUntil = std::min(now + kAwaitPoll, m_awaiting->deadline);
             return {};
@@ -151,7 +162,9 @@ ScriptDriver::Step ScriptDriver::step(TimePoint now, const ui::WidgetRegistry& w
     const std::string where = "script line " + std::to_string(c.line) + ": ";
     if (c.verb == "tap") {
         const ui::WidgetInfo* w = widgets.find(c.argument);
-        if (!w) return {Step::Kind::Fail, where + "no widget \"" + c.argument + "\" on screen " + std::string(screen)};
+        if (!w)
+            return {Step::Kind::Fail,
+                    where + "no widget \"" + c.argument + "\" on screen " + std::string(screen)};
         const float x = (w->rect.x + w->rect.w / 2) / static_cast<float>(width);
         const float y = (w->rect.y + w->rect.h / 2) / static_cast<float>(height);
         pushFinger(SDL_FINGERDOWN, x, y);
@@ -161,8 +174,11 @@ ScriptDriver::Step ScriptDriver::step(TimePoint now, const ui::WidgetRegistry& w
         std::string id;
         args >> id;
         const ui::WidgetInfo* w = widgets.find(id);
-        if (!w) return {Step::Kind::Fail, where + "no widget \"" + id + "\" on screen " + std::string(screen)};
-        if (!pushStroke(*w, args, width, height)) return {Step::Kind::Fail, where + "stroke wants x,y fractions"};
+        if (!w)
+            return {Step::Kind::Fail,
+                    where + "no widget \"" + id + "\" on screen " + std::string(screen)};
+        if (!pushStroke(*w, args, width, height))
+            return {Step::Kind::Fail, where + "stroke wants x,y fractions"};
     } else if (c.verb == "type") {
         pushText(c.argument);
     } else if (c.verb == "key") {
@@ -174,14 +190,17 @@ ScriptDriver::Step ScriptDriver::step(TimePoint now, const ui::WidgetRegistry& w
         m_waitUntil = now + Duration(std::stoll(c.argument));
     } else if (c.verb == "await") {
         const auto space = c.argument.find(' ');
-        const long ms = space == std::string::npos ? kAwaitDefaultMs : std::stol(c.argument.substr(space + 1));
-        m_awaiting = Awaiting{c.argument.substr(0, space), now + std::chrono::milliseconds(ms), c.line};
+        const long ms =
+            space == std::string::npos ? kAwaitDefaultMs : std::stol(c.argument.substr(space + 1));
+        m_awaiting =
+            Awaiting{c.argument.substr(0, space), now + std::chrono::milliseconds(ms), c.line};
         return step(now, widgets, screen, width, height);  // it may hold already
     } else if (c.verb == "shot") {
         return {Step::Kind::Shot, c.argument};
     } else if (c.verb == "expect") {
         if (screen != c.argument)
-            return {Step::Kind::Fail, where + "expected screen " + c.argument + ", showing " + std::string(screen)};
+            return {Step::Kind::Fail,
+                    where + "expected screen " + c.argument + ", showing " + std::string(screen)};
     } else if (c.verb == "quit") {
         return {Step::Kind::Quit, ""};
     } else if (c.verb == "fault") {

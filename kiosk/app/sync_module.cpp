@@ -4,10 +4,10 @@
 
 #include <exception>
 
+#include "kiosk/app/module_entry.hpp"
 #include "kiosk/app/sync_link.hpp"
 #include "kiosk/app/sync_service.hpp"
 
-using homedesk::Error;
 using homedesk::Result;
 using homedesk::app::Config;
 using homedesk::app::EnrollOutcome;
@@ -15,15 +15,11 @@ using homedesk::app::SyncLink;
 
 extern "C" __attribute__((visibility("default"))) Result<std::unique_ptr<SyncLink>>
 homedesk_sync_start(const Config& config, SyncLink::Wake wakeUi) {
-    try {
+    return homedesk::app::catchAll("sync.start", [&]() -> Result<std::unique_ptr<SyncLink>> {
         auto service = homedesk::app::SyncService::start(config, std::move(wakeUi));
         if (!service) return service.error();
         return std::unique_ptr<SyncLink>(std::move(service).value());
-    } catch (const std::exception& e) {
-        return Error{Error::Kind::Internal, "sync.start", e.what(), false};
-    } catch (...) {
-        return Error{Error::Kind::Internal, "sync.start", "unknown exception", false};
-    }
+    });
 }
 
 extern "C" __attribute__((visibility("default"))) EnrollOutcome homedesk_sync_enroll(

@@ -68,13 +68,15 @@ std::string enrollErrorKey(ErrorCode code) {
     }
 }
 
-EnrollOutcome enrollTerminal(const Config& config, sync::HttpTransport& transport, const std::string& code) {
+EnrollOutcome enrollTerminal(const Config& config, sync::HttpTransport& transport,
+                             const std::string& code) {
     EnrollOutcome out;
     sync::HqClient client(transport);
     auto answer = client.enroll({code, config.headOffice.deviceName, HOMEDESK_VERSION});
     if (!answer.ok()) {
         out.errorKey = enrollErrorKey(answer.error.code);
-        out.detail = std::string(protocol::wireName(answer.error.code)) + ": " + answer.error.message;
+        out.detail =
+            std::string(protocol::wireName(answer.error.code)) + ": " + answer.error.message;
         spdlog::warn("enrollment at {} refused: {}", config.headOffice.url, out.detail);
         return out;
     }
@@ -126,7 +128,8 @@ class CountingNoticeSink final : public sync::NoticeSink {
 public:
     explicit CountingNoticeSink(sync::NoticeSink& inner) : m_inner(inner) {}
     Result<std::string> noticeCursor() override { return m_inner.noticeCursor(); }
-    Status applyNoticePage(const std::vector<protocol::Notice>& changes, const std::string& cursor) override {
+    Status applyNoticePage(const std::vector<protocol::Notice>& changes,
+                           const std::string& cursor) override {
         auto applied = m_inner.applyNoticePage(changes, cursor);
         if (applied) count += static_cast<std::int64_t>(changes.size());
         return applied;
@@ -154,14 +157,16 @@ struct SyncService::Engine {
         : pushDb(std::move(push)), noticeDb(std::move(notice)) {}
 };
 
-SyncService::SyncService(Config config, Wake wakeUi) : m_config(std::move(config)), m_wakeUi(std::move(wakeUi)) {}
+SyncService::SyncService(Config config, Wake wakeUi)
+    : m_config(std::move(config)), m_wakeUi(std::move(wakeUi)) {}
 
 Result<std::unique_ptr<SyncService>> SyncService::start(const Config& config, Wake wakeUi) {
     const HeadOffice& h = config.headOffice;
     std::unique_ptr<SyncService> service(new SyncService(config, std::move(wakeUi)));
     if (!h.configured()) return service;
     if (!std::ifstream(h.caFile))
-        return ioError("headoffice.ca_file", "cannot read " + h.caFile + " (the head office's CA certificate, PEM)");
+        return ioError("headoffice.ca_file",
+                       "cannot read " + h.caFile + " (the head office's CA certificate, PEM)");
     if (auto probe = sync::CurlTransport::create(curlOptions(h)); !probe) return probe.error();
     auto enrollment = readEnrollment(config.dataDir);
     if (!enrollment) return enrollment.error();
@@ -196,8 +201,9 @@ Result<bool> SyncService::startEngine(const Enrollment& enrollment) {
         auto t = sync::CurlTransport::create(options);  // checked at start: it cannot fail here
         return t ? std::unique_ptr<sync::HttpTransport>(std::move(t).value()) : nullptr;
     };
-    e->engine = std::make_unique<sync::SyncEngine>(transports, enrollment.credential, e->outboxAdapter, e->ticketSink,
-                                                   e->noticeSink, settings, m_wakeUi);
+    e->engine =
+        std::make_unique<sync::SyncEngine>(transports, enrollment.credential, e->outboxAdapter,
+                                           e->ticketSink, e->noticeSink, settings, m_wakeUi);
     e->engine->setDisplayLog(&e->displayLog);
     e->engine->start();
     m_engine = std::move(e);
@@ -299,8 +305,9 @@ void SyncService::enrollOnThisThread(const std::string& code) {
                 transport = m_enrollTransport.get();
             }
         }
-        EnrollOutcome outcome = transport ? enrollTerminal(m_config, *transport, code)
-                                          : EnrollOutcome{std::nullopt, "enroll.error.unreachable", "stopped"};
+        EnrollOutcome outcome =
+            transport ? enrollTerminal(m_config, *transport, code)
+                      : EnrollOutcome{std::nullopt, "enroll.error.unreachable", "stopped"};
         std::unique_ptr<sync::HttpTransport> done;  // closed outside the lock
         {
             std::lock_guard lock(m_mutex);

@@ -1,7 +1,8 @@
 // The terminal's link to the head office, owned by KioskApp: the enrollment (on its own thread)
 // and, once enrolled, the sync engine with a store::TerminalDb per engine thread (the push
-// thread's outbox and display records, the notice thread's notices; the UI thread keeps its own). The engine wakes the UI through `wakeUi` (which posts an
-// SDL event); the UI thread then reads snapshot() and whatever the store holds.
+// thread's outbox and display records, the notice thread's notices; the UI thread keeps its own).
+// The engine wakes the UI through `wakeUi` (which posts an SDL event); the UI thread then reads
+// snapshot() and whatever the store holds.
 #pragma once
 
 #include <atomic>
@@ -31,7 +32,8 @@ namespace homedesk::app {
 sync::CurlOptions curlOptions(const HeadOffice& headOffice);
 // POST /enroll with `code` and, when the head office accepts it, the credential stored in the
 // data folder. The same path for the Enroll screen and `homedesk --enroll CODE`.
-EnrollOutcome enrollTerminal(const Config& config, sync::HttpTransport& transport, const std::string& code);
+EnrollOutcome enrollTerminal(const Config& config, sync::HttpTransport& transport,
+                             const std::string& code);
 EnrollOutcome enrollTerminal(const Config& config, const std::string& code);
 
 // Catalog keys for the engine's and the enrollment's failures, in plain words.

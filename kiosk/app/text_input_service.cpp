@@ -12,7 +12,8 @@ constexpr std::size_t kFetch = 12;
 using K = intent::Compose::Kind;
 
 double millisSince(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
 }
 }  // namespace
 
@@ -70,7 +71,8 @@ std::vector<Intent> TextInputService::handle(const intent::Compose& c, InputMeth
 void TextInputService::refreshPinyin() {
     platform::InputMethod& im = *m_loaded.pinyin;
     m_view.preedit = im.preedit();
-    m_view.candidates = m_view.preedit.empty() ? std::vector<std::string>{} : im.candidates(m_view.first, kFetch);
+    m_view.candidates =
+        m_view.preedit.empty() ? std::vector<std::string>{} : im.candidates(m_view.first, kFetch);
 }
 
 std::vector<Intent> TextInputService::pinyinKey(const intent::Compose& c) {
@@ -138,7 +140,8 @@ void TextInputService::recognizeInk() {
         for (const InkDot& d : line) s.push_back({d.x, d.y});
         converted.push_back(std::move(s));
     }
-    m_inkCandidates = m_loaded.handwriting ? m_loaded.handwriting->recognize(converted, kFetch) : std::vector<std::string>{};
+    m_inkCandidates = m_loaded.handwriting ? m_loaded.handwriting->recognize(converted, kFetch)
+                                           : std::vector<std::string>{};
     m_view.first = 0;
     m_pageStarts.clear();
     m_view.candidates = m_inkCandidates;
@@ -199,13 +202,15 @@ std::vector<Intent> TextInputService::ink(const intent::Compose& c) {
             if (c.index <= m_view.first || c.index >= m_inkCandidates.size()) return {};
             m_pageStarts.push_back(m_view.first);
             m_view.first = c.index;
-            m_view.candidates.assign(m_inkCandidates.begin() + static_cast<long>(c.index), m_inkCandidates.end());
+            m_view.candidates.assign(m_inkCandidates.begin() + static_cast<long>(c.index),
+                                     m_inkCandidates.end());
             return {};
         case K::PageBack:
             if (m_pageStarts.empty()) return {};
             m_view.first = m_pageStarts.back();
             m_pageStarts.pop_back();
-            m_view.candidates.assign(m_inkCandidates.begin() + static_cast<long>(m_view.first), m_inkCandidates.end());
+            m_view.candidates.assign(m_inkCandidates.begin() + static_cast<long>(m_view.first),
+                                     m_inkCandidates.end());
             return {};
     }
     return {};

@@ -30,7 +30,8 @@ Result<std::unique_ptr<EspeakSynth>> EspeakSynth::create(const std::string& data
     if (auto s = espeak_ng_Initialize(nullptr); s != ENS_OK)
         return Error{Error::Kind::Unavailable, "espeak-ng", "cannot start: " + describe(s), false};
     if (auto s = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr); s != ENS_OK)
-        return Error{Error::Kind::Unavailable, "espeak-ng", "no synchronous output: " + describe(s), false};
+        return Error{Error::Kind::Unavailable, "espeak-ng", "no synchronous output: " + describe(s),
+                     false};
     espeak_SetSynthCallback(collect);
     return std::unique_ptr<EspeakSynth>(new EspeakSynth());
 }
@@ -40,7 +41,8 @@ EspeakSynth::~EspeakSynth() { espeak_ng_Terminate(); }
 Result<Pcm> EspeakSynth::synthesize(const std::string& text, Voice voice, SpeechLevels levels) {
     const char* name = voice == Voice::Mandarin ? "cmn" : "en";
     if (auto s = espeak_ng_SetVoiceByName(name); s != ENS_OK)
-        return Error{Error::Kind::Unavailable, "espeak-ng", std::string("no voice ") + name + ": " + describe(s), false};
+        return Error{Error::Kind::Unavailable, "espeak-ng",
+                     std::string("no voice ") + name + ": " + describe(s), false};
     const int calm = voice == Voice::Mandarin ? 150 : 160;  // words per minute: a calm pace
     espeak_SetParameter(espeakRATE, calm * std::clamp(levels.ratePercent, 50, 200) / 100, 0);
     espeak_SetParameter(espeakVOLUME, std::clamp(levels.volumePercent, 10, 200), 0);
@@ -49,7 +51,8 @@ Result<Pcm> EspeakSynth::synthesize(const std::string& text, Voice voice, Speech
     const auto status = espeak_ng_Synthesize(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0,
                                              espeakCHARS_UTF8, nullptr, &pcm.samples);
     if (status != ENS_OK)
-        return Error{Error::Kind::Internal, "espeak-ng", "synthesis failed: " + describe(status), false};
+        return Error{Error::Kind::Internal, "espeak-ng", "synthesis failed: " + describe(status),
+                     false};
     return pcm;
 }
 

@@ -11,7 +11,8 @@ namespace homedesk::platform {
 
 Result<QrModules> encodeQr(const std::string& text) {
     try {
-        // Width and height 0: one pixel per module, no margin; the UI scales and adds the quiet zone.
+        // Width and height 0: one pixel per module, no margin; the UI scales and adds the quiet
+        // zone.
         const ZXing::BitMatrix m = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::QRCode)
                                        .setMargin(0)
                                        .setEccLevel(2)  // "M": survives a scuffed screen photo
@@ -20,7 +21,8 @@ Result<QrModules> encodeQr(const std::string& text) {
         q.size = m.width();
         q.dark.resize(static_cast<size_t>(q.size) * q.size);
         for (int y = 0; y < q.size; ++y)
-            for (int x = 0; x < q.size; ++x) q.dark[static_cast<size_t>(y) * q.size + x] = m.get(x, y);
+            for (int x = 0; x < q.size; ++x)
+                q.dark[static_cast<size_t>(y) * q.size + x] = m.get(x, y);
         return q;
     } catch (const std::exception& e) {
         return invalidInput("qr", std::string("cannot encode as a QR code: ") + e.what());

@@ -61,7 +61,8 @@ Result<std::unique_ptr<RimeInputMethod>> RimeInputMethod::create(const RimeFolde
     std::unique_ptr<RimeInputMethod> im(new RimeInputMethod());
     im->m_session = RimeCreateSession();
     if (!im->m_session) return ioError(folders.deployed, "librime could not start a session");
-    if (!RimeSelectSchema(im->m_session, kSchema)) return ioError(schema, "librime could not load the schema");
+    if (!RimeSelectSchema(im->m_session, kSchema))
+        return ioError(schema, "librime could not load the schema");
     RimeSetOption(im->m_session, "zh_simp", True);
     return im;
 }

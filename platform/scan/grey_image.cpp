@@ -39,8 +39,8 @@ GreyImage crop(const GreyImage& image, int x, int y, int w, int h) {
     h = std::clamp(h, 0, image.height - y);
     GreyImage g = blank(w, h);
     for (int row = 0; row < h; ++row)
-        std::copy_n(image.pixels.begin() + static_cast<std::ptrdiff_t>(y + row) * image.width + x, w,
-                    g.pixels.begin() + static_cast<std::ptrdiff_t>(row) * w);
+        std::copy_n(image.pixels.begin() + static_cast<std::ptrdiff_t>(y + row) * image.width + x,
+                    w, g.pixels.begin() + static_cast<std::ptrdiff_t>(row) * w);
     return g;
 }
 
@@ -59,10 +59,12 @@ GreyImage downscale(const GreyImage& image, int factor) {
         for (int x = 0; x < g.width; ++x) {
             int sum = 0;
             for (int dy = 0; dy < factor; ++dy) {
-                const std::uint8_t* row = &image.pixels[static_cast<std::size_t>(y * factor + dy) * image.width];
+                const std::uint8_t* row =
+                    &image.pixels[static_cast<std::size_t>(y * factor + dy) * image.width];
                 for (int dx = 0; dx < factor; ++dx) sum += row[x * factor + dx];
             }
-            g.pixels[static_cast<std::size_t>(y) * g.width + x] = static_cast<std::uint8_t>(sum / area);
+            g.pixels[static_cast<std::size_t>(y) * g.width + x] =
+                static_cast<std::uint8_t>(sum / area);
         }
     }
     return g;
@@ -77,8 +79,10 @@ GreyImage upscale2(const GreyImage& image) {
         for (int x = 0; x < g.width; ++x) {
             const int x0 = std::min(x / 2, image.width - 1);
             const int x1 = std::min(x0 + (x & 1), image.width - 1);
-            const int sum = image.at(x0, y0) + image.at(x1, y0) + image.at(x0, y1) + image.at(x1, y1);
-            g.pixels[static_cast<std::size_t>(y) * g.width + x] = static_cast<std::uint8_t>(sum / 4);
+            const int sum =
+                image.at(x0, y0) + image.at(x1, y0) + image.at(x0, y1) + image.at(x1, y1);
+            g.pixels[static_cast<std::size_t>(y) * g.width + x] =
+                static_cast<std::uint8_t>(sum / 4);
         }
     }
     return g;
@@ -107,7 +111,8 @@ GreyImage sharpened(const GreyImage& image) {
             for (int dy = -1; dy <= 1; ++dy)
                 for (int dx = -1; dx <= 1; ++dx) sum += image.at(x + dx, y + dy);
             const int v = 2 * image.at(x, y) - sum / 9;
-            g.pixels[static_cast<std::size_t>(y) * g.width + x] = static_cast<std::uint8_t>(std::clamp(v, 0, 255));
+            g.pixels[static_cast<std::size_t>(y) * g.width + x] =
+                static_cast<std::uint8_t>(std::clamp(v, 0, 255));
         }
     }
     return g;

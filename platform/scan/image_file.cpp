@@ -8,9 +8,10 @@ namespace homedesk::platform {
 
 Result<GreyImage> loadGreyImage(const std::string& path) {
     int width = 0, height = 0, channels = 0;
-    std::unique_ptr<stbi_uc, void (*)(void*)> data(stbi_load(path.c_str(), &width, &height, &channels, 1),
-                                                   stbi_image_free);
-    if (!data) return invalidInput(path, std::string("cannot read image: ") + stbi_failure_reason());
+    std::unique_ptr<stbi_uc, void (*)(void*)> data(
+        stbi_load(path.c_str(), &width, &height, &channels, 1), stbi_image_free);
+    if (!data)
+        return invalidInput(path, std::string("cannot read image: ") + stbi_failure_reason());
     GreyImage g;
     g.width = width;
     g.height = height;

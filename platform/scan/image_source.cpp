@@ -12,7 +12,8 @@ namespace fs = std::filesystem;
 ImageSource::ImageSource(std::vector<std::string> files, int fps)
     : m_files(std::move(files)), m_period(1000 / std::max(fps, 1)) {}
 
-ImageSource::ImageSource(const std::string& where, int fps) : ImageSource(std::vector<std::string>{}, fps) {
+ImageSource::ImageSource(const std::string& where, int fps)
+    : ImageSource(std::vector<std::string>{}, fps) {
     std::error_code ec;
     if (fs::is_directory(where, ec)) {
         for (const auto& e : fs::directory_iterator(where, ec)) {

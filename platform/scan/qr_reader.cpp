@@ -18,9 +18,11 @@ ZXing::Binarizer toZxing(QrAttempt::Binarizer b) {
     return ZXing::Binarizer::LocalAverage;
 }
 
-std::optional<QrHit> decode(const GreyImage& image, const ZXing::DecodeHints& hints, double toImage) {
+std::optional<QrHit> decode(const GreyImage& image, const ZXing::DecodeHints& hints,
+                            double toImage) {
     if (image.empty()) return std::nullopt;
-    const ZXing::ImageView view(image.pixels.data(), image.width, image.height, ZXing::ImageFormat::Lum);
+    const ZXing::ImageView view(image.pixels.data(), image.width, image.height,
+                                ZXing::ImageFormat::Lum);
     ZXing::Result result;
     try {
         result = ZXing::ReadBarcode(view, hints);

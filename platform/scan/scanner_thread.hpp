@@ -34,7 +34,8 @@ public:
     // The same code seen again within this time is not reported again (it is still held up).
     static constexpr int kRepeatHoldMs = 3000;
 
-    ScannerThread(std::unique_ptr<FrameSource> source, ScanOptions options, std::function<void()> wake);
+    ScannerThread(std::unique_ptr<FrameSource> source, ScanOptions options,
+                  std::function<void()> wake);
     ~ScannerThread();
     ScannerThread(const ScannerThread&) = delete;
     ScannerThread& operator=(const ScannerThread&) = delete;

@@ -24,7 +24,8 @@ WedgeDetector::Out WedgeDetector::key(std::string_view text, std::int64_t ms) {
 WedgeDetector::Out WedgeDetector::enter(std::int64_t ms) {
     Out out = tick(ms);
     const std::size_t n = m_times.size();
-    const bool fast = n >= kMinLength && (m_times.back() - m_times.front()) <= kMeanGapMs * std::int64_t(n - 1);
+    const bool fast =
+        n >= kMinLength && (m_times.back() - m_times.front()) <= kMeanGapMs * std::int64_t(n - 1);
     if (fast) {
         out.scanned = std::move(m_held);
     } else {

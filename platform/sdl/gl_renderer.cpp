@@ -36,7 +36,8 @@ void GlRenderer::uploadFontTexture(const unsigned char* pixels, int width, int h
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
-    ImGui::GetIO().Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_fontTexture)));
+    ImGui::GetIO().Fonts->SetTexID(
+        reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_fontTexture)));
 }
 
 void GlRenderer::render(ImDrawData* data, int width, int height) {

@@ -15,7 +15,8 @@ public:
     void play(const Pcm& pcm) override {
         if (!open(pcm.sampleRate)) return;
         SDL_ClearQueuedAudio(m_device);
-        SDL_QueueAudio(m_device, pcm.samples.data(), static_cast<Uint32>(pcm.samples.size() * sizeof(int16_t)));
+        SDL_QueueAudio(m_device, pcm.samples.data(),
+                       static_cast<Uint32>(pcm.samples.size() * sizeof(int16_t)));
         SDL_PauseAudioDevice(m_device, 0);
     }
     void stop() override {

@@ -53,7 +53,8 @@ std::vector<std::string> ZinniaHandwriting::recognize(const std::vector<InkStrok
     if (id == 0) return out;
     zinnia_result_t* result = zinnia_recognizer_classify(m_parts->recognizer, c, count);
     if (!result) return out;
-    for (size_t i = 0; i < zinnia_result_size(result); ++i) out.emplace_back(zinnia_result_value(result, i));
+    for (size_t i = 0; i < zinnia_result_size(result); ++i)
+        out.emplace_back(zinnia_result_value(result, i));
     zinnia_result_destroy(result);
     return out;
 }

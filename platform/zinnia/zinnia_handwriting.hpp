@@ -10,13 +10,15 @@
 
 namespace homedesk::platform {
 
-inline constexpr const char* kZinniaModel = "/usr/share/tegaki/models/zinnia/handwriting-zh_CN.model";
+inline constexpr const char* kZinniaModel =
+    "/usr/share/tegaki/models/zinnia/handwriting-zh_CN.model";
 
 class ZinniaHandwriting final : public Handwriting {
 public:
-    static Result<std::unique_ptr<ZinniaHandwriting>> create(const std::string& model = kZinniaModel);
-    ~ZinniaHandwriting() override;
-    std::vector<std::string> recognize(const std::vector<InkStroke>& strokes, std::size_t count) const override;
+  static Result<std::unique_ptr<ZinniaHandwriting>> create(const std::string& model = kZinniaModel);
+  ~ZinniaHandwriting() override;
+  std::vector<std::string> recognize(const std::vector<InkStroke>& strokes,
+                                     std::size_t count) const override;
 
 private:
     ZinniaHandwriting() = default;

@@ -131,7 +131,8 @@ HttpResult CurlTransport::send(const HttpRequest& request) {
         headers = curl_slist_append(headers, "Content-Type: application/json");
         curl_easy_setopt(c, CURLOPT_POST, 1L);
         curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body.data());
-        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE,
+                         static_cast<curl_off_t>(request.body.size()));
     } else {
         curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
     }
@@ -141,7 +142,8 @@ HttpResult CurlTransport::send(const HttpRequest& request) {
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, nullptr);
     curl_slist_free_all(headers);
     if (code != CURLE_OK) {
-        const std::string detail = m_impl->errorText[0] ? m_impl->errorText : curl_easy_strerror(code);
+        const std::string detail =
+            m_impl->errorText[0] ? m_impl->errorText : curl_easy_strerror(code);
         result.failure = {classify(code), detail};
         return result;
     }

@@ -34,12 +34,15 @@ ApiResult<protocol::EnrollResponse> HqClient::enroll(const protocol::EnrollReque
     return call<protocol::EnrollResponse>({"POST", "/enroll", "", protocol::encode(request)}, 201);
 }
 
-ApiResult<protocol::SubmissionBatchResult> HqClient::submit(const protocol::SubmissionBatch& batch) {
-    return call<protocol::SubmissionBatchResult>({"POST", "/submissions", "", protocol::encode(batch)});
+ApiResult<protocol::SubmissionBatchResult> HqClient::submit(
+    const protocol::SubmissionBatch& batch) {
+    return call<protocol::SubmissionBatchResult>(
+        {"POST", "/submissions", "", protocol::encode(batch)});
 }
 
 ApiResult<protocol::NoticeFeed> HqClient::notices(const std::string& since, int waitSeconds) {
-    HttpRequest r{"GET", "/notices?since=" + since + "&wait=" + std::to_string(waitSeconds), "", ""};
+    HttpRequest r{"GET", "/notices?since=" + since + "&wait=" + std::to_string(waitSeconds), "",
+                  ""};
     r.timeout = std::chrono::seconds(waitSeconds + 15);
     r.quiet = std::chrono::seconds(waitSeconds);
     return call<protocol::NoticeFeed>(r);

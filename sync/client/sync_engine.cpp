@@ -76,7 +76,8 @@ void SyncEngine::noteSuccess() {
     bool changed = false;
     {
         std::lock_guard lock(m_mutex);
-        changed = !m_status.last_success || !m_status.last_error.empty() || m_status.needs_attention;
+        changed =
+            !m_status.last_success || !m_status.last_error.empty() || m_status.needs_attention;
         m_status.last_success = unixNow();
         m_status.last_error.clear();
         m_status.last_error_code.reset();
@@ -89,7 +90,8 @@ void SyncEngine::noteFailure(const protocol::ProtocolError& error) {
     bool changed = false;
     {
         std::lock_guard lock(m_mutex);
-        std::string text = error.message.empty() ? std::string(protocol::wireName(error.code)) : error.message;
+        std::string text =
+            error.message.empty() ? std::string(protocol::wireName(error.code)) : error.message;
         changed = text != m_status.last_error || m_status.last_error_code != error.code ||
                   m_status.needs_attention != error.fatal();
         m_status.last_error = std::move(text);
@@ -106,7 +108,8 @@ void SyncEngine::updateQueue() {
     bool changed = false;
     {
         std::lock_guard lock(m_mutex);
-        changed = m_status.queued != stats->depth || m_status.oldest_age_s.has_value() != stats->oldest_age_s.has_value();
+        changed = m_status.queued != stats->depth ||
+                  m_status.oldest_age_s.has_value() != stats->oldest_age_s.has_value();
         m_status.queued = stats->depth;
         m_status.oldest_age_s = stats->oldest_age_s;
         m_status.queue_checked_at = now;
@@ -174,7 +177,8 @@ SyncEngine::Round SyncEngine::pushOnce(HqClient& client) {
             std::vector<Outbox::Outcome> failed;
             failed.reserve(items->size());
             for (const auto& item : items.value())
-                failed.push_back({Outbox::Outcome::Kind::Failed, item.client_id, std::nullopt, answer.error});
+                failed.push_back(
+                    {Outbox::Outcome::Kind::Failed, item.client_id, std::nullopt, answer.error});
             (void)m_outbox.settle(failed, now);
         }
         noteFailure(answer.error);
@@ -186,15 +190,16 @@ SyncEngine::Round SyncEngine::pushOnce(HqClient& client) {
     std::int64_t delivered = 0, rejected = 0;
     for (const auto& result : answer.value->results) {
         if (result.status == protocol::ItemStatus::Accepted) {
-            outcomes.push_back({Outbox::Outcome::Kind::Delivered, result.client_id, result.ticket_number, {}});
+            outcomes.push_back(
+                {Outbox::Outcome::Kind::Delivered, result.client_id, result.ticket_number, {}});
             ++delivered;
             continue;
         }
-        const protocol::ProtocolError why =
-            result.error.value_or(protocol::ProtocolError{protocol::ErrorCode::BadRequest, "rejected"});
+        const protocol::ProtocolError why = result.error.value_or(
+            protocol::ProtocolError{protocol::ErrorCode::BadRequest, "rejected"});
         const bool later = why.retryable();
-        outcomes.push_back({later ? Outbox::Outcome::Kind::Failed : Outbox::Outcome::Kind::Rejected, result.client_id,
-                            std::nullopt, why});
+        outcomes.push_back({later ? Outbox::Outcome::Kind::Failed : Outbox::Outcome::Kind::Rejected,
+                            result.client_id, std::nullopt, why});
         if (!later) ++rejected;
     }
     if (auto settled = m_outbox.settle(outcomes, now); !settled) {
@@ -222,7 +227,8 @@ SyncEngine::Round SyncEngine::pullTickets(HqClient& client) {
             noteFailure(page.error);
             return page.error.fatal() ? Round::Fatal : Round::RetryLater;
         }
-        if (!m_tickets.applyTicketPage(page.value->changes, page.value->cursor)) return Round::RetryLater;
+        if (!m_tickets.applyTicketPage(page.value->changes, page.value->cursor))
+            return Round::RetryLater;
         if (!page.value->changes.empty() && m_onChange) m_onChange();
         cursor.value() = page.value->cursor;
         more = page.value->more;
@@ -256,7 +262,8 @@ void SyncEngine::noticeLoop() {
     try {
         HqClient client(*m_noticeTransport);
         client.setCredential(m_credential);
-        Backoff backoff(m_settings.backoff_base, m_settings.backoff_cap, seedFrom(m_settings.seed) + 1);
+        Backoff backoff(m_settings.backoff_base, m_settings.backoff_cap,
+                        seedFrom(m_settings.seed) + 1);
         for (;;) {
             {
                 std::lock_guard lock(m_mutex);
@@ -283,7 +290,8 @@ void SyncEngine::noticeLoop() {
             if (!page.value->changes.empty() && m_onChange) m_onChange();
         }
     } catch (const std::exception& e) {
-        noteFailure({protocol::ErrorCode::ServerError, std::string("notices stopped: ") + e.what()});
+        noteFailure(
+            {protocol::ErrorCode::ServerError, std::string("notices stopped: ") + e.what()});
     } catch (...) {
         noteFailure({protocol::ErrorCode::ServerError, "notices stopped"});
     }

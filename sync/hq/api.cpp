@@ -67,7 +67,8 @@ ApiResponse HqApi::route(const ApiRequest& request) const {
     const std::string bearer = "Bearer ";
     if (request.authorization.rfind(bearer, 0) != 0)
         return detail::errorResponse(ErrorCode::Unauthorized, "a bearer credential is required");
-    auto terminal = m_store.terminalByCredential(credentialHash(request.authorization.substr(bearer.size())));
+    auto terminal =
+        m_store.terminalByCredential(credentialHash(request.authorization.substr(bearer.size())));
     if (!terminal) return detail::storeFailure(terminal.error());
     if (!terminal.value())
         return detail::errorResponse(ErrorCode::Unauthorized, "unknown credential; enroll again");
@@ -87,9 +88,10 @@ ApiResponse errorForStatus(int status) {
         case 400: return detail::errorResponse(ErrorCode::BadRequest, "malformed HTTP request");
         case 503: return detail::errorResponse(ErrorCode::Unavailable, "try again later");
         default:
-            if (status >= 500) return detail::errorResponse(ErrorCode::ServerError, "internal error");
-            ApiResponse r = detail::errorResponse(ErrorCode::BadRequest,
-                                                  "request refused (HTTP " + std::to_string(status) + ")");
+            if (status >= 500)
+                return detail::errorResponse(ErrorCode::ServerError, "internal error");
+            ApiResponse r = detail::errorResponse(
+                ErrorCode::BadRequest, "request refused (HTTP " + std::to_string(status) + ")");
             r.status = status;
             return r;
     }

@@ -44,7 +44,8 @@ int writePage(const std::string& path, const std::vector<IssuedCode>& codes) {
 int codesIssue(const std::string& db, CodeRequest request, const std::string& html) {
     if (request.kind == CodeRequest::Kind::StaffBadge && request.pin.empty()) {
         if (!std::getline(std::cin, request.pin)) return fail("the badge's PIN comes from stdin");
-        while (!request.pin.empty() && (request.pin.back() == '\r' || request.pin.back() == '\n')) request.pin.pop_back();
+        while (!request.pin.empty() && (request.pin.back() == '\r' || request.pin.back() == '\n'))
+            request.pin.pop_back();
     }
     auto key = officeKey(db);
     if (!key) return fail(key.error().message);
@@ -54,7 +55,8 @@ int codesIssue(const std::string& db, CodeRequest request, const std::string& ht
     return html.empty() ? 0 : writePage(html, {code.value()});
 }
 
-int codesSheet(const std::string& db, const std::string& file, const std::string& html, double days) {
+int codesSheet(const std::string& db, const std::string& file, const std::string& html,
+               double days) {
     std::ifstream in(file);
     if (!in) return fail("cannot read " + file);
     auto key = officeKey(db);
@@ -68,7 +70,9 @@ int codesSheet(const std::string& db, const std::string& file, const std::string
         std::vector<std::string> f;
         std::stringstream fields(line);
         for (std::string part; std::getline(fields, part, '\t');) f.push_back(part);
-        if (f.size() < 4) return fail(file + ":" + std::to_string(number) + ": kind, community, building, unit or place");
+        if (f.size() < 4)
+            return fail(file + ":" + std::to_string(number) +
+                        ": kind, community, building, unit or place");
         CodeRequest r;
         r.community = f[1];
         r.building = f[2];

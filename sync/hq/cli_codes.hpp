@@ -15,6 +15,7 @@ int codesIssue(const std::string& db, CodeRequest request, const std::string& ht
 //   location  <community> <building> <place> <label>
 //   household <community> <building> <unit>  <label>
 // written as one printable page (staff badges need a PIN each: issue them one by one).
-int codesSheet(const std::string& db, const std::string& file, const std::string& html, double days);
+int codesSheet(const std::string& db, const std::string& file, const std::string& html,
+               double days);
 
 }  // namespace homedesk::hq::cli

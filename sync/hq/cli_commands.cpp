@@ -69,7 +69,8 @@ int enrollCodeCreate(const std::string& db, const std::string& community,
     auto store = openStore(db);
     if (!store) return 1;
     const std::int64_t t = now();
-    auto code = store->createEnrollCode(community, building, t + static_cast<std::int64_t>(hours * 3600));
+    auto code =
+        store->createEnrollCode(community, building, t + static_cast<std::int64_t>(hours * 3600));
     if (!code) return fail(code.error());
     std::cout << code->code << "\n";
     if (!hqUrl.empty()) {
@@ -94,7 +95,8 @@ int terminalList(const std::string& db) {
     if (!list) return fail(list.error());
     for (const TerminalRecord& t : list.value())
         std::cout << t.id << "\t" << t.community_id << "\t" << t.building_id.value_or("-") << "\t"
-                  << protocol::printableLine(t.name) << "\t" << (t.revoked_at ? "revoked" : "active") << "\tlast seen "
+                  << protocol::printableLine(t.name) << "\t"
+                  << (t.revoked_at ? "revoked" : "active") << "\tlast seen "
                   << (t.last_seen ? std::to_string(*t.last_seen) : "never") << "\n";
     return 0;
 }
@@ -189,7 +191,8 @@ int noticePublishFile(const std::string& db, const NoticeOptions& o) {
 int noticePublish(const std::string& db, const NoticeOptions& o) {
     if (!o.file.empty()) return noticePublishFile(db, o);
     NoticeDraft draft;
-    if (!validLine(o.title, 256)) return fail("--title must be one line of 1..256 bytes (or give --file)");
+    if (!validLine(o.title, 256))
+        return fail("--title must be one line of 1..256 bytes (or give --file)");
     if (!validBody(o.body))
         return fail("--body must be at most 20000 bytes without control characters");
     if (!o.title_en.empty() && !validLine(o.title_en, 256))
@@ -259,9 +262,10 @@ int ticketList(const std::string& db, bool openOnly) {
             std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", std::gmtime(&at));
             due = text;
         }
-        std::cout << t.number << "\t" << t.kind << "\t" << protocol::toString(t.status) << "\tdue " << due << "\tfollows "
-                  << t.follows.value_or("-") << "\tcategory " << (t.category.empty() ? "-" : t.category)
-                  << "\tassignee " << t.assignee.value_or("-") << "\tescalation " << t.escalation << "\t"
+        std::cout << t.number << "\t" << t.kind << "\t" << protocol::toString(t.status) << "\tdue "
+                  << due << "\tfollows " << t.follows.value_or("-") << "\tcategory "
+                  << (t.category.empty() ? "-" : t.category) << "\tassignee "
+                  << t.assignee.value_or("-") << "\tescalation " << t.escalation << "\t"
                   << protocol::printableLine(t.note) << "\n";
     }
     return 0;

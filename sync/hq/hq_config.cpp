@@ -1,4 +1,5 @@
-// Reads [sla], [console] and [server] of the head office's TOML file, strictly (types, ranges, known keys).
+// Reads [sla], [console] and [server] of the head office's TOML file, strictly (types, ranges,
+// known keys).
 #include "sync/hq/hq_config.hpp"
 
 #include <toml++/toml.h>

@@ -24,7 +24,8 @@ struct HqConfig {
     ServerLimits server;              // [server]: the front door's limits (docs/operations.md)
 };
 
-// An empty path gives the defaults. Unknown keys in [sla], [console] or [server] are errors (typos).
+// An empty path gives the defaults. Unknown keys in [sla], [console] or [server] are errors
+// (typos).
 Result<HqConfig> loadHqConfig(const std::string& path);
 
 }  // namespace homedesk::hq

@@ -44,7 +44,8 @@ int main(int argc, char** argv) {
         rc = cli::serve(db, options, serveExtra);
     });
 
-    auto* community = app.add_subcommand("community", "communities (estates)")->require_subcommand(1);
+    auto* community =
+        app.add_subcommand("community", "communities (estates)")->require_subcommand(1);
     std::string name, communityId, buildingId, id;
     auto* communityAdd = community->add_subcommand("add", "add a community; prints its id");
     communityAdd->add_option("--name", name)->required();
@@ -56,7 +57,8 @@ int main(int argc, char** argv) {
     buildingAdd->add_option("--name", name)->required();
     buildingAdd->callback([&] { rc = cli::buildingAdd(db, communityId, name); });
 
-    auto* enroll = app.add_subcommand("enroll-code", "one-time enrollment codes")->require_subcommand(1);
+    auto* enroll =
+        app.add_subcommand("enroll-code", "one-time enrollment codes")->require_subcommand(1);
     auto* enrollCreate = enroll->add_subcommand(
         "create", "prints the code, and with --hq-url also its signed QR token");
     double hours = 24;
@@ -72,7 +74,9 @@ int main(int argc, char** argv) {
     });
 
     auto* terminal = app.add_subcommand("terminal", "enrolled terminals")->require_subcommand(1);
-    terminal->add_subcommand("list", "list terminals")->callback([&] { rc = cli::terminalList(db); });
+    terminal->add_subcommand("list", "list terminals")->callback([&] {
+        rc = cli::terminalList(db);
+    });
     auto* revoke = terminal->add_subcommand("revoke", "refuse a terminal's credential from now on");
     revoke->add_option("--id", id)->required();
     revoke->callback([&] { rc = cli::terminalRevoke(db, id); });
@@ -91,8 +95,11 @@ int main(int argc, char** argv) {
         ->required();
     staffAdd->add_option("--name", staffOptions.name, "display name, e.g. 张三");
     staffAdd->callback([&] { rc = cli::staffAdd(db, staffOptions); });
-    staff->add_subcommand("list", "accounts (tab-separated)")->callback([&] { rc = cli::staffList(db); });
-    auto* staffDisable = staff->add_subcommand("disable", "disable an account and end its sessions");
+    staff->add_subcommand("list", "accounts (tab-separated)")->callback([&] {
+        rc = cli::staffList(db);
+    });
+    auto* staffDisable =
+        staff->add_subcommand("disable", "disable an account and end its sessions");
     std::string username;
     staffDisable->add_option("--username", username)->required();
     staffDisable->callback([&] { rc = cli::staffDisable(db, username); });
@@ -134,16 +141,21 @@ int main(int argc, char** argv) {
     list->callback([&] { rc = cli::ticketList(db, openOnly); });
 
     auto* key = app.add_subcommand("signing-key", "the QR signing key")->require_subcommand(1);
-    key->add_subcommand("show", "print the public key")->callback([&] { rc = cli::signingKeyShow(db); });
+    key->add_subcommand("show", "print the public key")->callback([&] {
+        rc = cli::signingKeyShow(db);
+    });
     key->add_subcommand("rotate", "make a new key (terminals get it with their next config)")
         ->callback([&] { rc = cli::signingKeyRotate(db); });
 
     // Codes for the terminals to scan (cli_codes.cpp).
-    auto* codes = app.add_subcommand("codes", "location stickers, household cards, staff badges")->require_subcommand(1);
-    auto* issue = codes->add_subcommand("issue", "issue one code (a staff badge's PIN from stdin); prints its token");
+    auto* codes = app.add_subcommand("codes", "location stickers, household cards, staff badges")
+                      ->require_subcommand(1);
+    auto* issue = codes->add_subcommand(
+        "issue", "issue one code (a staff badge's PIN from stdin); prints its token");
     CodeRequest codeRequest;
     std::string codeKind = "location", codeHtml, sheetFile;
-    issue->add_option("--kind", codeKind, "location, household or badge")->check(CLI::IsMember({"location", "household", "badge"}));
+    issue->add_option("--kind", codeKind, "location, household or badge")
+        ->check(CLI::IsMember({"location", "household", "badge"}));
     issue->add_option("--community", codeRequest.community, "community id")->required();
     issue->add_option("--building", codeRequest.building, "building id");
     issue->add_option("--unit", codeRequest.unit, "household: the unit, e.g. 2-301");
@@ -160,9 +172,13 @@ int main(int argc, char** argv) {
                                                    : CodeRequest::Kind::Location;
         rc = cli::codesIssue(db, codeRequest, codeHtml);
     });
-    auto* sheet = codes->add_subcommand("sheet", "a printable page of stickers and cards from a TSV file");
+    auto* sheet =
+        codes->add_subcommand("sheet", "a printable page of stickers and cards from a TSV file");
     double sheetDays = 365;
-    sheet->add_option("file", sheetFile, "kind<TAB>community<TAB>building<TAB>unit-or-place<TAB>label")->required();
+    sheet
+        ->add_option("file", sheetFile,
+                     "kind<TAB>community<TAB>building<TAB>unit-or-place<TAB>label")
+        ->required();
     sheet->add_option("--html", codeHtml, "the page to write")->required();
     sheet->add_option("--days", sheetDays, "valid for this many days");
     sheet->callback([&] { rc = cli::codesSheet(db, sheetFile, codeHtml, sheetDays); });

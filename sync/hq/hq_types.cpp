@@ -15,7 +15,8 @@ std::string_view toString(TargetKind kind) {
 }
 
 std::optional<TargetKind> targetKindFrom(std::string_view text) {
-    for (auto k : {TargetKind::All, TargetKind::Community, TargetKind::Building, TargetKind::Terminal})
+    for (auto k :
+         {TargetKind::All, TargetKind::Community, TargetKind::Building, TargetKind::Terminal})
         if (toString(k) == text) return k;
     return std::nullopt;
 }

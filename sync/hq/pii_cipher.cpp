@@ -49,7 +49,8 @@ Result<std::string> PiiCipher::open(const std::string& sealed) const {
                                    bytes->data() + crypto_secretbox_NONCEBYTES,
                                    bytes->size() - crypto_secretbox_NONCEBYTES, bytes->data(),
                                    m_key.data()) != 0)
-        return Error{Error::Kind::InvalidInput, "pii", "sealed under another key or altered", false};
+        return Error{Error::Kind::InvalidInput, "pii", "sealed under another key or altered",
+                     false};
     return plain;
 }
 

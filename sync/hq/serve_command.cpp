@@ -79,7 +79,8 @@ private:
             try {
                 auto swept = m_desk.sweep(unixNow());
                 if (!swept) spdlog::error("SLA sweep: {}", swept.error().message);
-                else if (swept.value() > 0) spdlog::info("SLA sweep: {} escalations", swept.value());
+                else if (swept.value() > 0)
+                    spdlog::info("SLA sweep: {} escalations", swept.value());
             } catch (const std::exception& e) {
                 spdlog::error("SLA sweep: {}", e.what());
             } catch (...) {

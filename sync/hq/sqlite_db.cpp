@@ -6,7 +6,8 @@ namespace homedesk::hq {
 namespace {
 
 [[noreturn]] void raise(sqlite3* db, int rc, std::string_view what) {
-    throw SqliteError(rc, std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+    throw SqliteError(rc,
+                      std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
 }
 
 }  // namespace
@@ -56,7 +57,8 @@ std::int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(m
 int Database::changes() const { return sqlite3_changes(m_db); }
 
 Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db) {
-    const int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr);
+    const int rc =
+        sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr);
     if (rc != SQLITE_OK) raise(db, rc, "prepare");
 }
 

@@ -167,7 +167,8 @@ Result<std::string> SqliteHqStore::createNotice(const NoticeDraft& draft, const 
     return guarded<std::string>("create notice", [&] {
         Transaction tx(*m_db);
         const std::string id = insertNotice(draft, {}, by.now);
-        insertAudit(auditEntry(by, "notice.publish", "notice:" + id, json::object(), draftJson(draft)));
+        insertAudit(
+            auditEntry(by, "notice.publish", "notice:" + id, json::object(), draftJson(draft)));
         tx.commit();
         return id;
     });

@@ -152,8 +152,8 @@ Result<std::optional<std::int64_t>> SqliteHqStore::recordSignInFailure(const std
         ConsoleActor anonymous{"", by.address, by.now};
         json after = json::object();
         if (lockedUntil) after["locked_until"] = *lockedUntil;
-        insertAudit(
-            auditEntry(anonymous, "session.login_failed", "staff:" + username, json::object(), after));
+        insertAudit(auditEntry(anonymous, "session.login_failed", "staff:" + username,
+                               json::object(), after));
         tx.commit();
         return lockedUntil;
     });

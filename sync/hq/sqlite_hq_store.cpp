@@ -45,7 +45,8 @@ SqliteHqStore::SqliteHqStore(std::unique_ptr<Database> db, std::string keyPath, 
 std::string SqliteHqStore::storedPayload(const nlohmann::json& payload) const {
     auto stored = payload;
     const auto phone = stored.find("phone");
-    if (phone != stored.end() && phone->is_string() && !phone->get_ref<const std::string&>().empty())
+    if (phone != stored.end() && phone->is_string() &&
+        !phone->get_ref<const std::string&>().empty())
         *phone = m_pii.seal(phone->get<std::string>());
     return stored.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -120,7 +121,10 @@ Result<std::string> SqliteHqStore::addCommunity(const std::string& name) {
     return guarded<std::string>("add community", [&] {
         Transaction tx(*m_db);
         const std::string id = "c" + std::to_string(nextId("communities"));
-        m_db->prepare("INSERT INTO communities(id, name) VALUES (?, ?)").bind(1, id).bind(2, name).run();
+        m_db->prepare("INSERT INTO communities(id, name) VALUES (?, ?)")
+            .bind(1, id)
+            .bind(2, name)
+            .run();
         bumpConfigVersion();
         tx.commit();
         return id;
@@ -213,7 +217,8 @@ Result<std::string> SqliteHqStore::rotateSigningKey() {
 
 Result<std::int64_t> SqliteHqStore::configVersion() {
     return guarded<std::int64_t>("config version", [&] {
-        auto st = m_db->prepare("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'config_version'");
+        auto st =
+            m_db->prepare("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'config_version'");
         return st.step() ? st.integer(0) : std::int64_t{0};
     });
 }
@@ -232,7 +237,8 @@ Result<protocol::TerminalConfig> SqliteHqStore::terminalConfig(const TerminalRec
         config.community_id = terminal.community_id;
         config.signing_public_key = key->publicKey.encoded();
         auto community = m_db->prepare("SELECT name FROM communities WHERE id = ?");
-        if (community.bind(1, terminal.community_id).step()) config.community_name = community.text(0);
+        if (community.bind(1, terminal.community_id).step())
+            config.community_name = community.text(0);
         auto buildings = m_db->prepare(
             "SELECT id, name FROM buildings WHERE community_id = ? ORDER BY id");
         buildings.bind(1, terminal.community_id);

@@ -49,8 +49,8 @@ public:
     Result<std::optional<StaffAccount>> staffAccount(const std::string& username) override;
     Result<bool> disableStaff(const std::string& username, const ConsoleActor& by) override;
     Result<std::optional<std::int64_t>> recordSignInFailure(const std::string& username,
-                                                                    const LockoutRule& rule,
-                                                                    const ConsoleActor& by) override;
+                                                            const LockoutRule& rule,
+                                                            const ConsoleActor& by) override;
     Result<bool> startSession(const NewSession& session, const ConsoleActor& by) override;
     Result<std::optional<SessionRecord>> useSession(const std::string& idHash,
                                                             std::int64_t now,
@@ -140,7 +140,8 @@ private:
     // Stores one item (or finds it again) inside the caller's lock and write transaction.
     protocol::SubmissionResult insertSubmission(const TerminalRecord& terminal,
                                                 const protocol::Submission& item, std::int64_t now);
-    void closeCallback(const TerminalRecord& terminal, const protocol::Submission& item, std::int64_t now);
+    void closeCallback(const TerminalRecord& terminal, const protocol::Submission& item,
+                       std::int64_t now);
     void openFollowUp(const std::string& ticketNumber, const TerminalRecord& terminal,
                       const protocol::Submission& item, const std::string& why, std::int64_t now);
     std::pair<std::string, std::int64_t> nextTicketNumber(char prefix);

@@ -119,21 +119,25 @@ void SqliteHqStore::closeCallback(const TerminalRecord& terminal, const protocol
                                   std::int64_t now) {
     const auto number = item.payload.find("ticket_number");
     if (number == item.payload.end() || !number->is_string()) return;
-    auto ticket = m_db->prepare("SELECT terminal_id FROM tickets WHERE number = ? AND community_id = ? "
-                                "AND status = 'resolved'");
+    auto ticket = m_db->prepare(
+        "SELECT terminal_id FROM tickets WHERE number = ? AND community_id = ? "
+        "AND status = 'resolved'");
     if (!ticket.bind(1, number->get<std::string>()).bind(2, terminal.community_id).step()) return;
-    recordStatus(number->get<std::string>(), ticket.text(0), protocol::TicketState::CallbackDone, "",
-                 "terminal:" + terminal.id, now);
+    recordStatus(number->get<std::string>(), ticket.text(0), protocol::TicketState::CallbackDone,
+                 "", "terminal:" + terminal.id, now);
     // Scored 1-2 anywhere: the resident is unhappy with how it went, and someone must answer.
     std::string low;
     const auto scores = item.payload.find("answers");
-    if (scores != item.payload.end() && scores->is_object() && scores->contains("scores") && (*scores)["scores"].is_object())
+    if (scores != item.payload.end() && scores->is_object() && scores->contains("scores") &&
+        (*scores)["scores"].is_object())
         for (const auto& [dimension, score] : (*scores)["scores"].items()) {
             // Only plain dimension ids go into the note staff read ("repair 1, security 2").
-            const bool plain = !dimension.empty() && dimension.size() <= 32 &&
-                               dimension.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") == std::string::npos;
+            const bool plain =
+                !dimension.empty() && dimension.size() <= 32 &&
+                dimension.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") == std::string::npos;
             if (plain && score.is_number_integer() && score.get<std::int64_t>() <= 2)
-                low += (low.empty() ? "" : ", ") + dimension + " " + std::to_string(score.get<std::int64_t>());
+                low += (low.empty() ? "" : ", ") + dimension + " " +
+                       std::to_string(score.get<std::int64_t>());
         }
     if (!low.empty()) openFollowUp(number->get<std::string>(), terminal, item, low, now);
 }
@@ -142,23 +146,41 @@ void SqliteHqStore::closeCallback(const TerminalRecord& terminal, const protocol
 // names the ticket it follows and is due within 24 hours (the callback procedure: a resident's
 // problem is answered within 24 h).
 void SqliteHqStore::openFollowUp(const std::string& ticketNumber, const TerminalRecord& terminal,
-                                 const protocol::Submission& item, const std::string& why, std::int64_t now) {
+                                 const protocol::Submission& item, const std::string& why,
+                                 std::int64_t now) {
     const auto [number, n] = nextTicketNumber('F');
     const std::string note = "callback scored " + why;
     const SlaTimes sla = startTimes(m_slaPolicy, SlaClass::FollowUp, now);
-    m_db->prepare("INSERT INTO tickets(number, seq, terminal_id, client_id, kind, community_id, status, note, "
-                  "created_at, updated_at, follows, due_at, category, summary, response_due_at, "
-                  "resolve_due_at, next_due_at) VALUES (?, ?, '', ?, 'followup', ?, 'submitted', ?, ?, ?, ?, ?, "
-                  "'callback', ?, ?, ?, ?)")
-        .bind(1, number).bind(2, n).bind(3, item.client_id).bind(4, terminal.community_id).bind(5, note)
-        .bind(6, now).bind(7, now).bind(8, ticketNumber).bind(9, now + kFollowUpDueSeconds)
-        .bind(10, note).bind(11, sla.response_due_at).bind(12, sla.resolve_due_at)
-        .bind(13, nextDue(sla)).run();
+    m_db->prepare(
+            "INSERT INTO tickets(number, seq, terminal_id, client_id, kind, community_id, status, "
+            "note, "
+            "created_at, updated_at, follows, due_at, category, summary, response_due_at, "
+            "resolve_due_at, next_due_at) VALUES (?, ?, '', ?, 'followup', ?, 'submitted', ?, ?, "
+            "?, ?, ?, "
+            "'callback', ?, ?, ?, ?)")
+        .bind(1, number)
+        .bind(2, n)
+        .bind(3, item.client_id)
+        .bind(4, terminal.community_id)
+        .bind(5, note)
+        .bind(6, now)
+        .bind(7, now)
+        .bind(8, ticketNumber)
+        .bind(9, now + kFollowUpDueSeconds)
+        .bind(10, note)
+        .bind(11, sla.response_due_at)
+        .bind(12, sla.resolve_due_at)
+        .bind(13, nextDue(sla))
+        .run();
     // Also the follow-up's row on the ticket it follows, for whoever reads that ticket.
     insertEvent(ticketNumber, {now, "system", "follow_up", "", "", number + ": " + note});
-    m_db->prepare("INSERT INTO ticket_changes(ticket_number, terminal_id, status, note, changed_at) "
-                  "VALUES (?, '', 'submitted', ?, ?)")
-        .bind(1, number).bind(2, note).bind(3, now).run();
+    m_db->prepare(
+            "INSERT INTO ticket_changes(ticket_number, terminal_id, status, note, changed_at) "
+            "VALUES (?, '', 'submitted', ?, ?)")
+        .bind(1, number)
+        .bind(2, note)
+        .bind(3, now)
+        .run();
 }
 
 std::pair<std::string, std::int64_t> SqliteHqStore::nextTicketNumber(char prefix) {
@@ -199,16 +221,19 @@ Result<TicketRecord> SqliteHqStore::setTicketStatus(const std::string& ticketNum
 Result<std::vector<TicketSummary>> SqliteHqStore::tickets(bool openOnly) {
     return guarded<std::vector<TicketSummary>>("tickets", [&] {
         std::vector<TicketSummary> out;
-        auto st = m_db->prepare(std::string("SELECT number, kind, community_id, status, note, follows, due_at, created_at, "
-                                            "category, assignee, escalation "
-                                            "FROM tickets ") +
-                                (openOnly ? "WHERE status NOT IN ('resolved', 'callback_done') " : "") +
-                                "ORDER BY seq DESC");
+        auto st = m_db->prepare(
+            std::string(
+                "SELECT number, kind, community_id, status, note, follows, due_at, created_at, "
+                "category, assignee, escalation "
+                "FROM tickets ") +
+            (openOnly ? "WHERE status NOT IN ('resolved', 'callback_done') " : "") +
+            "ORDER BY seq DESC");
         while (st.step())
-            out.push_back({st.text(0), st.text(1), st.text(2),
-                           protocol::ticketStateFrom(st.text(3)).value_or(protocol::TicketState::Submitted), st.text(4),
-                           st.optText(5), st.optInteger(6),
-                           st.integer(7), st.text(8), st.optText(9), static_cast<int>(st.integer(10))});
+            out.push_back(
+                {st.text(0), st.text(1), st.text(2),
+                 protocol::ticketStateFrom(st.text(3)).value_or(protocol::TicketState::Submitted),
+                 st.text(4), st.optText(5), st.optInteger(6), st.integer(7), st.text(8),
+                 st.optText(9), static_cast<int>(st.integer(10))});
         return out;
     });
 }

@@ -24,7 +24,8 @@ Result<EnrollOutcome> SqliteHqStore::enroll(const std::string& code,
     return guarded<EnrollOutcome>("enroll", [&] {
         Transaction tx(*m_db);
         auto st = m_db->prepare(
-            "SELECT community_id, building_id, expires_at, used_by FROM enroll_codes WHERE code = ?");
+            "SELECT community_id, building_id, expires_at, used_by FROM enroll_codes WHERE code = "
+            "?");
         if (!st.bind(1, code).step() || st.integer(2) <= now)
             return EnrollOutcome{std::nullopt, EnrollProblem::UnknownOrExpired};
         if (st.optText(3)) return EnrollOutcome{std::nullopt, EnrollProblem::AlreadyUsed};

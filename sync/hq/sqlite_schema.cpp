@@ -87,7 +87,8 @@ ALTER TABLE staff ADD COLUMN failed_since INTEGER;
 ALTER TABLE staff ADD COLUMN locked_until INTEGER;
 UPDATE staff SET role = 'desk' WHERE role = 'ticket-handler';
 UPDATE staff SET role = 'notice_editor' WHERE role = 'notice-editor';
-CREATE TABLE staff_sessions(id_hash TEXT PRIMARY KEY, staff_id INTEGER NOT NULL REFERENCES staff(id),
+CREATE TABLE staff_sessions(id_hash TEXT PRIMARY KEY,
+  staff_id INTEGER NOT NULL REFERENCES staff(id),
   csrf TEXT NOT NULL, created_at INTEGER NOT NULL, last_seen INTEGER NOT NULL,
   expires_at INTEGER NOT NULL, address TEXT NOT NULL DEFAULT '');
 CREATE INDEX staff_sessions_by_staff ON staff_sessions(staff_id);

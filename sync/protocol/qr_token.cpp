@@ -75,17 +75,19 @@ std::string newTokenId() {
 std::string staffPinHash(std::string_view pin, std::string_view tokenId) {
     cryptoReady();
     std::array<unsigned char, crypto_generichash_KEYBYTES> key{};
-    crypto_generichash(key.data(), key.size(), reinterpret_cast<const unsigned char*>(tokenId.data()),
-                       tokenId.size(), nullptr, 0);
+    crypto_generichash(key.data(), key.size(),
+                       reinterpret_cast<const unsigned char*>(tokenId.data()), tokenId.size(),
+                       nullptr, 0);
     std::array<unsigned char, 32> out{};
-    crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(pin.data()), pin.size(),
-                       key.data(), key.size());
+    crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(pin.data()),
+                       pin.size(), key.data(), key.size());
     return base64urlEncode(out.data(), out.size());
 }
 
 bool staffPinMatches(std::string_view pin, std::string_view tokenId, std::string_view hash) {
     const std::string mine = staffPinHash(pin, tokenId);
-    return !pin.empty() && hash.size() == mine.size() && sodium_memcmp(mine.data(), hash.data(), mine.size()) == 0;
+    return !pin.empty() && hash.size() == mine.size() &&
+           sodium_memcmp(mine.data(), hash.data(), mine.size()) == 0;
 }
 
 Result<std::string> signToken(const TokenClaims& claims, const SigningKey& key) {
@@ -138,7 +140,8 @@ Result<TokenClaims> verifyToken(std::string_view token, const PublicKey& key, st
     // Signed by the head office from here on; still checked, as a key may sign a bad body.
     const auto raw = base64urlDecode(parts[2]);
     if (!raw) return refused("body malformed");
-    auto body = parseJson(std::string_view(reinterpret_cast<const char*>(raw->data()), raw->size()));
+    auto body =
+        parseJson(std::string_view(reinterpret_cast<const char*>(raw->data()), raw->size()));
     if (!body) return refused("body is not JSON");
     FieldReader r(body.value(), "");
     TokenClaims claims;

@@ -47,8 +47,9 @@ bool ReplayFile::append(const std::string& id, std::int64_t expiresAt) {
     const int fd = ::open(m_path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
     if (fd < 0) return false;
     const std::string line = id + " " + std::to_string(expiresAt) + "\n";
-    const bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) &&
-                         ::fsync(fd) == 0;
+    const bool written =
+        ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) &&
+        ::fsync(fd) == 0;
     ::close(fd);
     return written;
 }

@@ -24,12 +24,12 @@ public:
     std::size_t size() const { return m_guard.size(); }
 
 private:
-    ReplayFile(std::string path, std::size_t capacity) : m_path(std::move(path)), m_guard(capacity) {}
-    bool append(const std::string& id, std::int64_t expiresAt);
+  ReplayFile(std::string path, std::size_t capacity) : m_path(std::move(path)), m_guard(capacity) {}
+  bool append(const std::string& id, std::int64_t expiresAt);
 
-    std::string m_path;
-    ReplayGuard m_guard;
-    std::mutex m_fileMutex;
+  std::string m_path;
+  ReplayGuard m_guard;
+  std::mutex m_fileMutex;
 };
 
 }  // namespace homedesk::protocol

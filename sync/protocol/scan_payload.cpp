@@ -20,7 +20,8 @@ ScanResult refused(ScanRefusal why) {
 // Scanners add line ends; people's codes never need surrounding spaces.
 std::string_view trimmed(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == '\r' || s.back() == '\n' || s.back() == ' ' || s.back() == '\t'))
+    while (!s.empty() &&
+           (s.back() == '\r' || s.back() == '\n' || s.back() == ' ' || s.back() == '\t'))
         s.remove_suffix(1);
     return s;
 }
@@ -31,7 +32,8 @@ bool printableAscii(std::string_view s) {
 }
 
 bool digitsOnly(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::string field(const nlohmann::json& data, const char* key) {
@@ -59,10 +61,12 @@ ScanResult unverifiedEnrollment(std::string_view token) {
     if (dot == std::string_view::npos) return refused(ScanRefusal::Malformed);
     const auto raw = base64urlDecode(rest.substr(0, dot));
     if (!raw) return refused(ScanRefusal::Malformed);
-    auto body = parseJson(std::string_view(reinterpret_cast<const char*>(raw->data()), raw->size()));
+    auto body =
+        parseJson(std::string_view(reinterpret_cast<const char*>(raw->data()), raw->size()));
     if (!body || !body->is_object()) return refused(ScanRefusal::Malformed);
     const std::string code = field(body.value(), "code");
-    if (code.empty() || code.size() > 64 || !printableAscii(code)) return refused(ScanRefusal::Malformed);
+    if (code.empty() || code.size() > 64 || !printableAscii(code))
+        return refused(ScanRefusal::Malformed);
     ScanResult r;
     r.kind = ScanKind::EnrollmentCode;
     r.enrollCode = code;
@@ -123,7 +127,8 @@ ScanResult classifyToken(std::string_view token, const ScanContext& context) {
         return refused(ScanRefusal::WrongCommunity);
     if (isSingleUse(claims->kind)) {
         if (!context.replay) return refused(ScanRefusal::Replayed);
-        if (context.replay->use(claims->id, claims->expires_at, context.now) != ReplayGuard::Outcome::First)
+        if (context.replay->use(claims->id, claims->expires_at, context.now) !=
+            ReplayGuard::Outcome::First)
             return refused(ScanRefusal::Replayed);
     }
     return r;

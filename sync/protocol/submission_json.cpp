@@ -22,8 +22,8 @@ std::optional<SubmissionKind> submissionKindFrom(std::string_view s) {
 
 std::string contentHash(const Submission& s) {
     // nlohmann's objects are ordered maps, so dump() is canonical for equal content.
-    const std::string canonical =
-        std::string(toString(s.kind)) + '\n' + std::to_string(s.created_at) + '\n' + s.payload.dump();
+    const std::string canonical = std::string(toString(s.kind)) + '\n' +
+                                  std::to_string(s.created_at) + '\n' + s.payload.dump();
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(canonical.data()),
                        canonical.size());

@@ -6,7 +6,8 @@
 
 namespace homedesk::protocol {
 
-static_assert(std::size(words::kTicketStatus) == static_cast<size_t>(TicketState::CallbackDone) + 1);
+static_assert(std::size(words::kTicketStatus) ==
+              static_cast<size_t>(TicketState::CallbackDone) + 1);
 
 std::string_view toString(TicketState state) { return words::wordOf(words::kTicketStatus, state); }
 

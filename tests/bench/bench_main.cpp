@@ -110,8 +110,10 @@ void addT3(Table& t, const IdleFigures& i) {
 
 void addAttract(Table& t, const AttractFigures& a) {
     const double pct = 100 * a.cpuWindow / a.windowSeconds;
-    t.check("T3", fmt("attract loop, CPU over %.0f s, %% of one core (%s)", a.windowSeconds, a.mode.c_str()),
-            fmt("%.2f %%", pct), "<= 5 %", pct <= 5.0 && a.mode != "off" && a.mode != "unknown");
+    t.check(
+        "T3",
+        fmt("attract loop, CPU over %.0f s, %% of one core (%s)", a.windowSeconds, a.mode.c_str()),
+        fmt("%.2f %%", pct), "<= 5 %", pct <= 5.0 && a.mode != "off" && a.mode != "unknown");
     t.info("T3", "  for reference: frames presented, start to exit", fmt("%ld", a.framesPresented));
 }
 
@@ -127,11 +129,12 @@ void addT4(Table& t, const TourFigures& tour) {
     }
     t.check("T4", "UI p99, all screens", fmt("%.0f us", median(tour.p99All)),
             "<= 500 us every screen", all && median(tour.p99All) <= 500);
-    t.note(fmt(
-        "T4: p99 per screen is the median over %d tour(s) and each run of the deploy/tour/flows scripts "
-        "that shows the screen; max is the slowest sample of any run. "
-        "\"A tap shows on the next frame\" is not timed here",
-        int(tour.p99All.size())));
+    t.note(
+        fmt("T4: p99 per screen is the median over %d tour(s) and each run of the "
+            "deploy/tour/flows scripts "
+            "that shows the screen; max is the slowest sample of any run. "
+            "\"A tap shows on the next frame\" is not timed here",
+            int(tour.p99All.size())));
 }
 
 // A flow that enrolls (it types @ENROLL_CODE@, which deploy/demo.sh fills in) needs a head

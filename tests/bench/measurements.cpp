@@ -195,14 +195,17 @@ TourFigures Measurements::tours() {
     for (int i = 0; i < m_plan.tourRuns; ++i) {
         for (const std::string& flow : m_programs.flowScripts) {
             const std::string name = fs::path(flow).stem().string();
-            progress("T4 flow " + name + " " + std::to_string(i + 1) + "/" + std::to_string(m_plan.tourRuns));
+            progress("T4 flow " + name + " " + std::to_string(i + 1) + "/" +
+                     std::to_string(m_plan.tourRuns));
             const std::string flowScript = path("flow-" + name + "-without-shots.script");
             writeTourWithoutShots(flow, flowScript);
             const std::string data = path("flow-data");
             fs::remove_all(data);
             const std::string stats = path("flow-stats.json");
             fs::remove(stats);
-            require(run(app({"--fixed-time", kFixedTime, "--script", flowScript, "--data", data, "--stats", stats}), log),
+            require(run(app({"--fixed-time", kFixedTime, "--script", flowScript, "--data", data,
+                             "--stats", stats}),
+                        log),
                     "homedesk (flow " + name + ")", log);
             for (const auto& [screen, ui] : readAppStats(stats).uiPerScreen) {
                 f.p99[screen].push_back(ui.p99);
@@ -244,7 +247,8 @@ IdleFigures Measurements::idle() {
     // Home stays up: the notices' attract loop, which would start after 30 s, is measured apart.
     const std::string data = path("idle-data");
     fs::remove_all(data);
-    Process appProcess(app({"--run-seconds", seconds, "--stats", stats, "--attract-seconds", "3600", "--data", data}),
+    Process appProcess(app({"--run-seconds", seconds, "--stats", stats, "--attract-seconds", "3600",
+                            "--data", data}),
                        appLog);
     Process floorProcess({m_programs.floor, "--headless", "--idle-seconds", seconds}, floorLog);
     const auto sleepUntil = [&](double t) {
@@ -278,7 +282,8 @@ IdleFigures Measurements::idle() {
 }
 
 AttractFigures Measurements::attract() {
-    const std::string log = path("attract.log"), stats = path("attract-stats.json"), data = path("attract-data");
+    const std::string log = path("attract.log"), stats = path("attract-stats.json"),
+                      data = path("attract-data");
     const std::string shots = path("attract-shot");
     const double windowEnd = m_plan.settleSeconds + m_plan.idleSeconds;
     progress("T3 attract loop for " + std::to_string(int(windowEnd + 1)) + " s (the demo notices)");
@@ -294,7 +299,8 @@ AttractFigures Measurements::attract() {
                    "--screenshots", shots}),
               log);
     const auto sleepUntil = [&](double t) {
-        std::this_thread::sleep_for(std::chrono::duration<double>(started + t - monotonicSeconds()));
+        std::this_thread::sleep_for(
+            std::chrono::duration<double>(started + t - monotonicSeconds()));
     };
     sleepUntil(m_plan.settleSeconds);
     const double t0 = monotonicSeconds(), cpu0 = p.cpuSecondsSoFar();

@@ -125,26 +125,31 @@ int main(int argc, char** argv) {
             bare[photo.group][turn].count(bareHit, photo.expected);
             bareAll[turn].count(bareHit, photo.expected);
             if (turn == 0 && (!hit || hit->text != photo.expected) && !photo.expected.empty())
-                upMissed.push_back(photo.path.substr(photo.path.rfind('/', photo.path.rfind('/') - 1) + 1));
+                upMissed.push_back(
+                    photo.path.substr(photo.path.rfind('/', photo.path.rfind('/') - 1) + 1));
         }
         if (attempts)
             for (std::size_t i = 0; i < solo.size(); ++i)
                 solo[i].count(QrReader::readWith(image.value(), qrAttempts()[i]), photo.expected);
     }
 
-    std::printf("Scanner accuracy: %zu photos of %s (correct/wrong/missed)\n", chosen.size(), where.c_str());
-    std::printf("%-12s | %-10s %-10s %-10s %-10s | bare ZXing tryHarder+tryRotate\n", "folder", "0°",
-                "90°", "180°", "270°");
-    auto row = [](const std::string& name, const std::array<Tally, 4>& p, const std::array<Tally, 4>& b) {
+    std::printf("Scanner accuracy: %zu photos of %s (correct/wrong/missed)\n", chosen.size(),
+                where.c_str());
+    std::printf("%-12s | %-10s %-10s %-10s %-10s | bare ZXing tryHarder+tryRotate\n", "folder",
+                "0°", "90°", "180°", "270°");
+    auto row = [](const std::string& name, const std::array<Tally, 4>& p,
+                  const std::array<Tally, 4>& b) {
         std::printf("%-12s | %s %s %s %s | %s %s %s %s\n", name.c_str(), p[0].cell().c_str(),
-                    p[1].cell().c_str(), p[2].cell().c_str(), p[3].cell().c_str(), b[0].cell().c_str(),
-                    b[1].cell().c_str(), b[2].cell().c_str(), b[3].cell().c_str());
+                    p[1].cell().c_str(), p[2].cell().c_str(), p[3].cell().c_str(),
+                    b[0].cell().c_str(), b[1].cell().c_str(), b[2].cell().c_str(),
+                    b[3].cell().c_str());
     };
     for (const auto& [group, tallies] : pipeline) row(group, tallies, bare[group]);
     row("all", pipelineAll, bareAll);
-    std::printf("frames with no code: %d, false reads: %d\n", pipelineAll[0].empty, pipelineAll[0].falseReads);
-    std::printf("still photo, all attempts: p50 %.1f ms, p95 %.1f ms per photo\n", percentile(stillMs, 0.5),
-                percentile(stillMs, 0.95));
+    std::printf("frames with no code: %d, false reads: %d\n", pipelineAll[0].empty,
+                pipelineAll[0].falseReads);
+    std::printf("still photo, all attempts: p50 %.1f ms, p95 %.1f ms per photo\n",
+                percentile(stillMs, 0.5), percentile(stillMs, 0.95));
     if (attempts) {
         std::printf("each attempt alone, upright:\n");
         for (std::size_t i = 0; i < solo.size(); ++i)
@@ -169,7 +174,9 @@ int main(int argc, char** argv) {
         bool read = false;
         for (int f = 0; f < kHeldFrames; ++f) {
             const auto start = Clock::now();
-            read = live.scan(withCode[held % withCode.size()], QrReader::Effort::Live).has_value() || read;
+            read =
+                live.scan(withCode[held % withCode.size()], QrReader::Effort::Live).has_value() ||
+                read;
             codeMs.push_back(msSince(start));
         }
         readInTime += read;
@@ -181,15 +188,21 @@ int main(int argc, char** argv) {
         if (live.scan(frame, QrReader::Effort::Live)) ++falseLive;
         emptyMs.push_back(msSince(start));
     }
-    std::printf("1280x720 live frames, with a code: p50 %.1f ms, p95 %.1f ms (%zu frames); "
-                "codes read within %d frames: %d / %d\n",
-                percentile(codeMs, 0.5), percentile(codeMs, 0.95), codeMs.size(), kHeldFrames, readInTime, held);
-    std::printf("1280x720 live frames, no code: p50 %.1f ms, p95 %.1f ms (%zu frames, %d false reads)\n",
-                percentile(emptyMs, 0.5), percentile(emptyMs, 0.95), emptyMs.size(), falseLive);
+    std::printf(
+        "1280x720 live frames, with a code: p50 %.1f ms, p95 %.1f ms (%zu frames); "
+        "codes read within %d frames: %d / %d\n",
+        percentile(codeMs, 0.5), percentile(codeMs, 0.95), codeMs.size(), kHeldFrames, readInTime,
+        held);
+    std::printf(
+        "1280x720 live frames, no code: p50 %.1f ms, p95 %.1f ms (%zu frames, %d false reads)\n",
+        percentile(emptyMs, 0.5), percentile(emptyMs, 0.95), emptyMs.size(), falseLive);
 
-    const int wrong = pipelineAll[0].wrong + pipelineAll[1].wrong + pipelineAll[2].wrong + pipelineAll[3].wrong;
-    if (pipelineAll[0].correct < minUpright || wrong > 0 || pipelineAll[0].falseReads > 0 || falseLive > 0) {
-        std::printf("FAIL: upright %d < %d, or wrong texts / false reads\n", pipelineAll[0].correct, minUpright);
+    const int wrong =
+        pipelineAll[0].wrong + pipelineAll[1].wrong + pipelineAll[2].wrong + pipelineAll[3].wrong;
+    if (pipelineAll[0].correct < minUpright || wrong > 0 || pipelineAll[0].falseReads > 0 ||
+        falseLive > 0) {
+        std::printf("FAIL: upright %d < %d, or wrong texts / false reads\n", pipelineAll[0].correct,
+                    minUpright);
         return 1;
     }
     return 0;

@@ -119,12 +119,17 @@ int main(int argc, char** argv) {
     CLI::App app{"S1-S3: simulated terminals against homedesk-hq over loopback TLS"};
     Options o;
     app.add_option("--terminals", o.terminals, "simulated terminals")->capture_default_str();
-    app.add_option("--hq-threads", o.hqThreads, "homedesk-hq serve --threads (handler workers)")->capture_default_str();
-    app.add_option("--hq-keep-alive", o.hqKeepAlive, "homedesk-hq serve --keep-alive (0: its default)");
+    app.add_option("--hq-threads", o.hqThreads, "homedesk-hq serve --threads (handler workers)")
+        ->capture_default_str();
+    app.add_option("--hq-keep-alive", o.hqKeepAlive,
+                   "homedesk-hq serve --keep-alive (0: its default)");
     app.add_option("--notices", o.notices, "notices published for S1")->capture_default_str();
-    app.add_option("--window", o.window, "seconds of steady load measured for S3")->capture_default_str();
-    app.add_option("--drain", o.drain, "submissions queued on one terminal for S2")->capture_default_str();
-    app.add_option("--outage", o.outage, "seconds the office is down for S2")->capture_default_str();
+    app.add_option("--window", o.window, "seconds of steady load measured for S3")
+        ->capture_default_str();
+    app.add_option("--drain", o.drain, "submissions queued on one terminal for S2")
+        ->capture_default_str();
+    app.add_option("--outage", o.outage, "seconds the office is down for S2")
+        ->capture_default_str();
     app.add_option("--outage-items", o.outageItems, "items each terminal queues during the outage")
         ->capture_default_str();
     CLI11_PARSE(app, argc, argv);
@@ -143,8 +148,17 @@ int main(int argc, char** argv) {
     const std::string community = store->addCommunity("阳光花园").value();
     const int port = testing::freeLoopbackPort();
     const std::string url = "https://127.0.0.1:" + std::to_string(port);
-    std::vector<std::string> serve{HOMEDESK_HQ_BINARY, "--db", db, "serve", "--port", std::to_string(port),
-                                   "--cert", cert.cert_file, "--key", cert.key_file, "--threads",
+    std::vector<std::string> serve{HOMEDESK_HQ_BINARY,
+                                   "--db",
+                                   db,
+                                   "serve",
+                                   "--port",
+                                   std::to_string(port),
+                                   "--cert",
+                                   cert.cert_file,
+                                   "--key",
+                                   cert.key_file,
+                                   "--threads",
                                    std::to_string(o.hqThreads)};
     if (o.hqKeepAlive > 0) {
         serve.push_back("--keep-alive");
@@ -178,7 +192,8 @@ int main(int argc, char** argv) {
                     if (code) r = client.enroll({code->code, "sim-" + std::to_string(i), "bench"});
                     if (r.ok()) enrolled[static_cast<std::size_t>(i)] = *r.value;
                     else if (++failed == 1)
-                        std::fprintf(stderr, "enroll: %s %s\n", code ? "" : code.error().message.c_str(),
+                        std::fprintf(stderr, "enroll: %s %s\n",
+                                     code ? "" : code.error().message.c_str(),
                                      r.error.message.c_str());
                 }
             });
@@ -188,14 +203,16 @@ int main(int argc, char** argv) {
             return 1;
         }
     }
-    table.info("setup", "enrollments/s (8 at a time)", fmt("%.0f", total / (nowSeconds() - enrollStart)));
+    table.info("setup", "enrollments/s (8 at a time)",
+               fmt("%.0f", total / (nowSeconds() - enrollStart)));
 
     RequestTimes times;
     NoticeArrivals arrivals;
     FleetOptions fo{url, pki.caFile(), {}};
     Fleet fleet(fo, times, arrivals);
     for (int i = 0; i < o.terminals; ++i)
-        fleet.add(enrolled[static_cast<std::size_t>(i)].terminal_id, enrolled[static_cast<std::size_t>(i)].credential);
+        fleet.add(enrolled[static_cast<std::size_t>(i)].terminal_id,
+                  enrolled[static_cast<std::size_t>(i)].credential);
     const double connectStart = nowSeconds();
     // Spread over the ticket poll interval, as terminals that booted at different times.
     fleet.startAll(std::min(30.0, o.terminals / 33.0));
@@ -225,9 +242,13 @@ int main(int argc, char** argv) {
         std::this_thread::sleep_for(2s);
     }
     const double p95 = percentile(delays, 0.95);
-    table.info("S1", fmt("publish -> terminal, p50 / max (%d notices x %d terminals)", o.notices, o.terminals),
-               fmt("%.2f s / %.2f s", percentile(delays, 0.5), delays.empty() ? 0 : *std::max_element(delays.begin(), delays.end())));
-    table.check("S1", "publish -> terminal, p95", fmt("%.2f s", p95), "<= 3 s", missing == 0 && p95 <= 3.0);
+    table.info(
+        "S1",
+        fmt("publish -> terminal, p50 / max (%d notices x %d terminals)", o.notices, o.terminals),
+        fmt("%.2f s / %.2f s", percentile(delays, 0.5),
+            delays.empty() ? 0 : *std::max_element(delays.begin(), delays.end())));
+    table.check("S1", "publish -> terminal, p95", fmt("%.2f s", p95), "<= 3 s",
+                missing == 0 && p95 <= 3.0);
     table.info("S1", "deliveries missing after 30 s", fmt("%d", missing));
 
     std::fprintf(stderr, "sync bench: S3 steady load for %d s...\n", o.window);
@@ -241,9 +262,12 @@ int main(int argc, char** argv) {
     const auto lat = times.latencies();
     const double cpuPct = (cpu1 - cpu0) / (t1 - t0) * 100;
     std::string mix;
-    for (const auto& [kind, n] : times.counts()) mix += fmt("%s %.1f/s ", kind.c_str(), n / (t1 - t0));
-    table.info("S3", fmt("steady load over %d s: requests (long-polls not counted)", o.window), mix);
-    table.check("S3", "head office CPU, % of one core", fmt("%.1f %%", cpuPct), "<= 25 %", cpuPct <= 25);
+    for (const auto& [kind, n] : times.counts())
+        mix += fmt("%s %.1f/s ", kind.c_str(), n / (t1 - t0));
+    table.info("S3", fmt("steady load over %d s: requests (long-polls not counted)", o.window),
+               mix);
+    table.check("S3", "head office CPU, % of one core", fmt("%.1f %%", cpuPct), "<= 25 %",
+                cpuPct <= 25);
     table.check("S3", "request latency p99 (p50)",
                 fmt("%.1f ms (%.1f ms)", percentile(lat, 0.99) * 1000, percentile(lat, 0.5) * 1000),
                 "<= 50 ms", !lat.empty() && percentile(lat, 0.99) <= 0.050);
@@ -265,7 +289,8 @@ int main(int argc, char** argv) {
                     fmt("%.1f s", took), "<= 30 s", t.outbox.size() == 0 && took <= 30);
         table.check("S3", "ingest (that drain), submissions/s", fmt("%.0f /s", o.drain / took),
                     ">= 1000 /s", o.drain / took >= 1000);
-        table.info("S3", "  head office CPU during the drain", fmt("%.0f %% of one core", (office.cpu() - c0) / took * 100));
+        table.info("S3", "  head office CPU during the drain",
+                   fmt("%.0f %% of one core", (office.cpu() - c0) / took * 100));
     }
 
     std::fprintf(stderr, "sync bench: S2 outage of %d s...\n", o.outage);
@@ -284,9 +309,11 @@ int main(int argc, char** argv) {
     const double back = nowSeconds();
     const bool emptied = waitUntil([&] { return fleet.queued() == 0; }, 600);
     const double after = nowSeconds() - back;
-    table.check("S2", fmt("queue (%d items on %d terminals) empty after a %d s outage", outageQueued,
-                          o.terminals, o.outage),
-                emptied ? fmt("%.1f s after return", after) : fmt("%lld left after 600 s", static_cast<long long>(fleet.queued())),
+    table.check("S2",
+                fmt("queue (%d items on %d terminals) empty after a %d s outage", outageQueued,
+                    o.terminals, o.outage),
+                emptied ? fmt("%.1f s after return", after)
+                        : fmt("%lld left after 600 s", static_cast<long long>(fleet.queued())),
                 "<= 60 s", emptied && after <= 60);
 
     office.stop();  // releases the long-polls at once

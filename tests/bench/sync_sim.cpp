@@ -43,7 +43,8 @@ private:
 }  // namespace
 
 double nowSeconds() {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
 void RequestTimes::record(const std::string& kind, double seconds, const std::string& why) {
@@ -177,7 +178,8 @@ void Fleet::start(SimTerminal& t) {
 }
 
 void Fleet::startAll(double spreadSeconds) {
-    const double gap = m_terminals.empty() ? 0 : spreadSeconds / static_cast<double>(m_terminals.size());
+    const double gap =
+        m_terminals.empty() ? 0 : spreadSeconds / static_cast<double>(m_terminals.size());
     for (auto& t : m_terminals) {
         if (!t->engine) start(*t);
         std::this_thread::sleep_for(std::chrono::duration<double>(gap));

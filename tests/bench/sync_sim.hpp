@@ -78,7 +78,8 @@ public:
     // Adds an enrolled terminal; start() runs its engine.
     SimTerminal& add(std::string terminalId, std::string credential);
     void start(SimTerminal& t);
-    void startAll(double spreadSeconds);  // staggered, like terminals that booted at different times
+    void startAll(
+        double spreadSeconds);  // staggered, like terminals that booted at different times
     void stopAll();
     std::vector<std::unique_ptr<SimTerminal>>& terminals() { return m_terminals; }
     std::int64_t queued();  // items in every outbox

@@ -113,7 +113,8 @@ void FaultProxy::record(const std::string& body) {
         ++m_counters.undecodable_submissions;
         return;
     }
-    for (const auto& item : batch->items) m_seen.push_back({item.client_id, protocol::contentHash(item)});
+    for (const auto& item : batch->items)
+        m_seen.push_back({item.client_id, protocol::contentHash(item)});
 }
 
 std::vector<SeenItem> FaultProxy::submissionsSeen() const {
@@ -153,7 +154,8 @@ void FaultProxy::serve(int fd) {
     while (!m_stopping) {
         auto request = readMessage(*client, fromClient, false);
         if (!request) return;
-        const bool submission = request->method == "POST" && endsWith(request->path, "/submissions");
+        const bool submission =
+            request->method == "POST" && endsWith(request->path, "/submissions");
         const Fault fault = submission ? m_schedule.next() : Fault::None;
         {
             std::lock_guard lock(m_mutex);

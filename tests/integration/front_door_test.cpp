@@ -207,7 +207,8 @@ TEST_CASE("a terminal's long-polls beyond polls_per_terminal are answered at onc
         clients.push_back(std::make_unique<sync::HqClient>(*transports.back()));
         clients.back()->setCredential(t.enrolled.credential);
         auto* client = clients.back().get();
-        polls.push_back(std::async(std::launch::async, [client] { return client->notices("", 20); }));
+        polls.push_back(
+            std::async(std::launch::async, [client] { return client->notices("", 20); }));
     }
     // Issue 14: 64 polls of one terminal held every thread. Six of eight come back at once.
     int answered = 0;

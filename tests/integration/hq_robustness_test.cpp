@@ -42,7 +42,8 @@ void sendJunk(int port, const std::string& bytes) {
 TEST_CASE("an oversized request gets 413 and the server keeps serving", "[integration][limits]") {
     HqFixture hq;
     auto t = hq.enroll();
-    auto r = post(*t.transport, "/submissions", t.enrolled.credential, std::string(2 * 1024 * 1024, 'x'));
+    auto r = post(*t.transport, "/submissions", t.enrolled.credential,
+                  std::string(2 * 1024 * 1024, 'x'));
     CHECK(r.status == 413);
     auto body = protocol::decode<protocol::ErrorBody>(r.body);
     REQUIRE(body.ok());
@@ -58,7 +59,8 @@ TEST_CASE("malformed requests get 400 with the field named and the server keeps 
         {"{not json", "not valid JSON"},
         {"{\"items\":[{\"client_id\":\"\xff\xfe\"}]}", "not valid JSON"},
         {std::string(5000, '[') + std::string(5000, ']'), "nested deeper"},
-        {R"({"items":[{"client_id":"k-0001-aaaa","kind":"repair","created_at":1,"payload":[]}]})", "payload: expected an object"},
+        {R"({"items":[{"client_id":"k-0001-aaaa","kind":"repair","created_at":1,"payload":[]}]})",
+         "payload: expected an object"},
     };
     for (const auto& [bodyText, mentions] : cases) {
         auto r = post(*t.transport, "/submissions", t.enrolled.credential, bodyText);
@@ -68,7 +70,8 @@ TEST_CASE("malformed requests get 400 with the field named and the server keeps 
     }
     auto text = post(*t.transport, "/submissions", t.enrolled.credential,
                      R"({"items":[{"client_id":"k-0002-aaaa","kind":"repair","created_at":1,)"
-                     R"("payload":{"description":"'; DROP TABLE tickets; -- 😀 )" + std::string(10000, 'a') + R"("}}]})");
+                     R"("payload":{"description":"'; DROP TABLE tickets; -- 😀 )" +
+                         std::string(10000, 'a') + R"("}}]})");
     CHECK(text.status == 200);
     CHECK(t.client->ticketStatus("").value->changes.size() == 1);  // stored as text, table intact
     CHECK(t.client->config().ok());
@@ -97,7 +100,8 @@ TEST_CASE("long-polls in progress do not hold up other requests", "[integration]
         clients.push_back(std::make_unique<sync::HqClient>(*transports.back()));
         clients.back()->setCredential(waiters[static_cast<std::size_t>(i)].enrolled.credential);
         auto* client = clients.back().get();
-        polls.push_back(std::async(std::launch::async, [client] { return client->notices("", 2); }));
+        polls.push_back(
+            std::async(std::launch::async, [client] { return client->notices("", 2); }));
     }
     // All four are parked in the office's long-poll (the hub counts them), not merely sent.
     const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(5);

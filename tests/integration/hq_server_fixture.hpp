@@ -64,6 +64,7 @@ struct HqFixture {
     std::string publish(const std::string& title, hq::NoticeTarget target);
 };
 
-protocol::Submission repairItem(const std::string& clientId, const std::string& category = "elevator");
+protocol::Submission repairItem(const std::string& clientId,
+                                const std::string& category = "elevator");
 
 }  // namespace homedesk::testing

@@ -85,7 +85,8 @@ std::optional<HttpMessage> readMessage(TlsLink& link, std::string& buffer, bool 
         m.status = std::atoi(m.startLine.c_str() + sp1 + 1);
     } else {
         m.method = m.startLine.substr(0, sp1);
-        m.path = m.startLine.substr(sp1 + 1, sp2 == std::string::npos ? std::string::npos : sp2 - sp1 - 1);
+        m.path = m.startLine.substr(sp1 + 1,
+                                    sp2 == std::string::npos ? std::string::npos : sp2 - sp1 - 1);
     }
     m.chunked = lower(header(m.head, "Transfer-Encoding")).find("chunked") != std::string::npos;
     if (m.chunked) {

@@ -57,7 +57,8 @@ std::unique_ptr<sync::CurlTransport> LoopbackHq::transport(const std::string& ba
 }
 
 protocol::EnrollResponse LoopbackHq::enroll(const std::string& name) {
-    auto code = must(m_store->createEnrollCode(m_community, std::nullopt, wallSeconds() + 600), "code");
+    auto code =
+        must(m_store->createEnrollCode(m_community, std::nullopt, wallSeconds() + 600), "code");
     auto t = transport(url());
     sync::HqClient client(*t);
     auto enrolled = client.enroll({code.code, name, "0.1.0"});

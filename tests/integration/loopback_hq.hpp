@@ -46,10 +46,10 @@ public:
     // A terminal enrolled over TLS straight to the office.
     protocol::EnrollResponse enroll(const std::string& name);
     // A transport to `baseUrl` verifying against the test CA.
-    std::unique_ptr<sync::CurlTransport> transport(const std::string& baseUrl,
-                                                   std::chrono::seconds lowSpeedTime = std::chrono::seconds(20));
+    std::unique_ptr<sync::CurlTransport> transport(
+        const std::string& baseUrl, std::chrono::seconds lowSpeedTime = std::chrono::seconds(20));
 
-private:
+  private:
     TempDir m_dir;
     TestPki m_pki{m_dir.path().string()};
     std::unique_ptr<hq::SqliteHqStore> m_store;

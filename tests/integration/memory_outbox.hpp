@@ -117,11 +117,13 @@ public:
     Result<std::vector<protocol::NoticeDisplay>> unreported(int limit) override {
         std::lock_guard lock(m_mutex);
         return std::vector<protocol::NoticeDisplay>(
-            m_unreported.begin(), m_unreported.begin() + std::min<std::size_t>(limit, m_unreported.size()));
+            m_unreported.begin(),
+            m_unreported.begin() + std::min<std::size_t>(limit, m_unreported.size()));
     }
     Status reported(const std::vector<protocol::NoticeDisplay>& displays) override {
         std::lock_guard lock(m_mutex);
-        m_unreported.erase(m_unreported.begin(), m_unreported.begin() + std::min(displays.size(), m_unreported.size()));
+        m_unreported.erase(m_unreported.begin(),
+                           m_unreported.begin() + std::min(displays.size(), m_unreported.size()));
         return Done{};
     }
     std::size_t pending() {

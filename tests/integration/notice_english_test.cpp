@@ -90,7 +90,8 @@ struct Terminal {
             if (n.title == title) return n;
         return std::nullopt;
     }
-    std::optional<store::StoredNotice> shownWithRevision(const std::string& title, std::int64_t revision) {
+    std::optional<store::StoredNotice> shownWithRevision(const std::string& title,
+                                                         std::int64_t revision) {
         auto n = shown(title);
         if (n && n->revision == revision) return n;
         return std::nullopt;
@@ -134,32 +135,40 @@ TEST_CASE("English published at the head office reaches the terminal's store ove
             n["title_en"] = english;
             n["body_en"] = "9:00-12:00, no water";
         }
-        std::ofstream(file) << nlohmann::json{{"changes", {n}}, {"cursor", "f1"}, {"more", false}}.dump();
+        std::ofstream(file) << nlohmann::json{
+            {"changes", {n}},
+            {"cursor", "f1"},
+            {"more", false}}.dump();
     };
     writeFeed("3号楼停水", "Water off in Building 3");
-    auto [rcFile, lines] = runHq(db, "notice publish --file '" + file + "' --target community:" + hq.community);
+    auto [rcFile, lines] =
+        runHq(db, "notice publish --file '" + file + "' --target community:" + hq.community);
     REQUIRE(rcFile == 0);
     CHECK(lines.find("\tpublished\twater-1") != std::string::npos);
     REQUIRE(waitFor([&] { return terminal.shown("3号楼停水").has_value(); }));
     CHECK(terminal.shown("3号楼停水")->titleEn == "Water off in Building 3");
     CHECK(terminal.shown("3号楼停水")->bodyEn == "9:00-12:00, no water");
 
-    auto [rcAgain, again] = runHq(db, "notice publish --file '" + file + "' --target community:" + hq.community);
+    auto [rcAgain, again] =
+        runHq(db, "notice publish --file '" + file + "' --target community:" + hq.community);
     REQUIRE(rcAgain == 0);
     CHECK(again.find("\tunchanged\twater-1") != std::string::npos);
 
     writeFeed("3号楼停水（改为周四）", "");
-    auto [rcRevised, revised] = runHq(db, "notice publish --file '" + file + "' --target community:" + hq.community);
+    auto [rcRevised, revised] =
+        runHq(db, "notice publish --file '" + file + "' --target community:" + hq.community);
     REQUIRE(rcRevised == 0);
     CHECK(revised.find("\trevised\twater-1") != std::string::npos);
-    REQUIRE(waitFor([&] { return terminal.shownWithRevision("3号楼停水（改为周四）", 2).has_value(); }));
+    REQUIRE(waitFor(
+        [&] { return terminal.shownWithRevision("3号楼停水（改为周四）", 2).has_value(); }));
     CHECK(terminal.shown("3号楼停水（改为周四）")->titleEn.empty());
     CHECK_FALSE(terminal.shown("3号楼停水").has_value());  // one notice, reworded in place
 
     // 3. A retraction takes the notice, English and all, off the terminal.
     REQUIRE(runHq(db, "notice retract --id " + id).first == 0);
     REQUIRE(waitFor([&] { return !terminal.shown("电梯检修").has_value(); }));
-    auto raw = terminal.reader->db().prepare("SELECT title_en, body_en, retracted FROM notices WHERE id = ?1");
+    auto raw = terminal.reader->db().prepare(
+        "SELECT title_en, body_en, retracted FROM notices WHERE id = ?1");
     REQUIRE(raw.ok());
     raw->bind(1, id);
     auto row = raw->step();
@@ -178,7 +187,8 @@ TEST_CASE("the demo notices file publishes at a local head office with its Engli
     const std::string file = HOMEDESK_SOURCE_DIR "/assets/demo/notices.json";
     auto [rc, lines] = runHq(db, "notice publish --file '" + file + "' --target all");
     REQUIRE(rc == 0);
-    const auto expected = static_cast<std::size_t>(std::count(lines.begin(), lines.end(), '\n') + 1);
+    const auto expected =
+        static_cast<std::size_t>(std::count(lines.begin(), lines.end(), '\n') + 1);
     REQUIRE(expected >= 4);
     Terminal terminal(hq, t.enrolled.credential);
     // Every demo notice arrives in the store with English (counted in the table: some demo
@@ -204,7 +214,9 @@ TEST_CASE("notice publish refuses bad English options and bad feed files, publis
     HqFixture hq;
     const std::string db = hq.dir.file("hq.db");
     CHECK(runHq(db, "notice publish --title 通知 --body-en 'only a body' --target all").first != 0);
-    CHECK(runHq(db, "notice publish --title 通知 --title-en \"$(printf 'two\\nlines')\" --target all").first != 0);
+    CHECK(
+        runHq(db, "notice publish --title 通知 --title-en \"$(printf 'two\\nlines')\" --target all")
+            .first != 0);
     const std::string file = hq.dir.file("bad.json");
     // The second entry is wrong: nothing from the file is published, not even the first.
     std::ofstream(file) << R"({"changes":[{"id":"a","revision":1,"title":"好","publish_at":1},)"
@@ -212,7 +224,8 @@ TEST_CASE("notice publish refuses bad English options and bad feed files, publis
                            R"("cursor":"x","more":false})";
     CHECK(runHq(db, "notice publish --file '" + file + "' --target all").first != 0);
     CHECK(runHq(db, "notice publish --file '" + file + "' --title x --target all").first != 0);
-    CHECK(runHq(db, "notice publish --file '" + hq.dir.file("missing.json") + "' --target all").first != 0);
+    CHECK(runHq(db, "notice publish --file '" + hq.dir.file("missing.json") + "' --target all")
+              .first != 0);
     auto seq = hq.server.store().noticeSequence();
     REQUIRE(seq.ok());
     CHECK(*seq == 0);

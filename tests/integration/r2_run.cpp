@@ -61,13 +61,15 @@ std::map<std::pair<std::string, std::string>, OfficeRow> readOffice(const std::s
     auto s = db.prepare("SELECT terminal_id, client_id, content_hash, COALESCE(ticket_number, '') "
                         "FROM submissions");
     while (s.step()) {
-        auto [it, fresh] = rows.emplace(std::pair{s.text(0), s.text(1)}, OfficeRow{s.text(2), s.text(3), 0});
+        auto [it, fresh] =
+            rows.emplace(std::pair{s.text(0), s.text(1)}, OfficeRow{s.text(2), s.text(3), 0});
         if (!fresh) ++extraRows;
     }
     auto t = db.prepare("SELECT terminal_id, client_id, COUNT(*) FROM tickets GROUP BY 1, 2");
     while (t.step()) {
         auto it = rows.find({t.text(0), t.text(1)});
-        if (it == rows.end()) extraRows += static_cast<int>(t.integer(2));  // a ticket without its row
+        if (it == rows.end())
+            extraRows += static_cast<int>(t.integer(2));  // a ticket without its row
         else it->second.tickets = static_cast<int>(t.integer(2));
     }
     return rows;
@@ -135,7 +137,8 @@ R2Figures runR2(const R2Options& o) {
             if (t->outbox.size() != 0) return false;
         return true;
     };
-    while (!empty() && std::chrono::steady_clock::now() < drainLimit) std::this_thread::sleep_for(10ms);
+    while (!empty() && std::chrono::steady_clock::now() < drainLimit)
+        std::this_thread::sleep_for(10ms);
     f.drained = empty() && schedule.exhausted();
     for (auto& t : terminals) t->engine->stop();
     proxy.stop();
@@ -166,7 +169,8 @@ R2Figures runR2(const R2Options& o) {
             });
             if (!delivered) ++f.not_delivered;
         }
-        f.not_delivered += t->outbox.inspect([](MemoryOutbox& box) { return static_cast<int>(box.rejected.size()); });
+        f.not_delivered += t->outbox.inspect(
+            [](MemoryOutbox& box) { return static_cast<int>(box.rejected.size()); });
     }
     f.duplicates += static_cast<int>(office_rows.size() - officeItems);  // rows nobody queued
 
@@ -178,9 +182,11 @@ R2Figures runR2(const R2Options& o) {
         contentsById[s.client_id].insert(s.content_hash);
     }
     for (const auto& [hash, ids] : idsByContent) f.key_changes += static_cast<int>(ids.size()) - 1;
-    for (const auto& [id, hashes] : contentsById) f.key_changes += static_cast<int>(hashes.size()) - 1;
+    for (const auto& [id, hashes] : contentsById)
+        f.key_changes += static_cast<int>(hashes.size()) - 1;
     f.resent_items = static_cast<int>(seen.size() - contentsById.size());
-    if (static_cast<int>(contentsById.size()) < f.items) f.lost += f.items - static_cast<int>(contentsById.size());
+    if (static_cast<int>(contentsById.size()) < f.items)
+        f.lost += f.items - static_cast<int>(contentsById.size());
     return f;
 }
 
@@ -193,15 +199,16 @@ void print(std::ostream& out, const R2Options& o, const R2Figures& f) {
         total += f.injected[k];
     }
     out << " (total " << total << ", committed+answer lost " << f.answerLostFaults() << ")\n"
-        << "  requests through the proxy: " << f.proxy.requests << " (" << f.proxy.submission_requests
-        << " submission batches, " << f.injected[0] << " passed clean), connections "
-        << f.proxy.connections << ", office-side failures " << f.proxy.upstream_failures << "\n"
+        << "  requests through the proxy: " << f.proxy.requests << " ("
+        << f.proxy.submission_requests << " submission batches, " << f.injected[0]
+        << " passed clean), connections " << f.proxy.connections << ", office-side failures "
+        << f.proxy.upstream_failures << "\n"
         << "  items queued: " << f.items << ", accepted at the office: " << f.accepted
         << ", item resends: " << f.resent_items << "\n"
         << "  lost: " << f.lost << ", duplicated: " << f.duplicates
         << ", idempotency key changed: " << f.key_changes
-        << ", not marked delivered: " << f.not_delivered << ", drained: " << (f.drained ? "yes" : "no")
-        << "\n  wall time: " << f.wall_s << " s\n"
+        << ", not marked delivered: " << f.not_delivered
+        << ", drained: " << (f.drained ? "yes" : "no") << "\n  wall time: " << f.wall_s << " s\n"
         << "  result: " << (f.passed() ? "PASS" : "FAIL") << "\n";
 }
 

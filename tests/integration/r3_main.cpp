@@ -13,11 +13,15 @@ int main(int argc, char** argv) {
     homedesk::testing::R3Options o;
     int drainLimit = static_cast<int>(o.drain_limit.count());
     app.add_option("--items", o.items, "items queued during the outage")->capture_default_str();
-    app.add_option("--hours", o.outage_hours, "simulated hours the office is down")->capture_default_str();
-    app.add_option("--speedup", o.speedup, "simulated seconds per real second")->capture_default_str();
-    app.add_option("--resident-every", o.resident_every_ms, "ms between a resident's requests")->capture_default_str();
+    app.add_option("--hours", o.outage_hours, "simulated hours the office is down")
+        ->capture_default_str();
+    app.add_option("--speedup", o.speedup, "simulated seconds per real second")
+        ->capture_default_str();
+    app.add_option("--resident-every", o.resident_every_ms, "ms between a resident's requests")
+        ->capture_default_str();
     app.add_option("--limit", drainLimit, "seconds allowed for the drain")->capture_default_str();
-    app.add_option("--fill-dir", o.fill_dir, "where the queue is built before the run (empty: in place)")
+    app.add_option("--fill-dir", o.fill_dir,
+                   "where the queue is built before the run (empty: in place)")
         ->capture_default_str();
     CLI11_PARSE(app, argc, argv);
     o.drain_limit = std::chrono::seconds(drainLimit);

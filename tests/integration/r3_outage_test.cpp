@@ -7,8 +7,10 @@
 
 using namespace homedesk::testing;
 
-TEST_CASE("R3 reduced: after a 2-hour outage the queue reaches the office in order, once, and filing never waits",
-          "[integration][r3]") {
+TEST_CASE(
+    "R3 reduced: after a 2-hour outage the queue reaches the office in order, once, and filing "
+    "never waits",
+    "[integration][r3]") {
     R3Options o;
     o.items = 2000;
     o.outage_hours = 2;

@@ -48,13 +48,14 @@ NewTicket request(const std::string& id, std::int64_t createdAt, int n) {
 // refused at once, as when the office's host is up and its service is not.
 class OutageTransport final : public sync::HttpTransport {
 public:
-    OutageTransport(std::unique_ptr<sync::HttpTransport> dead, std::unique_ptr<sync::HttpTransport> real,
-                    const std::atomic<bool>& down, std::atomic<int>& refused)
-        : m_dead(std::move(dead)), m_real(std::move(real)), m_down(down), m_refused(refused) {}
-    sync::HttpResult send(const sync::HttpRequest& request) override {
-        if (!m_down) return m_real->send(request);
-        ++m_refused;
-        return m_dead->send(request);
+  OutageTransport(std::unique_ptr<sync::HttpTransport> dead,
+                  std::unique_ptr<sync::HttpTransport> real, const std::atomic<bool>& down,
+                  std::atomic<int>& refused)
+      : m_dead(std::move(dead)), m_real(std::move(real)), m_down(down), m_refused(refused) {}
+  sync::HttpResult send(const sync::HttpRequest& request) override {
+      if (!m_down) return m_real->send(request);
+      ++m_refused;
+      return m_dead->send(request);
     }
     void abort() override {
         m_dead->abort();
@@ -73,7 +74,9 @@ LatencyFigures summarize(std::vector<double> ms, int failed) {
     f.failed = failed;
     if (ms.empty()) return f;
     std::sort(ms.begin(), ms.end());
-    const auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<size_t>(q * ms.size()))]; };
+    const auto at = [&](double q) {
+        return ms[std::min(ms.size() - 1, static_cast<size_t>(q * ms.size()))];
+    };
     f.p50_ms = at(0.50);
     f.p99_ms = at(0.99);
     f.max_ms = ms.back();
@@ -103,7 +106,10 @@ private:
     void run() {
         for (int n = 0; !m_stop; ++n) {
             const auto t0 = Clock::now();
-            const bool ok = m_db->tickets().submit(request(kResidentPrefix + std::to_string(100'000 + n), wallSeconds(), n)).ok();
+            const bool ok = m_db->tickets()
+                                .submit(request(kResidentPrefix + std::to_string(100'000 + n),
+                                                wallSeconds(), n))
+                                .ok();
             const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
             {
                 std::lock_guard lock(m_mutex);
@@ -131,28 +137,37 @@ void fillQueue(const R3Options& o, const fs::path& work, const std::string& key)
     const fs::path base = elsewhere ? fs::path(o.fill_dir) / work.filename() : work;
     fs::create_directories(base);
     {
-        auto filler = must(store::TerminalDb::open((base / "homedesk.db").string(), key), "fill store");
+        auto filler =
+            must(store::TerminalDb::open((base / "homedesk.db").string(), key), "fill store");
         const std::int64_t span = std::int64_t{o.outage_hours} * 3600;
         const std::int64_t start = wallSeconds() - span;
         for (int i = 0; i < o.items; ++i) {
             const std::string id = kQueuedPrefix + std::to_string(1'000'000 + i);
-            must(filler->tickets().submit(request(id, start + span * i / std::max(1, o.items), i)), "fill");
+            must(filler->tickets().submit(request(id, start + span * i / std::max(1, o.items), i)),
+                 "fill");
         }
     }
     if (!elsewhere) return;
     for (const char* file : {"homedesk.db", "homedesk.db-wal"})
-        if (fs::exists(base / file)) fs::copy_file(base / file, work / file, fs::copy_options::overwrite_existing);
+        if (fs::exists(base / file))
+            fs::copy_file(base / file, work / file, fs::copy_options::overwrite_existing);
     fs::remove_all(base);
 }
 
-std::int64_t count(store::Db& db, const std::string& sql) { return must(db.queryInt(sql), "count"); }
+std::int64_t count(store::Db& db, const std::string& sql) {
+    return must(db.queryInt(sql), "count");
+}
 
-double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+double since(Clock::time_point t0) {
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
 
 }  // namespace
 
 bool R3Figures::passed() const {
-    const auto usable = [](const LatencyFigures& l) { return l.count > 0 && l.failed == 0 && l.max_ms < 2000; };
+    const auto usable = [](const LatencyFigures& l) {
+        return l.count > 0 && l.failed == 0 && l.max_ms < 2000;
+    };
     return drained && lost == 0 && duplicates == 0 && out_of_order == 0 && not_delivered == 0 &&
            seen_depth >= filled && outage_reported && usable(outage) && usable(drain);
 }
@@ -180,7 +195,9 @@ R3Figures runR3(const R3Options& o) {
     // The engine's clock runs `speedup` times faster: its 30 s backoff cap is 3 ms at 10,000x,
     // so a day of retrying fits in seconds; the polls are kept sane for a real loopback.
     sync::SyncSettings s;
-    const auto scaled = [&](int realMs, int floorMs) { return std::chrono::milliseconds(std::max(floorMs, realMs / o.speedup)); };
+    const auto scaled = [&](int realMs, int floorMs) {
+        return std::chrono::milliseconds(std::max(floorMs, realMs / o.speedup));
+    };
     s.backoff_base = scaled(1000, 1);
     s.backoff_cap = scaled(30'000, 1);
     s.poll_interval = scaled(30'000, 100);
@@ -188,7 +205,10 @@ R3Figures runR3(const R3Options& o) {
     s.notice_wait_s = 1;
     s.seed = 20261202;
     sync::SyncEngine engine(
-        [&] { return std::make_unique<OutageTransport>(hq.transport(deadUrl), hq.transport(hq.url()), down, refused); },
+        [&] {
+            return std::make_unique<OutageTransport>(hq.transport(deadUrl), hq.transport(hq.url()),
+                                                     down, refused);
+        },
         enrolled.credential, queue, tickets, noticeSink, s, [] {});
     auto reader = must(store::Db::open(db), "reader");
 
@@ -211,8 +231,10 @@ R3Figures runR3(const R3Options& o) {
     down = false;
     engine.wake();
     t0 = Clock::now();
-    const std::string queuedLeft = std::string("SELECT count(*) FROM outbox WHERE client_id LIKE '") + kQueuedPrefix + "%'";
-    while (count(reader, queuedLeft) > 0 && Clock::now() - t0 < o.drain_limit) std::this_thread::sleep_for(50ms);
+    const std::string queuedLeft =
+        std::string("SELECT count(*) FROM outbox WHERE client_id LIKE '") + kQueuedPrefix + "%'";
+    while (count(reader, queuedLeft) > 0 && Clock::now() - t0 < o.drain_limit)
+        std::this_thread::sleep_for(50ms);
     resident.stop();
     while (count(reader, "SELECT count(*) FROM outbox") > 0 && Clock::now() - t0 < o.drain_limit) {
         engine.wake();
@@ -229,9 +251,11 @@ R3Figures runR3(const R3Options& o) {
     std::vector<std::string> filed;
     std::map<std::string, size_t> position;
     {
-        auto rows = must(reader.prepare("SELECT client_id, delivered_at IS NOT NULL AND ticket_number IS NOT NULL "
-                                        "FROM tickets ORDER BY rowid"),
-                         "tickets");
+        auto rows =
+            must(reader.prepare(
+                     "SELECT client_id, delivered_at IS NOT NULL AND ticket_number IS NOT NULL "
+                     "FROM tickets ORDER BY rowid"),
+                 "tickets");
         while (must(rows.step(), "tickets")) {
             position.emplace(rows.text(0), filed.size());
             filed.push_back(rows.text(0));
@@ -240,7 +264,8 @@ R3Figures runR3(const R3Options& o) {
     }
     hq::Database office(hq.dbFile());
     std::set<std::string> arrived;
-    auto rows = office.prepare("SELECT client_id FROM submissions WHERE terminal_id = ? ORDER BY rowid");
+    auto rows =
+        office.prepare("SELECT client_id FROM submissions WHERE terminal_id = ? ORDER BY rowid");
     rows.bind(1, enrolled.terminal_id);
     size_t highest = 0;
     bool any = false;
@@ -256,8 +281,9 @@ R3Figures runR3(const R3Options& o) {
     }
     for (const auto& id : filed)
         if (!arrived.count(id)) ++f.lost;
-    auto extra = office.prepare("SELECT COALESCE(SUM(n - 1), 0) FROM (SELECT COUNT(*) AS n FROM tickets "
-                                "WHERE terminal_id = ? GROUP BY client_id)");
+    auto extra = office.prepare(
+        "SELECT COALESCE(SUM(n - 1), 0) FROM (SELECT COUNT(*) AS n FROM tickets "
+        "WHERE terminal_id = ? GROUP BY client_id)");
     extra.bind(1, enrolled.terminal_id);
     if (extra.step()) f.duplicates += static_cast<int>(extra.integer(0));
     return f;
@@ -265,20 +291,24 @@ R3Figures runR3(const R3Options& o) {
 
 void print(std::ostream& out, const R3Options& o, const R3Figures& f) {
     const auto latency = [&](const char* phase, const LatencyFigures& l) {
-        out << "  resident " << phase << ": " << l.count << " requests filed, " << l.failed << " failed; commit p50 "
-            << l.p50_ms << " ms, p99 " << l.p99_ms << " ms, max " << l.max_ms << " ms (T7: p99 <= 15 ms)\n";
+        out << "  resident " << phase << ": " << l.count << " requests filed, " << l.failed
+            << " failed; commit p50 " << l.p50_ms << " ms, p99 " << l.p99_ms << " ms, max "
+            << l.max_ms << " ms (T7: p99 <= 15 ms)\n";
     };
     out << std::fixed << std::setprecision(1);
-    out << "R3: head office down " << o.outage_hours << " h (simulated, " << o.speedup << "x), " << o.items
-        << " items queued on a real SQLite terminal store\n";
-    out << "  queue built in " << f.fill_s << " s; outage " << f.outage_s << " s real, " << f.refused_attempts
-        << " sends refused, queue seen " << f.seen_depth << ", outage reported: " << (f.outage_reported ? "yes" : "NO") << "\n";
+    out << "R3: head office down " << o.outage_hours << " h (simulated, " << o.speedup << "x), "
+        << o.items << " items queued on a real SQLite terminal store\n";
+    out << "  queue built in " << f.fill_s << " s; outage " << f.outage_s << " s real, "
+        << f.refused_attempts << " sends refused, queue seen " << f.seen_depth
+        << ", outage reported: " << (f.outage_reported ? "yes" : "NO") << "\n";
     out << "  office back: " << f.queued << " queued, drained in " << f.drain_s << " s ("
-        << (f.drain_s > 0 ? f.office_rows / f.drain_s : 0.0) << " items/s)" << (f.drained ? "" : " -- NOT DRAINED") << "\n";
+        << (f.drain_s > 0 ? f.office_rows / f.drain_s : 0.0) << " items/s)"
+        << (f.drained ? "" : " -- NOT DRAINED") << "\n";
     latency("during the outage", f.outage);
     latency("during the drain", f.drain);
-    out << "  at the office " << f.office_rows << " items: " << f.lost << " lost, " << f.duplicates << " duplicated, "
-        << f.out_of_order << " out of order; " << f.not_delivered << " not marked delivered on the terminal\n";
+    out << "  at the office " << f.office_rows << " items: " << f.lost << " lost, " << f.duplicates
+        << " duplicated, " << f.out_of_order << " out of order; " << f.not_delivered
+        << " not marked delivered on the terminal\n";
     out << (f.passed() ? "PASS" : "FAIL") << "\n";
 }
 

@@ -16,7 +16,7 @@ namespace homedesk::testing {
 struct R3Options {
     int items = 100'000;        // queued during the outage
     int outage_hours = 24;      // simulated
-    int speedup = 10'000;       // simulated seconds per real second (the engine's timings scale too)
+    int speedup = 10'000;  // simulated seconds per real second (the engine's timings scale too)
     int resident_every_ms = 50;  // a resident files a request this often, outage and drain alike
     std::chrono::seconds drain_limit{1800};
     // Where the queue is built before the run (tmpfs makes 100,000 durable commits quick); the

@@ -17,31 +17,37 @@ namespace {
 // "committed but the answer was lost" (the head office got the batch; the terminal sees a reset).
 class FaultyTransport final : public sync::HttpTransport {
 public:
-    FaultyTransport(std::unique_ptr<sync::HttpTransport> real, int outageCalls, int lostAnswers, int busyAnswers,
-                    std::mutex& logMutex, std::vector<std::string>& submissionBodies)
-        : m_real(std::move(real)), m_outage(outageCalls), m_lost(lostAnswers), m_busy(busyAnswers),
-          m_logMutex(logMutex), m_bodies(submissionBodies) {}
+  FaultyTransport(std::unique_ptr<sync::HttpTransport> real, int outageCalls, int lostAnswers,
+                  int busyAnswers, std::mutex& logMutex, std::vector<std::string>& submissionBodies)
+      : m_real(std::move(real)),
+        m_outage(outageCalls),
+        m_lost(lostAnswers),
+        m_busy(busyAnswers),
+        m_logMutex(logMutex),
+        m_bodies(submissionBodies) {}
 
-    sync::HttpResult send(const sync::HttpRequest& request) override {
-        const bool submission = request.path.find("/submissions") != std::string::npos;
-        if (submission) {
-            std::lock_guard lock(m_logMutex);
-            m_bodies.push_back(request.body);
-        }
-        if (m_outage > 0) {
-            --m_outage;
-            return {std::nullopt, {protocol::ErrorCode::Network, "connection refused (injected)"}};
-        }
-        if (submission && m_busy > 0) {
-            --m_busy;
-            return {sync::HttpResponse{503, R"j({"error":{"code":"unavailable","message":"busy (injected)"}})j"}, {}};
-        }
-        sync::HttpResult result = m_real->send(request);
-        if (submission && m_lost > 0 && result.ok()) {
-            --m_lost;
-            return {std::nullopt, {protocol::ErrorCode::Network, "connection reset (injected)"}};
-        }
-        return result;
+  sync::HttpResult send(const sync::HttpRequest& request) override {
+      const bool submission = request.path.find("/submissions") != std::string::npos;
+      if (submission) {
+          std::lock_guard lock(m_logMutex);
+          m_bodies.push_back(request.body);
+      }
+      if (m_outage > 0) {
+          --m_outage;
+          return {std::nullopt, {protocol::ErrorCode::Network, "connection refused (injected)"}};
+      }
+      if (submission && m_busy > 0) {
+          --m_busy;
+          return {sync::HttpResponse{
+                      503, R"j({"error":{"code":"unavailable","message":"busy (injected)"}})j"},
+                  {}};
+      }
+      sync::HttpResult result = m_real->send(request);
+      if (submission && m_lost > 0 && result.ok()) {
+          --m_lost;
+          return {std::nullopt, {protocol::ErrorCode::Network, "connection reset (injected)"}};
+      }
+      return result;
     }
     void abort() override { m_real->abort(); }
 
@@ -92,7 +98,8 @@ struct EngineRig {
             [this]() -> std::unique_ptr<sync::HttpTransport> {
                 // Faults apply to the push connection, the first one made.
                 const int o = outage.exchange(0), l = lost.exchange(0), b = busy.exchange(0);
-                return std::make_unique<FaultyTransport>(hq.transport(), o, l, b, logMutex, submissionBodies);
+                return std::make_unique<FaultyTransport>(hq.transport(), o, l, b, logMutex,
+                                                         submissionBodies);
             },
             terminal.enrolled.credential, outbox, sinks, sinks, settings, [this] { ++changes; });
         engine->start();
@@ -179,7 +186,8 @@ TEST_CASE("an outage and lost answers lose nothing, duplicate nothing, and retri
     });
 }
 
-TEST_CASE("a busy office's refusals are counted on each item, which then goes through", "[integration][engine][faults]") {
+TEST_CASE("a busy office's refusals are counted on each item, which then goes through",
+          "[integration][engine][faults]") {
     HqFixture hq;
     EngineRig rig(hq);
     for (int i = 0; i < 10; ++i) rig.outbox.add(repairItem(itemId(i)));
@@ -221,14 +229,23 @@ TEST_CASE("notices and ticket changes reach the terminal's sinks while the engin
     rig.outbox.add(repairItem("e-ticket-01"));
     rig.start();
     REQUIRE(waitFor([&] { return rig.outbox.size() == 0; }));
-    const std::string number = rig.outbox.inspect([](MemoryOutbox& o) { return o.delivered.at("e-ticket-01"); });
+    const std::string number =
+        rig.outbox.inspect([](MemoryOutbox& o) { return o.delivered.at("e-ticket-01"); });
 
-    const std::string notice = hq.publish("停水通知", {hq::TargetKind::Terminal, rig.terminal.enrolled.terminal_id});
-    CHECK(waitFor([&] { return rig.sinks.inspect([&](MemorySinks& s) { return s.notices.count(notice) == 1; }); }, 3s));
+    const std::string notice =
+        hq.publish("停水通知", {hq::TargetKind::Terminal, rig.terminal.enrolled.terminal_id});
+    CHECK(waitFor(
+        [&] {
+            return rig.sinks.inspect([&](MemorySinks& s) { return s.notices.count(notice) == 1; });
+        },
+        3s));
     REQUIRE(hq.server.store().retractNotice(notice, unixNow()).value());
-    CHECK(waitFor([&] { return rig.sinks.inspect([&](MemorySinks& s) { return s.notices.empty(); }); }, 3s));
+    CHECK(waitFor(
+        [&] { return rig.sinks.inspect([&](MemorySinks& s) { return s.notices.empty(); }); }, 3s));
 
-    REQUIRE(hq.server.store().setTicketStatus(number, protocol::TicketState::Dispatched, "", unixNow()).ok());
+    REQUIRE(hq.server.store()
+                .setTicketStatus(number, protocol::TicketState::Dispatched, "", unixNow())
+                .ok());
     CHECK(waitFor([&] {
         return rig.sinks.inspect([&](MemorySinks& s) {
             auto it = s.ticketStatus.find(number);
@@ -249,7 +266,8 @@ TEST_CASE("heartbeats carry the notices the terminal showed, and the office keep
     displays.add({notice, 1, shownAt, 45});
     rig.engine = std::make_unique<sync::SyncEngine>(
         [&]() -> std::unique_ptr<sync::HttpTransport> { return hq.transport(); },
-        rig.terminal.enrolled.credential, rig.outbox, rig.sinks, rig.sinks, fastSettings(), nullptr);
+        rig.terminal.enrolled.credential, rig.outbox, rig.sinks, rig.sinks, fastSettings(),
+        nullptr);
     rig.engine->setDisplayLog(&displays);
     rig.engine->start();
     REQUIRE(waitFor([&] { return displays.pending() == 0; }));

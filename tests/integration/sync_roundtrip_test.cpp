@@ -20,7 +20,8 @@ TEST_CASE("a terminal enrolls over TLS and reads its configuration", "[integrati
     CHECK(config.value->signing_public_key == t.enrolled.signing_public_key);
 
     // The code was single-use.
-    auto code = hq.server.store().createEnrollCode(hq.community, std::nullopt, unixNow() + 60).value();
+    auto code =
+        hq.server.store().createEnrollCode(hq.community, std::nullopt, unixNow() + 60).value();
     auto other = hq.transport();
     sync::HqClient client(*other);
     REQUIRE(client.enroll({code.code, "", ""}).ok());
@@ -58,7 +59,8 @@ TEST_CASE("submissions round trip and a resend never duplicates", "[integration]
     CHECK(changed.value->results[1].resent);
 }
 
-TEST_CASE("the ticket status feed brings the head office's changes in order", "[integration][tickets]") {
+TEST_CASE("the ticket status feed brings the head office's changes in order",
+          "[integration][tickets]") {
     HqFixture hq;
     auto t = hq.enroll();
     auto sent = t.client->submit({{repairItem("k-0001-aaaa")}});
@@ -69,7 +71,10 @@ TEST_CASE("the ticket status feed brings the head office's changes in order", "[
 
     auto& store = hq.server.store();
     REQUIRE(store.setTicketStatus(number, protocol::TicketState::Accepted, "", unixNow()).ok());
-    REQUIRE(store.setTicketStatus(number, protocol::TicketState::Dispatched, "王师傅, 预计 15:00", unixNow()).ok());
+    REQUIRE(store
+                .setTicketStatus(number, protocol::TicketState::Dispatched, "王师傅, 预计 15:00",
+                                 unixNow())
+                .ok());
     REQUIRE(store.setTicketStatus(number, protocol::TicketState::Resolved, "", unixNow()).ok());
 
     auto feed = t.client->ticketStatus(start.value->cursor);
@@ -84,12 +89,15 @@ TEST_CASE("the ticket status feed brings the head office's changes in order", "[
     CHECK(after.value->changes.empty());
 }
 
-TEST_CASE("a notice targeted to one terminal reaches it and not another", "[integration][notices]") {
+TEST_CASE("a notice targeted to one terminal reaches it and not another",
+          "[integration][notices]") {
     HqFixture hq;
     auto a = hq.enroll(hq.building);
     auto b = hq.enroll();
-    const std::string forA = hq.publish("只给A", {hq::TargetKind::Terminal, a.enrolled.terminal_id});
-    const std::string forBuilding = hq.publish("3号楼停水", {hq::TargetKind::Building, hq.building});
+    const std::string forA =
+        hq.publish("只给A", {hq::TargetKind::Terminal, a.enrolled.terminal_id});
+    const std::string forBuilding =
+        hq.publish("3号楼停水", {hq::TargetKind::Building, hq.building});
     const std::string forAll = hq.publish("全体通知", {hq::TargetKind::All, ""});
 
     auto feedA = a.client->notices("", 0);
@@ -103,12 +111,14 @@ TEST_CASE("a notice targeted to one terminal reaches it and not another", "[inte
     CHECK(idsB == std::vector{forAll});
 }
 
-TEST_CASE("a waiting terminal gets a published notice at once", "[integration][notices][longpoll]") {
+TEST_CASE("a waiting terminal gets a published notice at once",
+          "[integration][notices][longpoll]") {
     HqFixture hq;
     auto t = hq.enroll();
     auto start = t.client->notices("", 0);
     REQUIRE(start.ok());
-    auto waiting = std::async(std::launch::async, [&] { return t.client->notices(start.value->cursor, 20); });
+    auto waiting =
+        std::async(std::launch::async, [&] { return t.client->notices(start.value->cursor, 20); });
     // The poll is parked at the office (the hub counts it) and has not answered: it did wait.
     REQUIRE(hq.server.hub().waitForWaiters(
         1, std::chrono::steady_clock::now() + std::chrono::seconds(5)));
@@ -130,7 +140,8 @@ TEST_CASE("a retracted notice comes to the terminal as a change", "[integration]
     auto first = t.client->notices("", 0);
     REQUIRE(first.ok());
     REQUIRE(first.value->changes.size() == 1);
-    auto waiting = std::async(std::launch::async, [&] { return t.client->notices(first.value->cursor, 20); });
+    auto waiting =
+        std::async(std::launch::async, [&] { return t.client->notices(first.value->cursor, 20); });
     REQUIRE(hq.server.hub().waitForWaiters(
         1, std::chrono::steady_clock::now() + std::chrono::seconds(5)));
     REQUIRE(hq.server.store().retractNotice(id, unixNow()).value());
@@ -182,7 +193,9 @@ TEST_CASE("terminal A cannot read or write terminal B's data", "[integration][au
     CHECK(againA.value->results[0].resent);
     CHECK(againA.value->results[0].ticket_number == numberA);
 
-    REQUIRE(hq.server.store().setTicketStatus(numberA, protocol::TicketState::Dispatched, "", unixNow()).ok());
+    REQUIRE(hq.server.store()
+                .setTicketStatus(numberA, protocol::TicketState::Dispatched, "", unixNow())
+                .ok());
     auto feedB = b.client->ticketStatus("");
     REQUIRE(feedB.ok());
     for (const auto& change : feedB.value->changes) CHECK(change.ticket_number != numberA);

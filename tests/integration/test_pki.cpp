@@ -53,7 +53,8 @@ CertPtr makeCert(EVP_PKEY* key, const std::string& commonName, X509* issuer, EVP
     X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC,
                                reinterpret_cast<const unsigned char*>("HomeDesk tests"), -1, -1, 0);
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
-                               reinterpret_cast<const unsigned char*>(commonName.c_str()), -1, -1, 0);
+                               reinterpret_cast<const unsigned char*>(commonName.c_str()), -1, -1,
+                               0);
     X509_set_issuer_name(cert.get(), issuer ? X509_get_subject_name(issuer) : name);
 
     X509* signer = issuer ? issuer : cert.get();
@@ -132,7 +133,8 @@ PemPair TestPki::server(const std::string& name, const std::vector<std::string>&
     KeyPtr key = newKey();
     CertPtr cert = makeCert(key.get(), name, m_impl->caCert.get(), m_impl->caKey.get(), false,
                             altNames, notBeforeDays, notAfterDays);
-    PemPair pair{m_impl->dir + "/" + name + ".crt", m_impl->dir + "/" + name + ".key", pinOf(key.get())};
+    PemPair pair{m_impl->dir + "/" + name + ".crt", m_impl->dir + "/" + name + ".key",
+                 pinOf(key.get())};
     writeCert(pair.cert_file, cert.get());
     writeKey(pair.key_file, key.get());
     return pair;
@@ -140,9 +142,10 @@ PemPair TestPki::server(const std::string& name, const std::vector<std::string>&
 
 PemPair TestPki::selfSigned(const std::string& name) {
     KeyPtr key = newKey();
-    CertPtr cert = makeCert(key.get(), name, nullptr, nullptr, false, {"IP:127.0.0.1", "DNS:localhost"},
-                            -1, 30);
-    PemPair pair{m_impl->dir + "/" + name + ".crt", m_impl->dir + "/" + name + ".key", pinOf(key.get())};
+    CertPtr cert = makeCert(key.get(), name, nullptr, nullptr, false,
+                            {"IP:127.0.0.1", "DNS:localhost"}, -1, 30);
+    PemPair pair{m_impl->dir + "/" + name + ".crt", m_impl->dir + "/" + name + ".key",
+                 pinOf(key.get())};
     writeCert(pair.cert_file, cert.get());
     writeKey(pair.key_file, key.get());
     return pair;

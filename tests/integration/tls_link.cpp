@@ -33,7 +33,8 @@ void setTimeout(int fd, std::chrono::milliseconds limit) {
 
 }  // namespace
 
-std::shared_ptr<TlsContext> TlsContext::server(const std::string& certFile, const std::string& keyFile) {
+std::shared_ptr<TlsContext> TlsContext::server(const std::string& certFile,
+                                               const std::string& keyFile) {
     SSL_CTX* ctx = SSL_CTX_new(TLS_server_method());
     if (!ctx) throw std::runtime_error(sslError("server context"));
     std::shared_ptr<TlsContext> owner(new TlsContext(ctx));

@@ -15,11 +15,12 @@ namespace homedesk::testing {
 
 class TlsContext {
 public:
-    static std::shared_ptr<TlsContext> server(const std::string& certFile, const std::string& keyFile);
-    // Verifies the peer's chain against `caFile` and its certificate against IP 127.0.0.1.
-    static std::shared_ptr<TlsContext> client(const std::string& caFile);
-    ~TlsContext();
-    SSL_CTX* get() const { return m_ctx; }
+  static std::shared_ptr<TlsContext> server(const std::string& certFile,
+                                            const std::string& keyFile);
+  // Verifies the peer's chain against `caFile` and its certificate against IP 127.0.0.1.
+  static std::shared_ptr<TlsContext> client(const std::string& caFile);
+  ~TlsContext();
+  SSL_CTX* get() const { return m_ctx; }
 
 private:
     explicit TlsContext(SSL_CTX* ctx) : m_ctx(ctx) {}

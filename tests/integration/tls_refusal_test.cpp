@@ -51,7 +51,8 @@ TEST_CASE("a self-signed certificate that is not pinned is refused", "[integrati
     requireRefusedTls(requestTo(hq, hq.pki.selfSigned("selfsigned")));
 }
 
-TEST_CASE("a valid certificate with another key than the pinned one is refused", "[integration][tls]") {
+TEST_CASE("a valid certificate with another key than the pinned one is refused",
+          "[integration][tls]") {
     HqFixture hq;
     const PemPair other = hq.pki.server("other", {"IP:127.0.0.1"});
     requireRefusedTls(requestTo(hq, hq.cert, other.public_key_pin));

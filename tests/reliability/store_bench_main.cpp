@@ -24,13 +24,15 @@ double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(
 
 double percentile(std::vector<double> v, double p) {
     std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, static_cast<size_t>(p / 100.0 * static_cast<double>(v.size())));
+    const size_t i =
+        std::min(v.size() - 1, static_cast<size_t>(p / 100.0 * static_cast<double>(v.size())));
     return v[i];
 }
 
 void print(const char* what, const std::vector<double>& v) {
-    std::printf("  %-34s p50 %6.2f ms   p90 %6.2f ms   p99 %6.2f ms   max %6.2f ms\n", what, percentile(v, 50),
-                percentile(v, 90), percentile(v, 99), *std::max_element(v.begin(), v.end()));
+    std::printf("  %-34s p50 %6.2f ms   p90 %6.2f ms   p99 %6.2f ms   max %6.2f ms\n", what,
+                percentile(v, 50), percentile(v, 90), percentile(v, 99),
+                *std::max_element(v.begin(), v.end()));
 }
 
 NewTicket ticket(int i) {
@@ -43,7 +45,8 @@ NewTicket ticket(int i) {
     t.location.unit = "1单元 502";
     t.location.placeId = i % 2 ? "" : "b3-lobby";
     t.urgency = i % 5 == 0 ? Urgency::Urgent : Urgency::Normal;
-    t.description = "厨房水管漏水，地面已经积水，请尽快安排师傅上门。Kitchen pipe leaking, water on the floor.";
+    t.description =
+        "厨房水管漏水，地面已经积水，请尽快安排师傅上门。Kitchen pipe leaking, water on the floor.";
     t.phone = "139" + std::to_string(10'000'000 + i);
     t.createdAt = 1'700'000'000 + i;
     return t;
@@ -56,17 +59,22 @@ int main(int argc, char** argv) {
     int commits = 2000;
     std::string dir;
     app.add_option("--commits", commits, "submissions to time");
-    app.add_option("--dir", dir, "directory for the databases (default: a temp dir; use the terminal's disk)");
+    app.add_option("--dir", dir,
+                   "directory for the databases (default: a temp dir; use the terminal's disk)");
     CLI11_PARSE(app, argc, argv);
 
     const bool ownDir = dir.empty();
-    if (ownDir) dir = (std::filesystem::temp_directory_path() / ("homedesk-bench-" + std::to_string(::getpid()))).string();
+    if (ownDir)
+        dir = (std::filesystem::temp_directory_path() /
+               ("homedesk-bench-" + std::to_string(::getpid())))
+                  .string();
     std::filesystem::create_directories(dir);
 
     auto store = homedesk::store::testing::openTickets(dir + "/homedesk.db", dir + "/phone.key");
     if (!store) return std::fprintf(stderr, "%s\n", store.error().message.c_str()), 1;
     auto reference = store::Db::open(dir + "/reference.db");
-    if (!reference || !reference->exec("CREATE TABLE IF NOT EXISTS r (id INTEGER PRIMARY KEY, v TEXT)").ok())
+    if (!reference ||
+        !reference->exec("CREATE TABLE IF NOT EXISTS r (id INTEGER PRIMARY KEY, v TEXT)").ok())
         return std::fprintf(stderr, "cannot make the reference database\n"), 1;
     auto insert = reference->prepare("INSERT INTO r (v) VALUES (?1)");
     if (!insert) return 1;
@@ -82,7 +90,8 @@ int main(int argc, char** argv) {
         auto start = Clock::now();
         auto receipt = store->submit(t);
         submitMs.push_back(ms(Clock::now() - start));
-        if (!receipt) return std::fprintf(stderr, "submit: %s\n", receipt.error().message.c_str()), 1;
+        if (!receipt)
+            return std::fprintf(stderr, "submit: %s\n", receipt.error().message.c_str()), 1;
 
         insert->reset();
         insert->bind(1, t.description);
@@ -92,12 +101,14 @@ int main(int argc, char** argv) {
         if (!done) return 1;
     }
 
-    std::printf("store bench (T7): %d submissions, WAL + synchronous=FULL, in %s\n", commits, dir.c_str());
+    std::printf("store bench (T7): %d submissions, WAL + synchronous=FULL, in %s\n", commits,
+                dir.c_str());
     print("submit (ticket+status+outbox)", submitMs);
     print("reference: bare one-row commit", referenceMs);
     const double p99 = percentile(submitMs, 99);
-    std::printf("  T7 target p99 <= 15 ms: %s (p99 %.2f ms; %.1fx the reference p99)\n", p99 <= 15.0 ? "met" : "NOT met",
-                p99, p99 / std::max(0.001, percentile(referenceMs, 99)));
+    std::printf("  T7 target p99 <= 15 ms: %s (p99 %.2f ms; %.1fx the reference p99)\n",
+                p99 <= 15.0 ? "met" : "NOT met", p99,
+                p99 / std::max(0.001, percentile(referenceMs, 99)));
     if (ownDir) std::filesystem::remove_all(dir);
     return 0;
 }

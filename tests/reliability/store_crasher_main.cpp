@@ -36,9 +36,11 @@ int main(int argc, char** argv) {
         NewTicket t;
         t.clientId = prefix + "-" + std::to_string(100000 + i);
         t.kind = i % 3 == 0 ? TicketKind::Complaint : TicketKind::Repair;
-        t.location.kind = i % 2 == 0 ? TicketLocation::Kind::PublicPlace : TicketLocation::Kind::Home;
+        t.location.kind =
+            i % 2 == 0 ? TicketLocation::Kind::PublicPlace : TicketLocation::Kind::Home;
         t.location.buildingId = "b" + std::to_string(i % 7);
-        t.location.placeId = t.location.kind == TicketLocation::Kind::PublicPlace ? "b1-elevator-1" : "";
+        t.location.placeId =
+            t.location.kind == TicketLocation::Kind::PublicPlace ? "b1-elevator-1" : "";
         t.location.unit = "2单元 1203";
         t.urgency = i % 4 == 0 ? Urgency::Urgent : Urgency::Normal;
         // Descriptions of varying size so commits span one to several pages.
@@ -47,18 +49,23 @@ int main(int argc, char** argv) {
         t.createdAt = 1'700'000'000 + i;
         if (i % 5 == 4) t.coReportOf = prefix + "-" + std::to_string(100000 + i - 1);
         const std::string line = t.clientId + "\n";
-        if (ackEarly && ::write(STDOUT_FILENO, line.data(), line.size()) != static_cast<ssize_t>(line.size())) return 1;
+        if (ackEarly &&
+            ::write(STDOUT_FILENO, line.data(), line.size()) != static_cast<ssize_t>(line.size()))
+            return 1;
         auto receipt = store->submit(t);
         if (!receipt) {
             std::fprintf(stderr, "crasher: submit failed: %s\n", receipt.error().message.c_str());
             return 1;
         }
-        if (!ackEarly && ::write(STDOUT_FILENO, line.data(), line.size()) != static_cast<ssize_t>(line.size())) return 1;
+        if (!ackEarly &&
+            ::write(STDOUT_FILENO, line.data(), line.size()) != static_cast<ssize_t>(line.size()))
+            return 1;
         // The sync thread's part: deliveries delete outbox rows while submissions go on.
         if (i % 7 == 6) {
             auto items = outbox->pending(2);
             if (items && !items->empty())
-                (void)outbox->markDelivered(items->front().clientId, "R-" + std::to_string(i), t.createdAt);
+                (void)outbox->markDelivered(items->front().clientId, "R-" + std::to_string(i),
+                                            t.createdAt);
         }
     }
     return 0;

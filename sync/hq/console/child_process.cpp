@@ -67,7 +67,8 @@ Result<int> runChild(const ChildRun& run) {
     const int spawned = posix_spawn(&pid, argp[0], &actions, nullptr, argp.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     if (spawned != 0)
-        return ioError("child process", "cannot start " + run.argv[0] + ": " + std::strerror(spawned));
+        return ioError("child process",
+                       "cannot start " + run.argv[0] + ": " + std::strerror(spawned));
 
     const bool ended = waitWithin(pid, run.timeout);
     if (!ended) kill(pid, SIGKILL);

@@ -30,11 +30,13 @@ std::string dateOf(std::int64_t t) {
 
 }  // namespace
 
-Result<IssuedCode> issueCode(const CodeRequest& r, const protocol::SigningKey& key, std::int64_t now) {
+Result<IssuedCode> issueCode(const CodeRequest& r, const protocol::SigningKey& key,
+                             std::int64_t now) {
     if (!line(r.community, 64) || !protocol::isValidText(r.community, TextKind::Id))
         return refused("--community must be a community id");
     if (r.days <= 0 || r.days > 3650) return refused("--days must be between 0 and 3650");
-    if (!r.label.empty() && !line(r.label, 80)) return refused("--label must be one line of at most 80 bytes");
+    if (!r.label.empty() && !line(r.label, 80))
+        return refused("--label must be one line of at most 80 bytes");
     protocol::TokenClaims claims;
     claims.id = protocol::newTokenId();
     claims.issued_at = now;
@@ -43,7 +45,8 @@ Result<IssuedCode> issueCode(const CodeRequest& r, const protocol::SigningKey& k
     IssuedCode out;
     switch (r.kind) {
         case CodeRequest::Kind::Household:
-            if (!line(r.building, 64) || !line(r.unit, 16)) return refused("a household card needs --building and --unit");
+            if (!line(r.building, 64) || !line(r.unit, 16))
+                return refused("a household card needs --building and --unit");
             claims.kind = protocol::TokenKind::HouseholdCard;
             claims.data["building"] = r.building;
             claims.data["unit"] = r.unit;
@@ -56,16 +59,19 @@ Result<IssuedCode> issueCode(const CodeRequest& r, const protocol::SigningKey& k
             claims.data["place"] = r.place;
             if (!r.building.empty()) claims.data["building"] = r.building;
             if (!r.asset.empty()) {
-                if (!line(r.asset, 32)) return refused("--asset must be one line of at most 32 bytes");
+                if (!line(r.asset, 32))
+                    return refused("--asset must be one line of at most 32 bytes");
                 claims.data["asset"] = r.asset;
             }
             out.kindTitle = "位置标签 Location";
             out.label = r.label.empty() ? r.place : r.label;
             break;
         case CodeRequest::Kind::StaffBadge: {
-            if (!line(r.staffId, 32) || !line(r.name, 64)) return refused("a staff badge needs --staff and --name");
+            if (!line(r.staffId, 32) || !line(r.name, 64))
+                return refused("a staff badge needs --staff and --name");
             const bool pinShape = r.pin.size() >= 4 && r.pin.size() <= 8 &&
-                                  std::all_of(r.pin.begin(), r.pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+                                  std::all_of(r.pin.begin(), r.pin.end(),
+                                              [](char c) { return c >= '0' && c <= '9'; });
             if (!pinShape) return refused("a staff badge's PIN is 4 to 8 digits");
             claims.kind = protocol::TokenKind::StaffBadge;
             claims.data["staff_id"] = r.staffId;
@@ -85,7 +91,8 @@ Result<IssuedCode> issueCode(const CodeRequest& r, const protocol::SigningKey& k
 
 Result<std::string> codeSheet(const std::vector<IssuedCode>& codes) {
     std::string html =
-        "<!doctype html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>HomeDesk 二维码 Codes</title>\n"
+        "<!doctype html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>HomeDesk 二维码 "
+        "Codes</title>\n"
         "<style>body{font-family:'Noto Sans CJK SC',sans-serif;margin:10mm}"
         ".sheet{display:grid;grid-template-columns:repeat(3,60mm);gap:6mm}"
         ".card{border:1px dashed #888;padding:4mm;text-align:center;break-inside:avoid}"
@@ -95,9 +102,10 @@ Result<std::string> codeSheet(const std::vector<IssuedCode>& codes) {
     for (const IssuedCode& c : codes) {
         auto svg = qrSvg(c.token);
         if (!svg) return svg.error();
-        html += "<div class=\"card\"><div class=\"kind\">" + htmlEscape(c.kindTitle) + "</div>" + svg.value() +
-                "<div class=\"label\">" + htmlEscape(c.label) + "</div><div class=\"exp\">有效期至 valid until " +
-                dateOf(c.expiresAt) + "</div></div>\n";
+        html += "<div class=\"card\"><div class=\"kind\">" + htmlEscape(c.kindTitle) + "</div>" +
+                svg.value() + "<div class=\"label\">" + htmlEscape(c.label) +
+                "</div><div class=\"exp\">有效期至 valid until " + dateOf(c.expiresAt) +
+                "</div></div>\n";
     }
     html += "</div>\n</body></html>\n";
     return html;

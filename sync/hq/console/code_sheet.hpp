@@ -33,7 +33,8 @@ struct IssuedCode {
     std::int64_t expiresAt = 0;
 };
 
-Result<IssuedCode> issueCode(const CodeRequest& request, const protocol::SigningKey& key, std::int64_t now);
+Result<IssuedCode> issueCode(const CodeRequest& request, const protocol::SigningKey& key,
+                             std::int64_t now);
 // A page of cards, 3 to a row on A4, each: kind, QR, label, expiry date (UTC). Everything
 // printed is HTML-escaped.
 Result<std::string> codeSheet(const std::vector<IssuedCode>& codes);

@@ -250,8 +250,9 @@ ConsoleResponse detail(const ConsoleContext& c, const NoticeRow& n) {
     return consoleJson(200, dump(body));
 }
 
-// POST /preview: the real terminal draws the draft (a few seconds); GET /preview/<set>/<variant>.png
-// answers one of the images. Any editor may preview: nothing is stored but the images.
+// POST /preview: the real terminal draws the draft (a few seconds); GET
+// /preview/<set>/<variant>.png answers one of the images. Any editor may preview: nothing is stored
+// but the images.
 ConsoleResponse previewRoutes(const ConsoleContext& c, std::string_view rest,
                               NoticePreviewer& previewer) {
     if (rest.empty() && c.request.method == "POST") {

@@ -137,7 +137,8 @@ Result<bool> NoticePreviewer::renderVariant(const std::string& dir, const std::s
     if (!makePrivateDir(data)) return ioError("notice preview", "cannot create " + data);
     std::string config = "[paths]\ndata = " + tomlString(data) +
                          "\ndemo_notices = " + tomlString(feedFile) + "\n";
-    if (!m_options.assetsDir.empty()) config += "assets = " + tomlString(m_options.assetsDir) + "\n";
+    if (!m_options.assetsDir.empty())
+        config += "assets = " + tomlString(m_options.assetsDir) + "\n";
     const bool english = variant.ends_with("-en");
     std::string script = english ? "tap footer.language\n" : "";
     script += "tap home.tile.notices\ntap notices.item." + std::string(kNoticeId) +

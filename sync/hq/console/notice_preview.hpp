@@ -43,7 +43,8 @@ public:
     // Draws `notice` as it will look at max(publish_at, now). Blocks for a few seconds.
     Result<PreviewSet> render(const protocol::Notice& notice, std::int64_t now);
     // The PNG file of one image of a preview made earlier, if it is still kept.
-    std::optional<std::string> imageFile(const std::string& setId, const std::string& variant) const;
+    std::optional<std::string> imageFile(const std::string& setId,
+                                         const std::string& variant) const;
 
     static const std::vector<std::string>& variants(bool withEnglish);
 

@@ -55,11 +55,14 @@ std::string categoryWords(const std::string& kind, const std::string& category) 
         {"elevator", "电梯 Lift"},                    {"lighting", "公共照明 Lighting"},
         {"pipes", "管道疏通 Pipes & drains"},         {"gas", "燃气 Gas"},
         {"other", "其他 Other"}};
-    static constexpr Words kComplaint[] = {
-        {"service", "服务态度 Staff & service"},   {"environment", "环境卫生 Cleaning & environment"},
-        {"security", "安全秩序 Safety & order"},   {"facilities", "公共设施 Shared facilities"},
-        {"fees", "收费问题 Fees"},                 {"neighbours", "邻里纠纷 Neighbours"},
-        {"suggestion", "意见建议 A suggestion"},   {"other", "其他 Other"}};
+    static constexpr Words kComplaint[] = {{"service", "服务态度 Staff & service"},
+                                           {"environment", "环境卫生 Cleaning & environment"},
+                                           {"security", "安全秩序 Safety & order"},
+                                           {"facilities", "公共设施 Shared facilities"},
+                                           {"fees", "收费问题 Fees"},
+                                           {"neighbours", "邻里纠纷 Neighbours"},
+                                           {"suggestion", "意见建议 A suggestion"},
+                                           {"other", "其他 Other"}};
     auto find = [&](const auto& table) -> std::optional<std::string> {
         for (const Words& w : table)
             if (category == w.code) return std::string(w.words);

@@ -7,7 +7,8 @@
 using homedesk::sync::Backoff;
 using std::chrono::milliseconds;
 
-TEST_CASE("backoff waits a random time under a ceiling that doubles up to the cap", "[sync][backoff]") {
+TEST_CASE("backoff waits a random time under a ceiling that doubles up to the cap",
+          "[sync][backoff]") {
     Backoff backoff(milliseconds(100), milliseconds(5000), 42);
     const std::int64_t ceilings[] = {100, 200, 400, 800, 1600, 3200, 5000, 5000, 5000};
     for (std::int64_t ceiling : ceilings) {
@@ -21,7 +22,8 @@ TEST_CASE("backoff waits a random time under a ceiling that doubles up to the ca
     CHECK(backoff.failures() == 0);
 }
 
-TEST_CASE("backoff is jittered: terminals with other seeds do not retry in step", "[sync][backoff]") {
+TEST_CASE("backoff is jittered: terminals with other seeds do not retry in step",
+          "[sync][backoff]") {
     std::set<std::int64_t> waits;
     for (std::uint64_t seed = 1; seed <= 20; ++seed) {
         Backoff backoff(milliseconds(1000), milliseconds(60000), seed);

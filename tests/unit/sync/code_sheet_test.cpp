@@ -18,7 +18,8 @@ TEST_CASE("issued codes read back on a terminal of the same community", "[hq][co
     const auto key = protocol::generateSigningKey();
     testing::TempDir dir;
     auto replay = protocol::ReplayFile::open(dir.file("replay"), kNow).value();
-    const protocol::ScanContext terminal{"https://hq/t/", "c1", key.publicKey, kNow + 60, replay.get()};
+    const protocol::ScanContext terminal{"https://hq/t/", "c1", key.publicKey, kNow + 60,
+                                         replay.get()};
 
     CodeRequest card{CodeRequest::Kind::Household, "c1", "b3", "2-301"};
     auto issued = issueCode(card, key, kNow);
@@ -69,6 +70,7 @@ TEST_CASE("the printable page has every code and escapes its labels", "[hq][code
     CHECK(page->find("<script>") == std::string::npos);
     CHECK(page->find("&lt;script&gt;") != std::string::npos);
     std::size_t svgs = 0;
-    for (auto at = page->find("<svg"); at != std::string::npos; at = page->find("<svg", at + 1)) ++svgs;
+    for (auto at = page->find("<svg"); at != std::string::npos; at = page->find("<svg", at + 1))
+        ++svgs;
     CHECK(svgs == 2);
 }

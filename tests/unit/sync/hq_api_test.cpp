@@ -42,31 +42,38 @@ TEST_CASE("an unknown or expired enrollment code is refused", "[hq][enroll]") {
 TEST_CASE("a resent submission returns the first answer and creates nothing", "[hq][submissions]") {
     HqFixture hq;
     auto t = hq.enroll();
-    const std::string batch = protocol::encode(SubmissionBatch{{repair("c-0001-abcd"), repair("c-0002-abcd")}});
-    auto first = decoded<SubmissionBatchResult>(hq.call("POST", "/submissions", t.credential, batch));
+    const std::string batch =
+        protocol::encode(SubmissionBatch{{repair("c-0001-abcd"), repair("c-0002-abcd")}});
+    auto first =
+        decoded<SubmissionBatchResult>(hq.call("POST", "/submissions", t.credential, batch));
     REQUIRE(first.results.size() == 2);
     CHECK(first.results[0].status == ItemStatus::Accepted);
     CHECK_FALSE(first.results[0].resent);
     REQUIRE(first.results[0].ticket_number);
     CHECK(*first.results[0].ticket_number != *first.results[1].ticket_number);
 
-    auto second = decoded<SubmissionBatchResult>(hq.call("POST", "/submissions", t.credential, batch));
+    auto second =
+        decoded<SubmissionBatchResult>(hq.call("POST", "/submissions", t.credential, batch));
     CHECK(second.results[0].resent);
     CHECK(second.results[0].ticket_number == first.results[0].ticket_number);
     CHECK(second.results[1].ticket_number == first.results[1].ticket_number);
 
     // Exactly two tickets exist: the feed shows two "submitted" steps.
-    auto feed = decoded<protocol::TicketStatusFeed>(hq.call("GET", "/tickets/status", t.credential));
+    auto feed =
+        decoded<protocol::TicketStatusFeed>(hq.call("GET", "/tickets/status", t.credential));
     CHECK(feed.changes.size() == 2);
 }
 
-TEST_CASE("the same client id with other content is refused for that item only", "[hq][submissions]") {
+TEST_CASE("the same client id with other content is refused for that item only",
+          "[hq][submissions]") {
     HqFixture hq;
     auto t = hq.enroll();
-    hq.call("POST", "/submissions", t.credential, protocol::encode(SubmissionBatch{{repair("c-0001-abcd")}}));
-    auto r = decoded<SubmissionBatchResult>(hq.call(
-        "POST", "/submissions", t.credential,
-        protocol::encode(SubmissionBatch{{repair("c-0001-abcd", "water"), repair("c-0003-abcd")}})));
+    hq.call("POST", "/submissions", t.credential,
+            protocol::encode(SubmissionBatch{{repair("c-0001-abcd")}}));
+    auto r = decoded<SubmissionBatchResult>(
+        hq.call("POST", "/submissions", t.credential,
+                protocol::encode(
+                    SubmissionBatch{{repair("c-0001-abcd", "water"), repair("c-0003-abcd")}})));
     REQUIRE(r.results.size() == 2);
     CHECK(r.results[0].status == ItemStatus::Rejected);
     REQUIRE(r.results[0].error);
@@ -78,9 +85,10 @@ TEST_CASE("the same client id with other content is refused for that item only",
 TEST_CASE("an invalid item is answered on its own and the rest are stored", "[hq][submissions]") {
     HqFixture hq;
     auto t = hq.enroll();
-    auto r = hq.call("POST", "/submissions", t.credential,
-                     R"({"items":[{"client_id":"c-0001-abcd","kind":"repair","created_at":1,"payload":{}},)"
-                     R"({"client_id":"c-0002-abcd","kind":"repair","created_at":"yesterday","payload":{}}]})");
+    auto r = hq.call(
+        "POST", "/submissions", t.credential,
+        R"({"items":[{"client_id":"c-0001-abcd","kind":"repair","created_at":1,"payload":{}},)"
+        R"({"client_id":"c-0002-abcd","kind":"repair","created_at":"yesterday","payload":{}}]})");
     REQUIRE(r.status == 200);
     auto results = decoded<SubmissionBatchResult>(r).results;
     CHECK(results[0].status == ItemStatus::Accepted);
@@ -99,21 +107,25 @@ TEST_CASE("survey answers are accepted without a ticket number", "[hq][submissio
     CHECK_FALSE(r.results.at(0).ticket_number);
 }
 
-TEST_CASE("a callback survey closes its resolved ticket, and only a resolved one of the same community",
-          "[hq][submissions]") {
+TEST_CASE(
+    "a callback survey closes its resolved ticket, and only a resolved one of the same community",
+    "[hq][submissions]") {
     HqFixture hq;
     auto filer = hq.enroll(), lobby = hq.enroll();
-    auto filed = decoded<SubmissionBatchResult>(hq.call("POST", "/submissions", filer.credential,
-                                                        protocol::encode(SubmissionBatch{{repair("c-repair-0001")}})));
+    auto filed = decoded<SubmissionBatchResult>(
+        hq.call("POST", "/submissions", filer.credential,
+                protocol::encode(SubmissionBatch{{repair("c-repair-0001")}})));
     const std::string number = *filed.results.at(0).ticket_number;
     const auto answer = [&](const std::string& id, const std::string& credential) {
         auto s = repair(id);
         s.kind = protocol::SubmissionKind::Survey;
         s.payload = {{"survey_id", "standing"}, {"ticket_number", number}};
-        return decoded<SubmissionBatchResult>(hq.call("POST", "/submissions", credential, protocol::encode(SubmissionBatch{{s}})));
+        return decoded<SubmissionBatchResult>(
+            hq.call("POST", "/submissions", credential, protocol::encode(SubmissionBatch{{s}})));
     };
     const auto statusNow = [&] {
-        auto feed = decoded<protocol::TicketStatusFeed>(hq.call("GET", "/tickets/status", filer.credential));
+        auto feed = decoded<protocol::TicketStatusFeed>(
+            hq.call("GET", "/tickets/status", filer.credential));
         REQUIRE_FALSE(feed.changes.empty());
         return feed.changes.back().status;
     };
@@ -126,26 +138,33 @@ TEST_CASE("a callback survey closes its resolved ticket, and only a resolved one
     auto code = hq.store->createEnrollCode(other, std::nullopt, hq.now + 3600);
     REQUIRE(code.ok());
     auto stranger = decoded<protocol::EnrollResponse>(
-        hq.call("POST", "/enroll", "", protocol::encode(protocol::EnrollRequest{code->code, "gate", "0.1"})));
+        hq.call("POST", "/enroll", "",
+                protocol::encode(protocol::EnrollRequest{code->code, "gate", "0.1"})));
     REQUIRE(hq.store->setTicketStatus(number, protocol::TicketState::Resolved, "", hq.now).ok());
-    CHECK(answer("c-survey-strange", stranger.credential).results.at(0).status == ItemStatus::Accepted);
+    CHECK(answer("c-survey-strange", stranger.credential).results.at(0).status ==
+          ItemStatus::Accepted);
     CHECK(statusNow() == protocol::TicketState::Resolved);
 
     // Answered at another terminal of the same community: closed, and the filer hears it.
     CHECK(answer("c-survey-lobby", lobby.credential).results.at(0).status == ItemStatus::Accepted);
     CHECK(statusNow() == protocol::TicketState::CallbackDone);
-    auto lobbyFeed = decoded<protocol::TicketStatusFeed>(hq.call("GET", "/tickets/status", lobby.credential));
+    auto lobbyFeed =
+        decoded<protocol::TicketStatusFeed>(hq.call("GET", "/tickets/status", lobby.credential));
     CHECK(lobbyFeed.changes.empty());
 }
 
-TEST_CASE("an unhappy callback opens a follow-up ticket due in 24 hours, a happy one does not", "[hq][submissions]") {
+TEST_CASE("an unhappy callback opens a follow-up ticket due in 24 hours, a happy one does not",
+          "[hq][submissions]") {
     HqFixture hq;
     auto t = hq.enroll();
-    auto filed = decoded<SubmissionBatchResult>(hq.call(
-        "POST", "/submissions", t.credential, protocol::encode(SubmissionBatch{{repair("c-fix-0001"), repair("c-fix-0002")}})));
-    const std::string unhappy = *filed.results.at(0).ticket_number, happy = *filed.results.at(1).ticket_number;
+    auto filed = decoded<SubmissionBatchResult>(
+        hq.call("POST", "/submissions", t.credential,
+                protocol::encode(SubmissionBatch{{repair("c-fix-0001"), repair("c-fix-0002")}})));
+    const std::string unhappy = *filed.results.at(0).ticket_number,
+                      happy = *filed.results.at(1).ticket_number;
     for (const auto& number : {unhappy, happy})
-        REQUIRE(hq.store->setTicketStatus(number, protocol::TicketState::Resolved, "", hq.now).ok());
+        REQUIRE(
+            hq.store->setTicketStatus(number, protocol::TicketState::Resolved, "", hq.now).ok());
     const auto callback = [&](const std::string& id, const std::string& number, int repairScore) {
         auto s = repair(id);
         s.kind = protocol::SubmissionKind::Survey;
@@ -154,9 +173,10 @@ TEST_CASE("an unhappy callback opens a follow-up ticket due in 24 hours, a happy
         return s;
     };
     hq.now += 600;
-    auto r = decoded<SubmissionBatchResult>(hq.call("POST", "/submissions", t.credential,
-                                                    protocol::encode(SubmissionBatch{{callback("c-cb-00001", unhappy, 1),
-                                                                                      callback("c-cb-00002", happy, 4)}})));
+    auto r = decoded<SubmissionBatchResult>(
+        hq.call("POST", "/submissions", t.credential,
+                protocol::encode(SubmissionBatch{
+                    {callback("c-cb-00001", unhappy, 1), callback("c-cb-00002", happy, 4)}})));
     CHECK(r.results.at(0).status == ItemStatus::Accepted);
     CHECK(r.results.at(1).status == ItemStatus::Accepted);
 
@@ -172,14 +192,16 @@ TEST_CASE("an unhappy callback opens a follow-up ticket due in 24 hours, a happy
     CHECK(f.note.find("communication") == std::string::npos);
 
     // An office ticket: the terminal's status feed carries its own tickets' changes only.
-    auto feed = decoded<protocol::TicketStatusFeed>(hq.call("GET", "/tickets/status", t.credential));
+    auto feed =
+        decoded<protocol::TicketStatusFeed>(hq.call("GET", "/tickets/status", t.credential));
     for (const auto& change : feed.changes) CHECK(change.ticket_number != f.number);
     auto all = hq.store->tickets(false);
     REQUIRE(all.ok());
     CHECK(all->size() == 3);
     // The answer resent (its reply was lost) opens nothing more.
-    decoded<SubmissionBatchResult>(hq.call("POST", "/submissions", t.credential,
-                                           protocol::encode(SubmissionBatch{{callback("c-cb-00001", unhappy, 1)}})));
+    decoded<SubmissionBatchResult>(
+        hq.call("POST", "/submissions", t.credential,
+                protocol::encode(SubmissionBatch{{callback("c-cb-00001", unhappy, 1)}})));
     auto again = hq.store->tickets(false);
     REQUIRE(again.ok());
     CHECK(again->size() == 3);
@@ -199,11 +221,16 @@ TEST_CASE("terminal A never sees terminal B's tickets and its ids do not collide
     CHECK_FALSE(rb.results[0].resent);
     CHECK(rb.results[0].ticket_number != ra.results[0].ticket_number);
 
-    REQUIRE(hq.store->setTicketStatus(*ra.results[0].ticket_number, protocol::TicketState::Dispatched,
-                                      "王师傅 15:00", hq.now).ok());
-    auto feedB = decoded<protocol::TicketStatusFeed>(hq.call("GET", "/tickets/status", b.credential));
-    for (const auto& change : feedB.changes) CHECK(change.ticket_number == *rb.results[0].ticket_number);
-    auto feedA = decoded<protocol::TicketStatusFeed>(hq.call("GET", "/tickets/status", a.credential));
+    REQUIRE(hq.store
+                ->setTicketStatus(*ra.results[0].ticket_number, protocol::TicketState::Dispatched,
+                                  "王师傅 15:00", hq.now)
+                .ok());
+    auto feedB =
+        decoded<protocol::TicketStatusFeed>(hq.call("GET", "/tickets/status", b.credential));
+    for (const auto& change : feedB.changes)
+        CHECK(change.ticket_number == *rb.results[0].ticket_number);
+    auto feedA =
+        decoded<protocol::TicketStatusFeed>(hq.call("GET", "/tickets/status", a.credential));
     REQUIRE(feedA.changes.size() == 2);
     CHECK(feedA.changes[1].status == protocol::TicketState::Dispatched);
     CHECK(feedA.changes[1].note == "王师傅 15:00");
@@ -248,7 +275,8 @@ TEST_CASE("notices reach only the terminals they target", "[hq][notices]") {
 
     auto ids = [&](const std::string& credential) {
         std::vector<std::string> out;
-        for (const auto& n : decoded<protocol::NoticeFeed>(hq.call("GET", "/notices", credential)).changes)
+        for (const auto& n :
+             decoded<protocol::NoticeFeed>(hq.call("GET", "/notices", credential)).changes)
             out.push_back(n.id);
         return out;
     };
@@ -305,7 +333,8 @@ TEST_CASE("a long-poll answers as soon as a notice is published", "[hq][notices]
     auto start = decoded<protocol::NoticeFeed>(hq.call("GET", "/notices", t.credential));
     auto started = std::chrono::steady_clock::now();
     auto waiting = std::async(std::launch::async, [&] {
-        return hq.call("GET", "/notices", t.credential, "", {{"since", start.cursor}, {"wait", "20"}});
+        return hq.call("GET", "/notices", t.credential, "",
+                       {{"since", start.cursor}, {"wait", "20"}});
     });
     // Parked in the hub (not merely sent) before the notice is published.
     REQUIRE(hq.hub->waitForWaiters(1, std::chrono::steady_clock::now() + std::chrono::seconds(5)));

@@ -48,7 +48,8 @@ struct HqFixture {
     }
 
     protocol::EnrollResponse enroll(std::optional<std::string> inBuilding = std::nullopt) {
-        auto r = call("POST", "/enroll", "", protocol::encode(protocol::EnrollRequest{code(inBuilding), "lobby", "0.1"}));
+        auto r = call("POST", "/enroll", "",
+                      protocol::encode(protocol::EnrollRequest{code(inBuilding), "lobby", "0.1"}));
         REQUIRE(r.status == 201);
         auto e = protocol::decode<protocol::EnrollResponse>(r.body);
         REQUIRE(e.ok());

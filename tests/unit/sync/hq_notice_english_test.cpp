@@ -21,7 +21,8 @@ hq::NoticeDraft draft(const std::string& title, const std::string& titleEn = "",
     return d;
 }
 
-protocol::NoticeFeed feed(HqFixture& hq, const std::string& credential, const std::string& since = "") {
+protocol::NoticeFeed feed(HqFixture& hq, const std::string& credential,
+                          const std::string& since = "") {
     std::map<std::string, std::string> query;
     if (!since.empty()) query["since"] = since;
     auto r = hq.call("GET", "/notices", credential, "", query);
@@ -73,17 +74,20 @@ TEST_CASE("a retraction carries no English text", "[hq][notice_en]") {
     CHECK_FALSE(next.changes[0].body_en.has_value());
 }
 
-TEST_CASE("publishing by key: again is unchanged, other text is a revision that replaces the English",
-          "[hq][notice_en]") {
+TEST_CASE(
+    "publishing by key: again is unchanged, other text is a revision that replaces the English",
+    "[hq][notice_en]") {
     HqFixture hq;
     auto t = hq.enroll();
-    auto first = hq.store->publishNoticeFrom("demo-1", draft("停水通知", "Water off", "9-12"), hq.now);
+    auto first =
+        hq.store->publishNoticeFrom("demo-1", draft("停水通知", "Water off", "9-12"), hq.now);
     REQUIRE(first.ok());
     CHECK(first->kind == hq::PublishKind::Published);
     auto page = feed(hq, t.credential);
     REQUIRE(page.changes.size() == 1);
 
-    auto again = hq.store->publishNoticeFrom("demo-1", draft("停水通知", "Water off", "9-12"), hq.now + 5);
+    auto again =
+        hq.store->publishNoticeFrom("demo-1", draft("停水通知", "Water off", "9-12"), hq.now + 5);
     REQUIRE(again.ok());
     CHECK(again->kind == hq::PublishKind::Unchanged);
     CHECK(again->id == first->id);
@@ -102,8 +106,8 @@ TEST_CASE("publishing by key: again is unchanged, other text is a revision that 
     CHECK_FALSE(change.changes[0].title_en.has_value());
 
     // Translated again later: revision 3 with the English.
-    auto translated = hq.store->publishNoticeFrom("demo-1", draft("停水通知（改期）", "Water off (new date)"),
-                                                  hq.now + 20);
+    auto translated = hq.store->publishNoticeFrom(
+        "demo-1", draft("停水通知（改期）", "Water off (new date)"), hq.now + 20);
     REQUIRE(translated.ok());
     CHECK(translated->kind == hq::PublishKind::Revised);
     auto third = feed(hq, t.credential, change.cursor);
@@ -128,12 +132,13 @@ TEST_CASE("a version 1 head office database gains every later column and keeps i
         // The v1 layout, as a head office installed before protocol 1.1 made it, with a notice.
         hq::Database db(path);
         hq::migrate(db, 1);
-        db.exec("INSERT INTO notices(id, revision, title, body, category, emergency, pinned, "
-                "publish_at, expire_at, retracted_at, created_at, last_seq) VALUES "
-                "('n000001', 1, '旧通知', '', 'general', 0, 0, 1790000000, NULL, NULL, 1790000000, 1);"
-                "INSERT INTO notice_targets(notice_id, kind, ref) VALUES ('n000001', 'all', '');"
-                "INSERT INTO notice_changes(seq, notice_id, change, at) "
-                "VALUES (1, 'n000001', 'published', 1790000000);");
+        db.exec(
+            "INSERT INTO notices(id, revision, title, body, category, emergency, pinned, "
+            "publish_at, expire_at, retracted_at, created_at, last_seq) VALUES "
+            "('n000001', 1, '旧通知', '', 'general', 0, 0, 1790000000, NULL, NULL, 1790000000, 1);"
+            "INSERT INTO notice_targets(notice_id, kind, ref) VALUES ('n000001', 'all', '');"
+            "INSERT INTO notice_changes(seq, notice_id, change, at) "
+            "VALUES (1, 'n000001', 'published', 1790000000);");
     }
     auto store = hq::SqliteHqStore::open(path);
     REQUIRE(store.ok());
@@ -144,8 +149,8 @@ TEST_CASE("a version 1 head office database gains every later column and keeps i
         CHECK(version.integer(0) == hq::kSchemaVersion);  // through v2 (English), v3, v4 (console)
         CHECK(hq::kSchemaVersion == 4);
     }
-    auto code = store.value()->createEnrollCode(store.value()->addCommunity("c").value(), std::nullopt,
-                                                 1'790'003'600);
+    auto code = store.value()->createEnrollCode(store.value()->addCommunity("c").value(),
+                                                std::nullopt, 1'790'003'600);
     REQUIRE(code.ok());
     auto enrolled = store.value()->enroll(code->code, "lobby", "hash-of-credential", 1'790'000'000);
     REQUIRE(enrolled.ok());

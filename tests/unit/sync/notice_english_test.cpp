@@ -71,18 +71,20 @@ TEST_CASE("English fields of the wrong type or with control characters name the 
           "[protocol][notice_en]") {
     CHECK(errorOf(R"({"id":"n1","revision":1,"title":"t","title_en":5,"publish_at":1})") ==
           "title_en: expected a string");
-    CHECK(errorOf(R"({"id":"n1","revision":1,"title":"t","title_en":"T","body_en":["x"],"publish_at":1})") ==
-          "body_en: expected a string");
+    CHECK(errorOf(R"({"id":"n1","revision":1,"title":"t","title_en":"T",)"
+                  R"("body_en":["x"],"publish_at":1})") == "body_en: expected a string");
     CHECK(errorOf(R"({"id":"n1","revision":1,"title":"t","title_en":"a\nb","publish_at":1})") ==
           "title_en: holds control, bidi or invalid characters");
     CHECK(errorOf(R"({"id":"n1","revision":1,"title":"t","title_en":")" + std::string(257, 'x') +
                   R"(","publish_at":1})") == "title_en: longer than 256 bytes");
-    CHECK(errorOf(R"({"id":"n1","revision":1,"title":"t","body_en":"only a body","publish_at":1})") ==
-          "body_en: needs title_en");
+    CHECK(
+        errorOf(R"({"id":"n1","revision":1,"title":"t","body_en":"only a body","publish_at":1})") ==
+        "body_en: needs title_en");
     // Inside a feed the path names the item.
     auto feed = decode<NoticeFeed>(
         R"({"changes":[{"id":"n1","revision":1,"title":"t","publish_at":1},)"
-        R"({"id":"n2","revision":1,"title":"t","title_en":false,"publish_at":1}],"cursor":"9","more":false})");
+        R"({"id":"n2","revision":1,"title":"t","title_en":false,"publish_at":1}],)"
+        R"("cursor":"9","more":false})");
     REQUIRE_FALSE(feed.ok());
     CHECK(feed.error().message == "changes[1].title_en: expected a string");
 }

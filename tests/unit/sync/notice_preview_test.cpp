@@ -36,7 +36,8 @@ nlohmann::json shotReport(const std::string& png) {
 }
 
 // Generous: under the sanitizers five terminals start at once on two cores.
-PreviewOptions options(const std::string& binary, const std::string& assets, const std::string& dir) {
+PreviewOptions options(const std::string& binary, const std::string& assets,
+                       const std::string& dir) {
     // The terminals inherit this: under ASan the GL driver's allocations at exit count as leaks
     // (the UI tests run the terminal the same way); this process read its own options at start.
     ::setenv("ASAN_OPTIONS", "detect_leaks=0", 1);
@@ -61,8 +62,9 @@ protocol::Notice sampleNotice(std::int64_t now) {
 
 }  // namespace
 
-TEST_CASE("the real terminal draws a notice preview in every variant and in English when translated",
-          "[hq][preview]") {
+TEST_CASE(
+    "the real terminal draws a notice preview in every variant and in English when translated",
+    "[hq][preview]") {
     testing::TempDir dir;
     NoticePreviewer previewer(options(HOMEDESK_TERMINAL, HOMEDESK_ASSETS, dir.file("previews")));
     const std::int64_t now = std::time(nullptr);

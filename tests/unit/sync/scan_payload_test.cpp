@@ -29,7 +29,8 @@ struct Office {
         return ScanContext{kUrl, "c1", key.publicKey, now, replay.get()};
     }
     std::string sign(TokenKind kind, nlohmann::json data, std::int64_t ttl = 3600) const {
-        auto token = signToken(TokenClaims{kind, newTokenId(), kNow - 10, kNow + ttl, std::move(data)}, key);
+        auto token =
+            signToken(TokenClaims{kind, newTokenId(), kNow - 10, kNow + ttl, std::move(data)}, key);
         REQUIRE(token.ok());
         return token.value();
     }
@@ -52,7 +53,8 @@ TEST_CASE("a receipt's own QR is a ticket receipt with its tracking code", "[pro
     CHECK(classify("https://evil.example/t/12345678", o.context()).refusal == ScanRefusal::NotOurs);
     CHECK(classify(std::string(kUrl) + "1234567", o.context()).refusal == ScanRefusal::NotOurs);
     CHECK(classify(std::string(kUrl) + "1234567a", o.context()).refusal == ScanRefusal::NotOurs);
-    CHECK(classify(std::string(kUrl) + "12345678/../x", o.context()).refusal == ScanRefusal::NotOurs);
+    CHECK(classify(std::string(kUrl) + "12345678/../x", o.context()).refusal ==
+          ScanRefusal::NotOurs);
 }
 
 TEST_CASE("every signed kind is read with its fields", "[protocol][scan]") {
@@ -62,18 +64,25 @@ TEST_CASE("every signed kind is read with its fields", "[protocol][scan]") {
     CHECK(hc.building == "b3");
     CHECK(hc.unit == "2-301");
 
-    auto lc = classify(o.sign(TokenKind::LocationSticker,
-                              {{"community", "c1"}, {"building", "b3"}, {"place", "3号楼电梯"}, {"asset", "EL-3"}}),
-                       o.context());
+    auto lc = classify(
+        o.sign(
+            TokenKind::LocationSticker,
+            {{"community", "c1"}, {"building", "b3"}, {"place", "3号楼电梯"}, {"asset", "EL-3"}}),
+        o.context());
     REQUIRE(lc.kind == ScanKind::LocationSticker);
     CHECK(lc.place == "3号楼电梯");
     CHECK(lc.asset == "EL-3");
 
-    auto sb = classify(o.sign(TokenKind::StaffBadge, {{"staff_id", "S-7"}, {"name", "王师傅"}}), o.context());
+    auto sb = classify(o.sign(TokenKind::StaffBadge, {{"staff_id", "S-7"}, {"name", "王师傅"}}),
+                       o.context());
     REQUIRE(sb.kind == ScanKind::StaffBadge);
     CHECK(sb.staffId == "S-7");
 
-    TokenClaims badge{TokenKind::StaffBadge, newTokenId(), kNow, kNow + 600, {{"staff_id", "S-8"}, {"name", "李"}}};
+    TokenClaims badge{TokenKind::StaffBadge,
+                      newTokenId(),
+                      kNow,
+                      kNow + 600,
+                      {{"staff_id", "S-8"}, {"name", "李"}}};
     badge.data["pin"] = staffPinHash("4321", badge.id);
     auto withPin = classify(signToken(badge, o.key).value(), o.context());
     REQUIRE(withPin.checkPin);
@@ -82,12 +91,15 @@ TEST_CASE("every signed kind is read with its fields", "[protocol][scan]") {
     CHECK_FALSE(withPin.checkPin(""));
     CHECK_FALSE(sb.checkPin("4321"));  // a badge with no PIN opens nothing
 
-    auto sv = classify(o.sign(TokenKind::SurveyInvitation, {{"survey_id", "sv-q4"}, {"ticket", "R-12"}}), o.context());
+    auto sv =
+        classify(o.sign(TokenKind::SurveyInvitation, {{"survey_id", "sv-q4"}, {"ticket", "R-12"}}),
+                 o.context());
     REQUIRE(sv.kind == ScanKind::SurveyInvitation);
     CHECK(sv.surveyId == "sv-q4");
     CHECK(sv.ticket == "R-12");
 
-    auto en = classify(o.sign(TokenKind::Enrollment, {{"code", "ABCD1234"}, {"hq", "https://hq"}}), o.context());
+    auto en = classify(o.sign(TokenKind::Enrollment, {{"code", "ABCD1234"}, {"hq", "https://hq"}}),
+                       o.context());
     REQUIRE(en.kind == ScanKind::EnrollmentCode);
     CHECK(en.enrollCode == "ABCD1234");
 }
@@ -106,7 +118,8 @@ TEST_CASE("forged, altered, expired and early codes are refused", "[protocol][sc
 
     const std::string card2 = o.sign(TokenKind::HouseholdCard, household(), 600);
     CHECK(classify(card2, o.context(kNow + 600)).refusal == ScanRefusal::Expired);
-    CHECK(classify(card2, o.context(kNow - 10 - kClockSkewSeconds - 1)).refusal == ScanRefusal::Expired);
+    CHECK(classify(card2, o.context(kNow - 10 - kClockSkewSeconds - 1)).refusal ==
+          ScanRefusal::Expired);
     CHECK(classify(card2, o.context(kNow + 599)).ok());
 }
 
@@ -114,14 +127,17 @@ TEST_CASE("a code for another community is refused", "[protocol][scan]") {
     Office o;
     CHECK(classify(o.sign(TokenKind::HouseholdCard, household("c2")), o.context()).refusal ==
           ScanRefusal::WrongCommunity);
-    CHECK(classify(o.sign(TokenKind::LocationSticker, {{"community", "c2"}, {"place", "大门"}}), o.context())
+    CHECK(classify(o.sign(TokenKind::LocationSticker, {{"community", "c2"}, {"place", "大门"}}),
+                   o.context())
               .refusal == ScanRefusal::WrongCommunity);
-    CHECK(classify(o.sign(TokenKind::StaffBadge, {{"staff_id", "S"}, {"name", "n"}, {"community", "c9"}}),
+    CHECK(classify(o.sign(TokenKind::StaffBadge,
+                          {{"staff_id", "S"}, {"name", "n"}, {"community", "c9"}}),
                    o.context())
               .refusal == ScanRefusal::WrongCommunity);
 }
 
-TEST_CASE("a single-use code is refused the second time, also after a restart", "[protocol][scan]") {
+TEST_CASE("a single-use code is refused the second time, also after a restart",
+          "[protocol][scan]") {
     Office o;
     const std::string invite = o.sign(TokenKind::SurveyInvitation, {{"survey_id", "sv-q4"}});
     const std::string other = o.sign(TokenKind::SurveyInvitation, {{"survey_id", "sv-q4"}});
@@ -159,7 +175,8 @@ TEST_CASE("expired ids are forgotten when the replay file is read again", "[prot
     CHECK(again->use("short", kNow + 50, kNow + 10) == ReplayGuard::Outcome::First);
 }
 
-TEST_CASE("payment codes, URLs, junk, truncated and oversized codes are refused", "[protocol][scan]") {
+TEST_CASE("payment codes, URLs, junk, truncated and oversized codes are refused",
+          "[protocol][scan]") {
     Office o;
     const auto refusal = [&](std::string_view s) { return classify(s, o.context()).refusal; };
     CHECK(refusal("") == ScanRefusal::Empty);
@@ -190,11 +207,13 @@ TEST_CASE("payment codes, URLs, junk, truncated and oversized codes are refused"
 TEST_CASE("before enrollment only an enrollment code is read", "[protocol][scan]") {
     Office o;
     ScanContext fresh{kUrl, "", std::nullopt, kNow, o.replay.get()};
-    auto en = classify(o.sign(TokenKind::Enrollment, {{"code", "ABCD1234"}, {"hq", "https://hq"}}), fresh);
+    auto en = classify(o.sign(TokenKind::Enrollment, {{"code", "ABCD1234"}, {"hq", "https://hq"}}),
+                       fresh);
     REQUIRE(en.kind == ScanKind::EnrollmentCode);
     CHECK(en.enrollCode == "ABCD1234");
     CHECK(en.hq.empty());  // unverified: the URL it names is not taken
-    CHECK(classify(o.sign(TokenKind::HouseholdCard, household()), fresh).refusal == ScanRefusal::NoKey);
+    CHECK(classify(o.sign(TokenKind::HouseholdCard, household()), fresh).refusal ==
+          ScanRefusal::NoKey);
     CHECK(classify("HD1.en.!!!.x", fresh).refusal == ScanRefusal::Malformed);
 }
 
@@ -202,8 +221,10 @@ TEST_CASE("before enrollment only an enrollment code is read", "[protocol][scan]
 // refused payload carries no fields.
 int fuzzOne(const std::uint8_t* data, std::size_t size) {
     static Office office;
-    const auto r = classify(std::string_view(reinterpret_cast<const char*>(data), size), office.context());
-    if (!r.ok() && !(r.ticketCode.empty() && r.unit.empty() && r.enrollCode.empty())) __builtin_trap();
+    const auto r =
+        classify(std::string_view(reinterpret_cast<const char*>(data), size), office.context());
+    if (!r.ok() && !(r.ticketCode.empty() && r.unit.empty() && r.enrollCode.empty()))
+        __builtin_trap();
     return 0;
 }
 
