@@ -69,7 +69,8 @@ void EffectRunner::submitSurvey(KioskState& state, const effect::SubmitSurvey& s
     if (!flow) return;
     const NewSurveyResponse& r = submit.response;
     auto saved = m_stores.surveys.submit(
-        {r.clientId, r.surveyId, r.surveyVersion, r.ticketNumber, r.answersJson, r.createdAt});
+        {r.clientId, r.surveyId, r.surveyVersion, r.ticketNumber, r.answersJson, r.createdAt,
+         r.trackingCode});
     if (!saved) {
         spdlog::error("survey response {} not saved: {}", r.clientId, saved.error().message);
         flow->submitFailed(saved.error());

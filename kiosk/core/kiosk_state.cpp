@@ -290,7 +290,8 @@ struct Applier {
         // A new survey replaces one in progress: the callback is a different questionnaire.
         if (s.screen() != ScreenId::Survey) s.stack.push_back(ScreenId::Survey);
         const std::string id = v.surveyId.empty() ? std::string(kStandingSurveyId) : v.surveyId;
-        startFlow(s, ScreenId::Survey, std::make_unique<SurveyFlow>(id, v.ticketNumber));
+        startFlow(s, ScreenId::Survey,
+                  std::make_unique<SurveyFlow>(id, v.ticketNumber, v.trackingCode));
         clearEntry(s);
         return {.screen = true};
     }

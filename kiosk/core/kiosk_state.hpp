@@ -132,6 +132,7 @@ struct Survey {
 struct StartSurvey {
     std::string surveyId;
     std::optional<std::string> ticketNumber;
+    std::optional<std::string> trackingCode;  // the callback's proof (survey.hpp)
 };
 // The enrollment form: send the code typed into its field.
 struct Enroll {};

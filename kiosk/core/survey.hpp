@@ -61,6 +61,9 @@ struct NewSurveyResponse {
     std::optional<std::string> ticketNumber;  // the callback (回访) of a resolved ticket
     std::string answersJson;
     std::int64_t createdAt = 0;
+    // The callback's proof that the resident answers it: the ticket's tracking code (from the
+    // receipt they tracked it with). Without it the head office keeps the answers as a survey.
+    std::optional<std::string> trackingCode;
 };
 
 }  // namespace homedesk

@@ -22,8 +22,11 @@ std::string_view stepName(SurveyFlow::Step step) {
     return "unknown";
 }
 
-SurveyFlow::SurveyFlow(std::string surveyId, std::optional<std::string> ticketNumber)
-    : m_surveyId(std::move(surveyId)), m_ticketNumber(std::move(ticketNumber)) {}
+SurveyFlow::SurveyFlow(std::string surveyId, std::optional<std::string> ticketNumber,
+                       std::optional<std::string> trackingCode)
+    : m_surveyId(std::move(surveyId)),
+      m_ticketNumber(std::move(ticketNumber)),
+      m_trackingCode(std::move(trackingCode)) {}
 
 void SurveyFlow::definitionLoaded(std::optional<SurveyDefinition> definition) {
     if (step() != Step::Loading) return;
@@ -111,8 +114,9 @@ FlowOutcome SurveyFlow::submit(const std::string& clientId, std::int64_t now) {
     if (step() != Step::Review) return refuse("flow.wrong_step");
     if (m_clientId.empty()) m_clientId = clientId;
     if (m_clientId.empty()) return refuse("flow.wrong_step");
-    NewSurveyResponse r{m_clientId, m_definition->id, m_definition->version, m_ticketNumber,
-                        answersJson(m_answers), now};
+    NewSurveyResponse r{m_clientId,           m_definition->id, m_definition->version,
+                        m_ticketNumber,       answersJson(m_answers), now,
+                        m_trackingCode};
     go(Step::Submitting);
     return {"", effect::SubmitSurvey{std::move(r)}};
 }

@@ -26,7 +26,8 @@ public:
     static constexpr size_t kMaxSuggestion = 500;  // characters
 
     explicit SurveyFlow(std::string surveyId = std::string(kStandingSurveyId),
-                        std::optional<std::string> ticketNumber = std::nullopt);
+                        std::optional<std::string> ticketNumber = std::nullopt,
+                        std::optional<std::string> trackingCode = std::nullopt);
 
     // The first effect: load the definition. Answered by definitionLoaded().
     effect::LoadSurvey load() const { return {m_surveyId}; }
@@ -71,6 +72,7 @@ private:
 
     std::string m_surveyId;
     std::optional<std::string> m_ticketNumber;
+    std::optional<std::string> m_trackingCode;  // the callback's proof (survey.hpp)
     std::optional<SurveyDefinition> m_definition;
     StepStack<At> m_steps{{Step::Loading, 0}};
     SurveyAnswers m_answers;

@@ -59,6 +59,7 @@ Status SqliteSurveys::submit(const SurveyResponse& r) {
         nlohmann::json payload = {
             {"survey_id", r.surveyId}, {"survey_version", r.surveyVersion}, {"answers", answers}};
         if (r.ticketNumber) payload["ticket_number"] = *r.ticketNumber;
+        if (r.ticketNumber && r.trackingCode) payload["tracking_code"] = *r.trackingCode;
         const std::string payloadText =
             payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 

@@ -26,6 +26,7 @@ struct SurveyResponse {
     std::optional<std::string> ticketNumber;  // the callback (回访) this answers
     std::string answersJson;                  // {"dimension": score, ...}
     std::int64_t createdAt = 0;
+    std::optional<std::string> trackingCode;  // the callback's proof (sent, not kept here)
 };
 
 class SqliteSurveys {

@@ -4,12 +4,26 @@
 #include "sync/hq/desk/ticket_fields.hpp"
 #include "sync/hq/sqlite_hq_guard.hpp"
 
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
 #include <cstdio>
+
+#include "sync/protocol/field_reader.hpp"
 
 namespace homedesk::hq {
 
 using protocol::ItemStatus;
 using protocol::SubmissionResult;
+
+namespace {
+// Compares a secret the caller sent with the stored one in time that does not depend on where
+// they differ.
+bool sameSecret(const std::string& stored, const std::string& sent) {
+    return stored.size() == sent.size() &&
+           sodium_memcmp(stored.data(), sent.data(), stored.size()) == 0;
+}
+}  // namespace
 
 Result<SubmissionResult> SqliteHqStore::storeSubmission(const TerminalRecord& terminal,
                                                         const protocol::Submission& item,
@@ -114,15 +128,27 @@ SubmissionResult SqliteHqStore::insertSubmission(const TerminalRecord& terminal,
 
 // A survey answered for a resolved ticket of the same community is that ticket's callback (回访):
 // the ticket moves to callback_done and the filing terminal hears it through its status feed.
-// Anything else (no number, another community, not yet resolved) leaves tickets alone.
+// It must prove it comes from the resident: the ticket's tracking code (on the receipt, in no
+// feed; ticket numbers count up and any terminal could name one) comes with it. Anything else
+// (no number, no or another code, another community, not yet resolved) leaves tickets alone;
+// the answers are kept as a survey.
 void SqliteHqStore::closeCallback(const TerminalRecord& terminal, const protocol::Submission& item,
                                   std::int64_t now) {
     const auto number = item.payload.find("ticket_number");
+    const auto code = item.payload.find("tracking_code");
     if (number == item.payload.end() || !number->is_string()) return;
     auto ticket = m_db->prepare(
-        "SELECT terminal_id FROM tickets WHERE number = ? AND community_id = ? "
+        "SELECT terminal_id, tracking_code FROM tickets WHERE number = ? AND community_id = ? "
         "AND status = 'resolved'");
     if (!ticket.bind(1, number->get<std::string>()).bind(2, terminal.community_id).step()) return;
+    const std::optional<std::string> expected = ticket.optText(1);
+    if (!expected || code == item.payload.end() || !code->is_string() ||
+        !sameSecret(*expected, code->get<std::string>())) {
+        spdlog::warn("callback for {} from terminal {} without the ticket's tracking code: kept as "
+                     "a survey, the ticket is unchanged",
+                     protocol::printableLine(number->get<std::string>()), terminal.id);
+        return;
+    }
     recordStatus(number->get<std::string>(), ticket.text(0), protocol::TicketState::CallbackDone,
                  "", "terminal:" + terminal.id, now);
     // Scored 1-2 anywhere: the resident is unhappy with how it went, and someone must answer.

@@ -177,7 +177,7 @@ TEST_CASE("homedesk-hq set up from its command line serves a terminal and stops 
     repair.client_id = "cli-repair-0001";
     repair.kind = protocol::SubmissionKind::Repair;
     repair.created_at = unixNow();
-    repair.payload = {{"category", "elevator"}};
+    repair.payload = {{"category", "elevator"}, {"tracking_code", "52810034"}};
     auto filed = client.submit({{repair}});
     REQUIRE(filed.ok());
     const std::string number = filed.value->results.at(0).ticket_number.value_or("");
@@ -188,6 +188,7 @@ TEST_CASE("homedesk-hq set up from its command line serves a terminal and stops 
     callback.kind = protocol::SubmissionKind::Survey;
     callback.payload = {{"survey_id", "standing"},
                         {"ticket_number", number},
+                        {"tracking_code", "52810034"},
                         {"answers", {{"scores", {{"repair", 1}}}}}};
     REQUIRE(client.submit({{callback}}).ok());
     auto [rcList, open] = runHq(db, "ticket list --open");

@@ -171,7 +171,7 @@ TEST_CASE("the survey screen's flow: open, callback entry, Back, Home and the id
     CHECK_FALSE(s.flow<SurveyFlow>());
 
     // A callback for a resolved ticket (from Track, or a scanned invitation).
-    apply(s, intent::StartSurvey{"standing", std::string("R-000042")});
+    apply(s, intent::StartSurvey{"standing", std::string("R-000042"), std::string("52810034")});
     REQUIRE(s.flow<SurveyFlow>());
     CHECK(s.screen() == ScreenId::Survey);
     CHECK(s.flow<SurveyFlow>()->ticketNumber() == std::optional<std::string>("R-000042"));
@@ -233,4 +233,25 @@ TEST_CASE("survey suggestion: typed on the keyboard, kept across Back, empty ski
     apply(s, intent::Survey{K::FinishSuggestion});  // optional: nothing typed goes on
     CHECK(s.flow<SurveyFlow>()->step() == Step::Review);
     CHECK(s.flow<SurveyFlow>()->answers().suggestion.empty());
+}
+
+TEST_CASE("a callback answered from Track carries the ticket's tracking code as its proof",
+          "[core][survey][callback]") {
+    using K = intent::Survey::Kind;
+    const auto submitted = [](std::optional<std::string> code) {
+        KioskState s;
+        apply(s, intent::StartSurvey{"standing", std::string("R-000042"), code});
+        s.effects.clear();
+        s.flow<SurveyFlow>()->definitionLoaded(twoDimensions());
+        apply(s, intent::Survey{K::Rate, {}, 4});
+        apply(s, intent::Survey{K::Rate, {}, 4});
+        apply(s, intent::Survey{K::FinishSuggestion});
+        apply(s, intent::Survey{K::Submit}, ApplyContext{99, "survey-42"});
+        REQUIRE(s.effects.size() == 1);
+        return std::get<effect::SubmitSurvey>(s.effects.front()).response;
+    };
+    const NewSurveyResponse proved = submitted(std::string("52810034"));
+    CHECK(proved.ticketNumber == std::optional<std::string>("R-000042"));
+    CHECK(proved.trackingCode == std::optional<std::string>("52810034"));
+    CHECK_FALSE(submitted(std::nullopt).trackingCode);
 }

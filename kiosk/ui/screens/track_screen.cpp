@@ -271,7 +271,9 @@ void TrackScreen::drawTimeline(const Ui& ui, const KioskView& view, const Ticket
         const Rect rate{done.x, done.y, (done.w - th.gap) / 2, done.h};
         done = {rate.right() + th.gap, done.y, rate.w, done.h};
         if (button(ui, "track.rate", ui.t("track.rate"), rate))
-            ui.emit(intent::StartSurvey{std::string(kStandingSurveyId), number});
+            ui.emit(intent::StartSurvey{
+                std::string(kStandingSurveyId), number,
+                t.trackingCode.empty() ? std::nullopt : std::optional(t.trackingCode)});
     }
     if (button(ui, "track.done", ui.t("track.done"), done,
                offerCallback ? ButtonStyle::Secondary : ButtonStyle::Primary))

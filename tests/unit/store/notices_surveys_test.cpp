@@ -95,7 +95,8 @@ TEST_CASE("a survey response is queued in the outbox with its answers, once", "[
     REQUIRE(latest->has_value());
     CHECK((*latest)->version == 2);
 
-    SurveyResponse r{"survey-000001", "standing", 2, std::string("R-000123"), R"({"env":2,"repair":5,"why":["slow"]})", 500};
+    SurveyResponse r{"survey-000001", "standing", 2, std::string("R-000123"),
+                     R"({"env":2,"repair":5,"why":["slow"]})", 500, std::string("52810034")};
     REQUIRE(surveys->submit(r).ok());
     REQUIRE(surveys->submit(r).ok());
     CHECK(f.rowsFor("survey_responses", "survey-000001") == 1);
@@ -108,6 +109,7 @@ TEST_CASE("a survey response is queued in the outbox with its answers, once", "[
     const auto payload = nlohmann::json::parse(items->front().payloadJson);
     CHECK(payload.at("survey_version") == 2);
     CHECK(payload.at("ticket_number") == "R-000123");
+    CHECK(payload.at("tracking_code") == "52810034");  // the callback's proof for the head office
     CHECK(payload.at("answers").at("env") == 2);
 
     auto outbox = f.openOutbox();

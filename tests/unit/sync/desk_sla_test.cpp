@@ -246,7 +246,10 @@ TEST_CASE("resolved and callback times are recorded, and a follow-up gets its de
     survey.client_id = "c-survey-0001-abcd";
     survey.kind = protocol::SubmissionKind::Survey;
     survey.created_at = f.now;
-    survey.payload = {{"ticket_number", n}, {"answers", {{"scores", {{"repair", 1}}}}}};
+    REQUIRE(t.tracking_code);
+    survey.payload = {{"ticket_number", n},
+                      {"tracking_code", *t.tracking_code},
+                      {"answers", {{"scores", {{"repair", 1}}}}}};
     REQUIRE(f.store->storeSubmission(f.terminalA, survey, f.now).ok());
     t = f.row(n);
     CHECK(t.status == TicketState::CallbackDone);

@@ -119,7 +119,9 @@ TEST_CASE(
     const auto answer = [&](const std::string& id, const std::string& credential) {
         auto s = repair(id);
         s.kind = protocol::SubmissionKind::Survey;
-        s.payload = {{"survey_id", "standing"}, {"ticket_number", number}};
+        s.payload = {{"survey_id", "standing"},
+                     {"ticket_number", number},
+                     {"tracking_code", trackingCodeOf("c-repair-0001")}};
         return decoded<SubmissionBatchResult>(
             hq.call("POST", "/submissions", credential, protocol::encode(SubmissionBatch{{s}})));
     };
@@ -153,6 +155,50 @@ TEST_CASE(
     CHECK(lobbyFeed.changes.empty());
 }
 
+TEST_CASE("a callback without the ticket's tracking code changes nothing, even from its terminal",
+          "[hq][submissions][security]") {
+    // Ticket numbers count up (R-000001, R-000002 ...): naming one must not be enough to fake a
+    // resident's scores or open follow-ups.
+    HqFixture hq;
+    auto t = hq.enroll();
+    auto filed = decoded<SubmissionBatchResult>(
+        hq.call("POST", "/submissions", t.credential,
+                protocol::encode(SubmissionBatch{{repair("c-mine-0001"), repair("c-mine-0002")}})));
+    const std::string number = *filed.results.at(0).ticket_number;
+    REQUIRE(hq.store->setTicketStatus(number, protocol::TicketState::Resolved, "", hq.now).ok());
+    const auto callback = [&](const std::string& id, std::optional<std::string> code) {
+        auto s = repair(id);
+        s.kind = protocol::SubmissionKind::Survey;
+        s.payload = {{"survey_id", "standing"},
+                     {"ticket_number", number},
+                     {"answers", {{"scores", {{"repair", 1}}}}}};
+        if (code) s.payload["tracking_code"] = *code;
+        auto r = decoded<SubmissionBatchResult>(
+            hq.call("POST", "/submissions", t.credential, protocol::encode(SubmissionBatch{{s}})));
+        return r.results.at(0).status;
+    };
+    const auto state = [&] {
+        auto feed =
+            decoded<protocol::TicketStatusFeed>(hq.call("GET", "/tickets/status", t.credential));
+        REQUIRE_FALSE(feed.changes.empty());
+        return feed.changes.back().status;
+    };
+    const auto followUps = [&] { return hq.store->tickets(false).value().size(); };
+    const auto openBefore = followUps();
+    // No code, the other ticket's code, a code one digit off: kept as surveys, nothing moves.
+    CHECK(callback("c-cb-none", std::nullopt) == ItemStatus::Accepted);
+    CHECK(callback("c-cb-other", trackingCodeOf("c-mine-0002")) == ItemStatus::Accepted);
+    std::string near = trackingCodeOf("c-mine-0001");
+    near.back() = near.back() == '9' ? '0' : char(near.back() + 1);
+    CHECK(callback("c-cb-near", near) == ItemStatus::Accepted);
+    CHECK(state() == protocol::TicketState::Resolved);
+    CHECK(followUps() == openBefore);
+    // The resident's code: closed, and the unhappy score opens the follow-up.
+    CHECK(callback("c-cb-right", trackingCodeOf("c-mine-0001")) == ItemStatus::Accepted);
+    CHECK(state() == protocol::TicketState::CallbackDone);
+    CHECK(followUps() == openBefore + 1);
+}
+
 TEST_CASE("an unhappy callback opens a follow-up ticket due in 24 hours, a happy one does not",
           "[hq][submissions]") {
     HqFixture hq;
@@ -169,6 +215,7 @@ TEST_CASE("an unhappy callback opens a follow-up ticket due in 24 hours, a happy
         auto s = repair(id);
         s.kind = protocol::SubmissionKind::Survey;
         s.payload = {{"survey_id", "standing"}, {"ticket_number", number},
+                     {"tracking_code", trackingCodeOf(number == unhappy ? "c-fix-0001" : "c-fix-0002")},
                      {"answers", {{"scores", {{"repair", repairScore}, {"communication", 4}}}}}};
         return s;
     };

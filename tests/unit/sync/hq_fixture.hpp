@@ -57,12 +57,18 @@ struct HqFixture {
     }
 };
 
+// The tracking code a test terminal gives the repair it files as `id` (the resident's proof for
+// the callback): 8 digits of the id's hash.
+inline std::string trackingCodeOf(const std::string& id) {
+    return std::to_string(10'000'000 + std::hash<std::string>{}(id) % 90'000'000);
+}
+
 inline protocol::Submission repair(const std::string& id, const std::string& what = "elevator") {
     protocol::Submission s;
     s.client_id = id;
     s.kind = protocol::SubmissionKind::Repair;
     s.created_at = 1'789'999'000;
-    s.payload = {{"category", what}};
+    s.payload = {{"category", what}, {"tracking_code", trackingCodeOf(id)}};
     return s;
 }
 
